@@ -49,3 +49,4 @@ export {
   timeframeMicros,
 } from './timeframe.js';
 export { TimeZone } from './time-zone.js';
+export { detectTimeframe } from './detect-timeframe.js';

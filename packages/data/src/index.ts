@@ -7,3 +7,5 @@ export * from './read/index.js';
 export * from './resample/index.js';
 export * from './storage/index.js';
 export * from './validate/index.js';
+export type { LineageStep } from './lineage.js';
+export { appendLineage } from './lineage.js';
