@@ -1,1 +1,4 @@
-export {};
+/**
+ * @alphintra/cli — the `alphintra` command.
+ */
+export { buildProgram, main } from './main.js';

@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'DATASET_NOT_FOUND'
   | 'CORRUPT_DATASET'
   | 'UNSUPPORTED_VERSION'
+  | 'ABORTED'
   | 'IO_ERROR';
 
 /** Optional details that locate an error in its input. */

@@ -5,6 +5,7 @@ export type { Bar, BarField } from './bar.js';
 export { BAR_FIELDS } from './bar.js';
 export type { BarColumns, BarSeriesMeta } from './bar-series.js';
 export { BarSeries } from './bar-series.js';
+export { detectTimeframe } from './detect-timeframe.js';
 export type { AlphintraErrorOptions, ErrorCode, ErrorLocation } from './errors.js';
 export { AlphintraError, assertNever, InvariantError, invariant, isAlphintraError } from './errors.js';
 export type {
@@ -22,6 +23,8 @@ export type {
 export { assetClassOf, defineInstrument } from './instrument.js';
 export type { Rng } from './rng.js';
 export { SeededRng } from './rng.js';
+export type { SyntheticMarketOptions } from './synthetic/index.js';
+export { generateBars, SyntheticMarket } from './synthetic/index.js';
 export type { CivilDateTime } from './time.js';
 export {
   civilFromDays,
@@ -38,6 +41,7 @@ export {
   microsToCivil,
   weekdayOfMicros,
 } from './time.js';
+export { TimeZone } from './time-zone.js';
 export type { Timeframe, TimeframeUnit } from './timeframe.js';
 export {
   approximateTimeframeMicros,
@@ -48,5 +52,3 @@ export {
   timeframe,
   timeframeMicros,
 } from './timeframe.js';
-export { TimeZone } from './time-zone.js';
-export { detectTimeframe } from './detect-timeframe.js';

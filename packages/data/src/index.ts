@@ -9,3 +9,4 @@ export * from './storage/index.js';
 export * from './validate/index.js';
 export type { LineageStep } from './lineage.js';
 export { appendLineage } from './lineage.js';
+export * from './write/index.js';
