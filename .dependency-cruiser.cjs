@@ -57,7 +57,10 @@ module.exports = {
       comment: 'pure packages depend on no third-party runtime code',
       severity: 'error',
       from: { path: `^packages/(${PURE.join('|')})/src`, pathNot: '\\.test\\.ts$' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: '^node_modules/(@alphintra)/' },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        pathNot: '^node_modules/(@alphintra)/',
+      },
     },
     {
       name: 'no-unresolvable',

@@ -16,9 +16,13 @@ const folders = readdirSync(here)
 let failed = 0;
 for (const folder of folders) {
   console.log(`\n### ${folder}\n`);
-  const result = spawnSync(process.execPath, ['--expose-gc', join(here, folder, 'bench.js'), ...process.argv.slice(2).filter((a) => a.startsWith('-'))], {
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--expose-gc', join(here, folder, 'bench.js'), ...process.argv.slice(2).filter((a) => a.startsWith('-'))],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) failed++;
 }
 process.exitCode = failed === 0 ? 0 : 1;

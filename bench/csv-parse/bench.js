@@ -26,14 +26,20 @@ if (!existsSync(csv) || !existsSync(dataset)) {
   console.log('done');
 }
 const csvBytes = statSync(csv).size;
-console.log(`file: ${csv} (${(csvBytes / 1e6).toFixed(1)} MB, ${ROWS.toLocaleString('en-US')} rows), best of ${RUNS} runs each, one process per contender\n`);
+console.log(
+  `file: ${csv} (${(csvBytes / 1e6).toFixed(1)} MB, ${ROWS.toLocaleString('en-US')} rows), best of ${RUNS} runs each, one process per contender\n`,
+);
 
 const results = [];
 for (const name of Object.keys(contenders)) {
-  const child = spawnSync(process.execPath, ['--expose-gc', join(here, 'contender.js'), name, csv, dataset, String(RUNS)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', join(here, 'contender.js'), name, csv, dataset, String(RUNS)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   if (child.status !== 0) {
     console.log(`${name}: FAILED\n${child.stderr}`);
     process.exitCode = 1;
@@ -47,7 +53,10 @@ for (const name of Object.keys(contenders)) {
 const rowsOk = results.every((r) => r.rows === ROWS);
 const checks = new Set(results.map((r) => r.check));
 if (!rowsOk || checks.size !== 1) {
-  console.log('contenders disagree on the data:', results.map((r) => `${r.name}: ${r.rows} rows, last close ${r.check}`));
+  console.log(
+    'contenders disagree on the data:',
+    results.map((r) => `${r.name}: ${r.rows} rows, last close ${r.check}`),
+  );
   process.exitCode = 1;
 }
 
@@ -59,7 +68,9 @@ const load = byName['alphintra readDatasetSync (.alph)'];
 
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
-console.log(`${pad('contender', 36)}${lpad('best ms', 10)}${lpad('M rows/s', 10)}${lpad('MB/s', 9)}${lpad('peak RSS', 11)}${lpad('vs fastest peer', 17)}`);
+console.log(
+  `${pad('contender', 36)}${lpad('best ms', 10)}${lpad('M rows/s', 10)}${lpad('MB/s', 9)}${lpad('peak RSS', 11)}${lpad('vs fastest peer', 17)}`,
+);
 for (const r of results) {
   const mbps = r.name.includes('.alph') ? (ROWS * 48) / 1e6 / (r.best / 1000) : csvBytes / 1e6 / (r.best / 1000);
   console.log(
@@ -72,5 +83,9 @@ console.log(`fastest peer: ${fastestPeer.name}`);
 const speedup = fastestPeer.best / ours.best;
 console.log(`readBars vs fastest peer: ${speedup.toFixed(2)}x faster (goal ≥ 2x) ${speedup >= 2 ? 'MET' : 'NOT MET'}`);
 const loadRatio = ours.best / load.best;
-console.log(`loading .alph vs parsing CSV: ${loadRatio.toFixed(1)}x faster (goal ≥ 20x) ${loadRatio >= 20 ? 'MET' : 'NOT MET'}`);
-console.log(`peak RSS: readBars ${(ours.peakRss / 1048576).toFixed(0)} MB, fastest peer ${(fastestPeer.peakRss / 1048576).toFixed(0)} MB, .alph load ${(load.peakRss / 1048576).toFixed(0)} MB`);
+console.log(
+  `loading .alph vs parsing CSV: ${loadRatio.toFixed(1)}x faster (goal ≥ 20x) ${loadRatio >= 20 ? 'MET' : 'NOT MET'}`,
+);
+console.log(
+  `peak RSS: readBars ${(ours.peakRss / 1048576).toFixed(0)} MB, fastest peer ${(fastestPeer.peakRss / 1048576).toFixed(0)} MB, .alph load ${(load.peakRss / 1048576).toFixed(0)} MB`,
+);

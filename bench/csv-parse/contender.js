@@ -17,4 +17,6 @@ for (let i = 0; i < runs; i++) {
   times.push(performance.now() - t0);
 }
 const peakRssKb = process.resourceUsage().maxRSS;
-process.stdout.write(JSON.stringify({ name, times, rows: result.rows, check: result.check, peakRss: peakRssKb * 1024, baselineRss }));
+process.stdout.write(
+  JSON.stringify({ name, times, rows: result.rows, check: result.check, peakRss: peakRssKb * 1024, baselineRss }),
+);

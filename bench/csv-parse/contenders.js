@@ -1,9 +1,9 @@
 // One contender per entry: each parses the same CSV into columnar Float64Arrays
 // (epoch-microsecond timestamps + open/high/low/close/volume), the work a backtest needs.
 import { readFileSync } from 'node:fs';
+import { parseBars, readBars, readDatasetSync } from '@alphintra/data';
 import { parse as csvParseSync } from 'csv-parse/sync';
 import Papa from 'papaparse';
-import { parseBars, readBars, readDatasetSync } from '@alphintra/data';
 
 function toColumns(rows, skipHeader) {
   const n = rows.length - (skipHeader ? 1 : 0);

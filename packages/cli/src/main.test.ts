@@ -57,7 +57,8 @@ describe('alphintra --help', () => {
 
   it('documents every data subcommand', async () => {
     const r = await run('data', '--help');
-    for (const sub of ['inspect', 'convert', 'resample', 'clean', 'generate', 'import', 'list']) expect(r.stdout).toContain(sub);
+    for (const sub of ['inspect', 'convert', 'resample', 'clean', 'generate', 'import', 'list'])
+      expect(r.stdout).toContain(sub);
     const inspect = await run('data', 'inspect', '--help');
     expect(inspect.stdout).toContain('--json');
     expect(inspect.stdout).toContain('--time-zone');
@@ -98,7 +99,10 @@ describe('alphintra data inspect', () => {
 
   it('reports bad rows as issues with their line numbers', async () => {
     const file = join(work, 'bad.csv');
-    await writeFile(file, 'time,open,high,low,close,volume\n2020-01-01,1,2,0.5,1.5,10\n2020-01-02,1,2,abc,1.5,10\n2020-01-03,1,2,0.5,1.5,10\n');
+    await writeFile(
+      file,
+      'time,open,high,low,close,volume\n2020-01-01,1,2,0.5,1.5,10\n2020-01-02,1,2,abc,1.5,10\n2020-01-03,1,2,0.5,1.5,10\n',
+    );
     const r = await run('data', 'inspect', file, '--json');
     const report = JSON.parse(r.stdout);
     expect(report.ok).toBe(false);
@@ -181,8 +185,32 @@ describe('alphintra data convert, resample, clean', () => {
 
 describe('alphintra data generate, import, list', () => {
   it('generates the same data for the same seed', async () => {
-    const a = await run('data', 'generate', '--symbols', '2', '--bars', '5000', '--seed', '7', '--out', join(work, 'gen-a'), '--json');
-    const b = await run('data', 'generate', '--symbols', '2', '--bars', '5000', '--seed', '7', '--out', join(work, 'gen-b'), '--json');
+    const a = await run(
+      'data',
+      'generate',
+      '--symbols',
+      '2',
+      '--bars',
+      '5000',
+      '--seed',
+      '7',
+      '--out',
+      join(work, 'gen-a'),
+      '--json',
+    );
+    const b = await run(
+      'data',
+      'generate',
+      '--symbols',
+      '2',
+      '--bars',
+      '5000',
+      '--seed',
+      '7',
+      '--out',
+      join(work, 'gen-b'),
+      '--json',
+    );
     expect(a.status).toBe(0);
     const filesA = JSON.parse(a.stdout);
     const filesB = JSON.parse(b.stdout);

@@ -1,10 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
-import { buildInspectReport, type InspectFlags, printInspectReport } from './commands/data-inspect.js';
-import { type ConvertFlags, convertBars, printConvertSummary } from './commands/data-convert.js';
-import { type ResampleFlags, resampleCommand } from './commands/data-resample.js';
-import { type CleanFlags, cleanCommand } from './commands/data-clean.js';
-import { type GenerateFlags, generateCommand } from './commands/data-generate.js';
 import { type ImportFlags, importCommand, listCommand, printEntries } from './commands/data-catalog.js';
+import { type CleanFlags, cleanCommand } from './commands/data-clean.js';
+import { type ConvertFlags, convertBars, printConvertSummary } from './commands/data-convert.js';
+import { type GenerateFlags, generateCommand } from './commands/data-generate.js';
+import { buildInspectReport, type InspectFlags, printInspectReport } from './commands/data-inspect.js';
+import { type ResampleFlags, resampleCommand } from './commands/data-resample.js';
 import { demoCommand } from './commands/demo.js';
 import { EXIT_FAILURE, EXIT_USAGE, formatError } from './support/errors.js';
 import { printTable } from './support/table.js';
@@ -26,9 +26,14 @@ function withReadOptions(command: Command): Command {
     .option('--delimiter <char>', 'field delimiter (auto-detected; "tab" for tabs)')
     .option('--header', 'the first line is a header')
     .option('--no-header', 'the file has no header line')
-    .option('--map <mapping>', 'explicit columns, e.g. time=Date,open=O,high=H,low=L,close=C,volume=V (names or 0-based indices)')
+    .option(
+      '--map <mapping>',
+      'explicit columns, e.g. time=Date,open=O,high=H,low=L,close=C,volume=V (names or 0-based indices)',
+    )
     .option('--time-zone <zone>', 'zone of naive timestamps (IANA name or offset)', 'UTC')
-    .addOption(new Option('--epoch-unit <unit>', 'unit of epoch timestamps (auto-detected)').choices(['s', 'ms', 'us', 'ns']))
+    .addOption(
+      new Option('--epoch-unit <unit>', 'unit of epoch timestamps (auto-detected)').choices(['s', 'ms', 'us', 'ns']),
+    )
     .option('--date-format <pattern>', 'for ambiguous dates: DD/MM/YYYY or MM/DD/YYYY')
     .option('--max-bytes <size>', 'refuse larger files, e.g. 2GB')
     .option('--symbol <symbol>', 'symbol to record for the data');

@@ -61,13 +61,17 @@ describe('BarSeries', () => {
 
   it('finds the last bar at or before a time', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 50 }), fc.integer({ min: -5, max: 1005 }), (times, t) => {
-        const sorted = [...times].sort((x, y) => x - y);
-        const s = BarSeries.fromBars(sorted.map((time) => ({ time, open: 1, high: 1, low: 1, close: 1, volume: 1 })));
-        let expected = -1;
-        for (let i = 0; i < sorted.length; i++) if ((sorted[i] as number) <= t) expected = i;
-        expect(s.indexAtOrBefore(t)).toBe(expected);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 50 }),
+        fc.integer({ min: -5, max: 1005 }),
+        (times, t) => {
+          const sorted = [...times].sort((x, y) => x - y);
+          const s = BarSeries.fromBars(sorted.map((time) => ({ time, open: 1, high: 1, low: 1, close: 1, volume: 1 })));
+          let expected = -1;
+          for (let i = 0; i < sorted.length; i++) if ((sorted[i] as number) <= t) expected = i;
+          expect(s.indexAtOrBefore(t)).toBe(expected);
+        },
+      ),
     );
   });
 

@@ -32,7 +32,10 @@ describe('detectTimeframe', () => {
   });
 
   it('reads irregular sub-second data as ticks', () => {
-    expect(detectTimeframe(times([0, 4_005_000, 11_675_000, 12_927_000, 15_000_123]))).toEqual({ unit: 'tick', count: 1 });
+    expect(detectTimeframe(times([0, 4_005_000, 11_675_000, 12_927_000, 15_000_123]))).toEqual({
+      unit: 'tick',
+      count: 1,
+    });
   });
 
   it('returns undefined with fewer than two distinct times', () => {

@@ -42,7 +42,14 @@ describe('defineInstrument', () => {
       'expected a positive tick size, got 0',
     );
     expect(() =>
-      defineInstrument({ kind: 'crypto', symbol: 'BTC/USDT', venue: 'X', currency: 'USDT', baseCurrency: 'BTC', lotSize: Number.NaN }),
+      defineInstrument({
+        kind: 'crypto',
+        symbol: 'BTC/USDT',
+        venue: 'X',
+        currency: 'USDT',
+        baseCurrency: 'BTC',
+        lotSize: Number.NaN,
+      }),
     ).toThrow('expected a positive lot size, got NaN');
   });
 });

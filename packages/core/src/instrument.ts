@@ -71,8 +71,14 @@ export type Instrument =
   | PerpetualInstrument
   | OptionInstrument;
 
+// Omit applied to each member of a union, so kind-specific fields survive.
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** Everything {@link defineInstrument} needs; `id` defaults to `SYMBOL.VENUE`. */
-export type InstrumentSpec<T extends Instrument = Instrument> = Omit<T, 'id' | 'tickSize' | 'lotSize' | 'multiplier'> & {
+export type InstrumentSpec<T extends Instrument = Instrument> = DistributiveOmit<
+  T,
+  'id' | 'tickSize' | 'lotSize' | 'multiplier'
+> & {
   readonly id?: string;
   readonly tickSize?: number;
   readonly lotSize?: number;

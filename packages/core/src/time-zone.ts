@@ -1,5 +1,5 @@
 import { AlphintraError } from './errors.js';
-import { MICROS_PER_HOUR, MICROS_PER_MINUTE, civilToMicros } from './time.js';
+import { civilToMicros, MICROS_PER_HOUR, MICROS_PER_MINUTE } from './time.js';
 
 /**
  * Converts between UTC epoch microseconds and wall-clock time in one IANA zone

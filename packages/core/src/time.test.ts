@@ -16,7 +16,11 @@ describe('calendar arithmetic', () => {
     for (let days = -150_000; days <= 150_000; days += 37) {
       const d = new Date(days * 86_400_000);
       expect(daysFromCivil(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())).toBe(days);
-      expect(civilFromDays(days)).toEqual({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+      expect(civilFromDays(days)).toEqual({
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+      });
     }
   });
 

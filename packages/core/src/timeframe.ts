@@ -92,10 +92,7 @@ export function parseTimeframe(text: string): Timeframe {
       if (name === lower) return timeframe(unit, count * multiple);
     }
   }
-  throw new AlphintraError(
-    'INVALID_ARGUMENT',
-    `expected a timeframe such as 1m, 5m, 1h, 1d, 1w or 1M, got "${text}"`,
-  );
+  throw new AlphintraError('INVALID_ARGUMENT', `expected a timeframe such as 1m, 5m, 1h, 1d, 1w or 1M, got "${text}"`);
 }
 
 /** Formats a timeframe in its canonical short form (`5m`, `1d`, `3M`, `tick`). */

@@ -1,5 +1,5 @@
-import { Catalog, type CatalogEntry } from '@alphintra/data';
 import { formatTimeframe } from '@alphintra/core';
+import { Catalog, type CatalogEntry } from '@alphintra/data';
 import { catalogRoot, type InputFlags, loadBars } from '../support/bars-io.js';
 import { createProgress, formatBytes } from '../support/progress.js';
 import { printTable } from '../support/table.js';
@@ -20,7 +20,9 @@ export async function importCommand(input: string, flags: ImportFlags): Promise<
   return catalog.put(flags.name, loaded.series, {
     ...(loaded.series.meta.symbol === undefined ? {} : { symbol: loaded.series.meta.symbol }),
     ...(timeframe === undefined ? {} : { timeframe: formatTimeframe(timeframe) }),
-    ...(loaded.read === undefined ? {} : { source: { file: input, format: loaded.read.layout.format, bytes: loaded.read.bytes } }),
+    ...(loaded.read === undefined
+      ? {}
+      : { source: { file: input, format: loaded.read.layout.format, bytes: loaded.read.bytes } }),
     lineage: loaded.lineage,
   });
 }

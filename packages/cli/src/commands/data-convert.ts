@@ -30,8 +30,12 @@ export async function convertBars(input: string, output: string, flags: ConvertF
   const timeframe = series.meta.timeframe ?? loaded.dataset?.metadata.timeframe;
   const written = await saveBars(output, series, {
     ...(series.meta.symbol === undefined ? {} : { symbol: series.meta.symbol }),
-    ...(timeframe === undefined ? {} : { timeframe: typeof timeframe === 'string' ? timeframe : formatTimeframe(timeframe) }),
-    ...(loaded.read === undefined ? {} : { source: { file: input, format: loaded.read.layout.format, bytes: loaded.read.bytes } }),
+    ...(timeframe === undefined
+      ? {}
+      : { timeframe: typeof timeframe === 'string' ? timeframe : formatTimeframe(timeframe) }),
+    ...(loaded.read === undefined
+      ? {}
+      : { source: { file: input, format: loaded.read.layout.format, bytes: loaded.read.bytes } }),
     lineage,
   });
   return { input, output, rows: series.length, bytes: written.bytes, hash: written.hash ?? null };

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AlphintraError, type BarSeries, formatTimeframe, parseTimeframe, SyntheticMarket } from '@alphintra/core';
-import { DatasetWriter, DATASET_EXTENSION, writeCsv } from '@alphintra/data';
+import { DATASET_EXTENSION, DatasetWriter, writeCsv } from '@alphintra/data';
 import { concatSeries } from '../support/concat.js';
 import { UsageError } from '../support/errors.js';
 import { createProgress } from '../support/progress.js';
@@ -32,7 +32,9 @@ export interface GeneratedFile {
 function positiveInteger(name: string, text: string, max: number): number {
   const value = Number(text.replace(/_/g, ''));
   if (!Number.isInteger(value) || value <= 0 || value > max) {
-    throw new UsageError(`expected ${name} to be a whole number from 1 to ${max.toLocaleString('en-US')}, got "${text}"`);
+    throw new UsageError(
+      `expected ${name} to be a whole number from 1 to ${max.toLocaleString('en-US')}, got "${text}"`,
+    );
   }
   return value;
 }
@@ -128,7 +130,12 @@ export async function generateCommand(flags: GenerateFlags): Promise<GeneratedFi
     progress.stop();
     for (const [symbol, writer] of writers) {
       const result = await writer.close();
-      files.push({ symbol, path: join(flags.out, `${symbol}${DATASET_EXTENSION}`), rows: result.rows, hash: result.hash });
+      files.push({
+        symbol,
+        path: join(flags.out, `${symbol}${DATASET_EXTENSION}`),
+        rows: result.rows,
+        hash: result.hash,
+      });
     }
     writers.clear();
     return files;

@@ -123,8 +123,18 @@ export function printInspectReport(report: InspectReport, out: (line: string) =>
     ['kind', 'count', 'severity', 'first example'],
     report.issues.map((issue) => {
       const example = issue.examples[0];
-      const where = example === undefined ? '' : example.line !== undefined ? `line ${example.line}` : `row ${example.row} ${example.time ?? ''}`;
-      return [issue.kind, issue.count.toLocaleString('en-US'), issue.severity, example === undefined ? '' : `${where}: ${example.detail}`];
+      const where =
+        example === undefined
+          ? ''
+          : example.line !== undefined
+            ? `line ${example.line}`
+            : `row ${example.row} ${example.time ?? ''}`;
+      return [
+        issue.kind,
+        issue.count.toLocaleString('en-US'),
+        issue.severity,
+        example === undefined ? '' : `${where}: ${example.detail}`,
+      ];
     }),
     (line) => out(`    ${line}`),
   );

@@ -1,7 +1,7 @@
 import { formatIsoMicros, formatTimeframe, parseTimeframe } from '@alphintra/core';
 import { appendLineage, type ResampleOptions, resampleBars, type SessionSpec } from '@alphintra/data';
-import { UsageError } from '../support/errors.js';
 import { type InputFlags, loadBars, saveBars } from '../support/bars-io.js';
+import { UsageError } from '../support/errors.js';
 import { createProgress } from '../support/progress.js';
 
 /** Flags of `alphintra data resample`. */
@@ -60,7 +60,12 @@ export async function resampleCommand(input: string, flags: ResampleFlags): Prom
   if (flags.out !== undefined) {
     const lineage = appendLineage(loaded.lineage, {
       operation: 'resample',
-      details: { timeframe: formatTimeframe(target), timeZone: zone, session: flags.session ?? null, label: flags.label ?? 'left' },
+      details: {
+        timeframe: formatTimeframe(target),
+        timeZone: zone,
+        session: flags.session ?? null,
+        label: flags.label ?? 'left',
+      },
     });
     await saveBars(flags.out, series, {
       ...(loaded.series.meta.symbol === undefined ? {} : { symbol: loaded.series.meta.symbol }),

@@ -19,7 +19,9 @@ export function defaultSamplesDir(): string {
  */
 export async function demoCommand(flags: { samples?: string }, out: (line: string) => void): Promise<void> {
   const dir = flags.samples ?? defaultSamplesDir();
-  const files = (await readdir(dir)).filter((f) => /\.(txt|csv|tsv|json|ndjson)$/i.test(f) && !/readme/i.test(f)).sort();
+  const files = (await readdir(dir))
+    .filter((f) => /\.(txt|csv|tsv|json|ndjson)$/i.test(f) && !/readme/i.test(f))
+    .sort();
   out(`Alphintra demo: ${files.length} sample files from ${dir}`);
   out('');
   const work = await mkdtemp(join(tmpdir(), 'alphintra-demo-'));

@@ -17,8 +17,8 @@ import {
   writeDataset,
   writeJson,
 } from '@alphintra/data';
-import type { Progress } from './progress.js';
 import { UsageError } from './errors.js';
+import type { Progress } from './progress.js';
 
 /** Reader flags shared by every command that reads bars. */
 export interface InputFlags {
@@ -64,7 +64,8 @@ export function parseMapping(text: string): ColumnMapping {
   for (const required of ['open', 'high', 'low', 'close']) {
     if (!(required in mapping)) throw new UsageError(`expected --map to name the ${required} column`);
   }
-  if (!('time' in mapping) && !('date' in mapping)) throw new UsageError('expected --map to name a time or date column');
+  if (!('time' in mapping) && !('date' in mapping))
+    throw new UsageError('expected --map to name a time or date column');
   if (Object.keys(extras).length > 0) mapping.extras = extras as unknown as string;
   return mapping as unknown as ColumnMapping;
 }
@@ -78,7 +79,8 @@ export function readOptionsFrom(flags: InputFlags): ReadOptions {
     }
     options.format = flags.format;
   }
-  if (flags.delimiter !== undefined) options.delimiter = flags.delimiter === '\\t' || flags.delimiter === 'tab' ? '\t' : flags.delimiter;
+  if (flags.delimiter !== undefined)
+    options.delimiter = flags.delimiter === '\\t' || flags.delimiter === 'tab' ? '\t' : flags.delimiter;
   if (flags.header !== undefined) options.header = flags.header;
   if (flags.map !== undefined) options.mapping = parseMapping(flags.map);
   if (flags.timeZone !== undefined) options.timeZone = flags.timeZone;
@@ -121,7 +123,12 @@ async function exists(path: string): Promise<boolean> {
  * reference (`orcl`, `orcl@1a2b3c`). With `collect`, bad rows are reported instead of
  * stopping the read.
  */
-export async function loadBars(input: string, flags: InputFlags, progress: Progress, collect = false): Promise<LoadedBars> {
+export async function loadBars(
+  input: string,
+  flags: InputFlags,
+  progress: Progress,
+  collect = false,
+): Promise<LoadedBars> {
   if (!(await exists(input))) {
     if (!input.includes('/') && !input.includes('\\')) {
       const catalog = await Catalog.open(catalogRoot());

@@ -16,18 +16,16 @@ const SILENT: Progress = { update: () => undefined, stop: () => undefined };
  */
 export function createProgress(label: string, unit: 'bytes' | 'bars', quiet: boolean): Progress {
   if (quiet || !process.stderr.isTTY || process.env.CI !== undefined) return SILENT;
-  const bar = new SingleBar(
-    {
-      format: `${label} [{bar}] {percentage}% | {doneText}/{totalText} | eta {eta_formatted}`,
-      stream: process.stderr,
-      hideCursor: true,
-      clearOnComplete: true,
-      barsize: 30,
-      etaBuffer: 50,
-      barCompleteChar: '█',
-      barIncompleteChar: '░',
-    },
-  );
+  const bar = new SingleBar({
+    format: `${label} [{bar}] {percentage}% | {doneText}/{totalText} | eta {eta_formatted}`,
+    stream: process.stderr,
+    hideCursor: true,
+    clearOnComplete: true,
+    barsize: 30,
+    etaBuffer: 50,
+    barCompleteChar: '█',
+    barIncompleteChar: '░',
+  });
   let started = false;
   const text = (n: number): string => (unit === 'bytes' ? formatBytes(n) : n.toLocaleString('en-US'));
   return {

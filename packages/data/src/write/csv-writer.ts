@@ -70,7 +70,11 @@ export function formatCsvRows(series: BarSeries, start: number, end: number, opt
  * @example
  * await writeCsv('orcl.csv', series, { timeFormat: 'iso' });
  */
-export async function writeCsv(path: string, series: BarSeries, options: CsvWriteOptions = {}): Promise<{ bytes: number }> {
+export async function writeCsv(
+  path: string,
+  series: BarSeries,
+  options: CsvWriteOptions = {},
+): Promise<{ bytes: number }> {
   if (options.delimiter !== undefined && (options.delimiter.length !== 1 || /[\r\n"]/.test(options.delimiter))) {
     throw new AlphintraError('INVALID_ARGUMENT', `expected a one-character delimiter, got "${options.delimiter}"`);
   }
