@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lastNumberWasBad, parseNumberBytes, parseNumberText } from './byte-number.js';
+import { lastNumberWasBad, lastScanEnd, parseNumberBytes, parseNumberText, scanNumberField } from './byte-number.js';
 
 const encoder = new TextEncoder();
 function parse(text: string): { value: number; bad: boolean } {
@@ -84,5 +84,28 @@ describe('parseNumberText', () => {
     expect(lastNumberWasBad()).toBe(false);
     expect(parseNumberText('abc')).toBeNaN();
     expect(lastNumberWasBad()).toBe(true);
+  });
+});
+
+describe('scanNumberField', () => {
+  it('finds the end of a field and gives the same value as parsing the field alone', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(decimalText, fc.constantFrom('', 'NaN', '1e5', 'abc', ' 2 ', '+3')),
+        fc.constantFrom(',', '\t', '\n', '\r\n', ''),
+        (text, after) => {
+          const bytes = encoder.encode(`${text}${after}9`);
+          const end = after === '' ? bytes.length - 1 : bytes.length;
+          const value = scanNumberField(bytes, 0, end, after === '\t' ? 9 : 44);
+          const bad = lastNumberWasBad();
+          const stop = lastScanEnd();
+          const expected = parse(text);
+          expect(stop).toBe(encoder.encode(text).length);
+          expect(Object.is(value, expected.value)).toBe(true);
+          expect(bad).toBe(expected.bad);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -113,3 +113,51 @@ export function parseNumberBytes(buf: Uint8Array, start: number, end: number): n
   }
   return slowNumber(buf, start, end);
 }
+
+let scanStop = 0;
+
+/** Returns where the last {@link scanNumberField} call stopped: the field's terminator or `end`. */
+export function lastScanEnd(): number {
+  return scanStop;
+}
+
+/**
+ * Parses the unquoted field starting at `start` while scanning for its end (the delimiter,
+ * CR, LF or `end`), so that plain numbers are read in one pass. Returns the same value as
+ * {@link parseNumberBytes} on the whole field; {@link lastScanEnd} gives the field's end.
+ */
+export function scanNumberField(buf: Uint8Array, start: number, end: number, delimiter: number): number {
+  let i = start;
+  let c = i < end ? buf[i]! : -1;
+  let negative = false;
+  if (c === 45) {
+    negative = true;
+    c = ++i < end ? buf[i]! : -1;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = 0;
+  while (c >= 48 && c <= 57) {
+    mantissa = mantissa * 10 + (c - 48);
+    digits++;
+    c = ++i < end ? buf[i]! : -1;
+  }
+  if (c === 46) {
+    c = ++i < end ? buf[i]! : -1;
+    while (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      fraction++;
+      c = ++i < end ? buf[i]! : -1;
+    }
+    digits += fraction;
+  }
+  if ((c === delimiter || c === 10 || c === 13 || c === -1) && digits > 0 && mantissa <= MAX_EXACT && fraction <= 22) {
+    scanStop = i;
+    bad = false;
+    const value = fraction === 0 ? mantissa : mantissa / POW10[fraction]!;
+    return negative ? -value : value;
+  }
+  while (i < end && (c = buf[i]!) !== delimiter && c !== 10 && c !== 13) i++;
+  scanStop = i;
+  return parseNumberBytes(buf, start, i);
+}

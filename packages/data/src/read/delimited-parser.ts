@@ -4,7 +4,7 @@
  * through a scratch buffer. The parser stops before a row the buffer does not hold entirely,
  * so a streaming caller can carry that row over to the next chunk.
  */
-import { lastNumberWasBad, parseNumberBytes } from './byte-number.js';
+import { lastNumberWasBad, lastScanEnd, parseNumberBytes, scanNumberField } from './byte-number.js';
 import { CLOSE, HIGH, LOW, OPEN } from './column-builder.js';
 import { excerpt } from './read-errors.js';
 import { type ParseState, ROLE_CLOCK, ROLE_DATE, ROLE_TIME } from './read-plan.js';
@@ -192,6 +192,28 @@ export function parseDelimited(
         src = st.scratch;
         fs = 0;
         fe = scratchLength;
+      } else if (f < nf && roles[f]! >= 0) {
+        // Plain numbers are parsed while their end is found (the hot path).
+        fs = pos;
+        const value = scanNumberField(buf, pos, end, delim);
+        pos = lastScanEnd();
+        if (pos < end || final) {
+          numeric[roles[f]!]![row] = value;
+          if (lastNumberWasBad() && problem === undefined) {
+            problem = 'bad_number';
+            message = `expected a number in column ${plan.fieldNames[f]}, got "${excerpt(text(buf, fs, pos))}"`;
+          }
+          fe = pos;
+          src = buf;
+          f++;
+          if (pos < end && buf[pos] === delim) {
+            pos++;
+            continue;
+          }
+          break;
+        }
+        fe = pos;
+        src = buf;
       } else {
         fs = pos;
         while (pos < end && (c = buf[pos]!) !== delim && c !== LF && c !== CR) pos++;
