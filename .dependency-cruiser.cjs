@@ -49,14 +49,14 @@ module.exports = {
       name: 'pure-no-node',
       comment: 'pure packages do no I/O',
       severity: 'error',
-      from: { path: `^packages/(${PURE.join('|')})/src`, pathNot: '\\.test\\.ts$' },
+      from: { path: `^packages/(${PURE.join('|')})/src`, pathNot: ['\\.test\\.ts$', '/src/testing/'] },
       to: { dependencyTypes: ['core'] },
     },
     {
       name: 'pure-no-npm',
       comment: 'pure packages depend on no third-party runtime code',
       severity: 'error',
-      from: { path: `^packages/(${PURE.join('|')})/src`, pathNot: '\\.test\\.ts$' },
+      from: { path: `^packages/(${PURE.join('|')})/src`, pathNot: ['\\.test\\.ts$', '/src/testing/'] },
       to: {
         dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
         pathNot: '^node_modules/(@alphintra)/',

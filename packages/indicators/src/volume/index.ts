@@ -1,0 +1,4 @@
+import type { IndicatorDefinition } from '../types.js';
+
+/** Every volume indicator, for the registry. */
+export const VOLUME_INDICATORS: readonly IndicatorDefinition[] = [];
