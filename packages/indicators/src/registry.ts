@@ -5,7 +5,9 @@ import { MATH_INDICATORS } from './math/index.js';
 import { MOMENTUM_INDICATORS } from './momentum/index.js';
 import { OVERLAP_INDICATORS } from './overlap/index.js';
 import { PATTERN_INDICATORS } from './pattern/index.js';
+import { PATTERN_B_INDICATORS } from './pattern-b/index.js';
 import { PRICE_INDICATORS } from './price/index.js';
+import { SIGNAL_INDICATORS } from './signal/index.js';
 import { STATISTIC_INDICATORS } from './statistic/index.js';
 import { commonLength, nanArray } from './support/arrays.js';
 import { resolveParams } from './support/params.js';
@@ -23,6 +25,8 @@ const ALL: readonly IndicatorDefinition[] = [
   ...STATISTIC_INDICATORS,
   ...MATH_INDICATORS,
   ...PATTERN_INDICATORS,
+  ...PATTERN_B_INDICATORS,
+  ...SIGNAL_INDICATORS,
   ...EXTRA_INDICATORS,
 ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
