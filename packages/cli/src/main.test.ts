@@ -236,3 +236,33 @@ describe('alphintra data generate, import, list', () => {
     expect(inspect.hash).toBe(entry.hash);
   });
 });
+
+describe('alphintra ta', () => {
+  it('prints outputs keyed by TA-Lib names, aligned with the input, null during the warm-up', async () => {
+    const r = await run('ta', 'SMA', '--input', orcl, '--timeperiod', '3', '--json');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc)).toEqual(['real']);
+    expect(doc.real).toHaveLength(5036);
+    expect(doc.real.slice(0, 2)).toEqual([null, null]);
+    // First three closes of the ORCL file: 2.117284, 2.135803, 2.092592.
+    expect(doc.real[2]).toBeCloseTo((2.117284 + 2.135803 + 2.092592) / 3, 12);
+  });
+
+  it('lists every indicator with its parameters', async () => {
+    const r = await run('ta', '--list', '--json');
+    const list = JSON.parse(r.stdout);
+    const sma = list.find((d: { name: string }) => d.name === 'SMA');
+    expect(sma.parameters[0]).toMatchObject({ name: 'timeperiod', default: 30, min: 2 });
+  });
+
+  it('refuses unknown indicators, unknown parameters and out-of-range values', async () => {
+    expect((await run('ta', 'NOPE', '--input', orcl)).stderr).toContain('unknown indicator "NOPE"');
+    const unknown = await run('ta', 'SMA', '--input', orcl, '--fast', '3');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('SMA has no parameter --fast');
+    const range = await run('ta', 'SMA', '--input', orcl, '--timeperiod', '1');
+    expect(range.status).toBe(1);
+    expect(range.stderr).toContain('expected timeperiod to be an integer from 2 to 100000, got 1');
+  });
+});

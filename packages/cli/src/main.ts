@@ -6,6 +6,15 @@ import { type GenerateFlags, generateCommand } from './commands/data-generate.js
 import { buildInspectReport, type InspectFlags, printInspectReport } from './commands/data-inspect.js';
 import { type ResampleFlags, resampleCommand } from './commands/data-resample.js';
 import { demoCommand } from './commands/demo.js';
+import {
+  indicatorListJson,
+  printIndicatorList,
+  printTa,
+  requireName,
+  runIndicator,
+  type TaFlags,
+  taJson,
+} from './commands/ta.js';
 import { EXIT_FAILURE, EXIT_USAGE, formatError } from './support/errors.js';
 import { printTable } from './support/table.js';
 
@@ -205,6 +214,44 @@ export function buildProgram(): Command {
       if (flags.json === true) printJson(entries);
       else printEntries(entries, out);
     });
+
+  withReadOptions(
+    program
+      .command('ta')
+      .description('compute a technical indicator (TA-Lib names and parameters) over a bar file')
+      .argument('[function]', 'indicator name, e.g. RSI, MACD, BBANDS, CDLDOJI')
+      .option('--input <file>', 'bar file or dataset to read')
+      .option('--list', 'list every indicator with its parameters')
+      .option('--json', 'print outputs as JSON, keyed by output name, null where there is no value')
+      .option(
+        '--source <column>',
+        'column for a single real input: open, high, low, close, volume, hl2, hlc3, ohlc4',
+        'close',
+      )
+      .option('--source0 <column>', 'column for real0 (two-input functions such as BETA)', 'high')
+      .option('--source1 <column>', 'column for real1', 'low')
+      .option('--periods-column <column>', 'extra column holding per-bar periods (MAVP)')
+      .option('--tail <n>', 'rows to print without --json', '20')
+      .option('--quiet', 'no progress bar')
+      .allowUnknownOption(true)
+      .allowExcessArguments(true)
+      .addHelpText(
+        'after',
+        '\nIndicator parameters are passed as options named as in TA-Lib, e.g.\n' +
+          '  alphintra ta RSI --input bars.csv --timeperiod 14\n' +
+          '  alphintra ta MACD --input bars.csv --fastperiod 12 --slowperiod 26 --signalperiod 9 --json\n' +
+          'alphintra ta --list shows every indicator with its parameters and defaults.',
+      ),
+  ).action(async (name: string | undefined, flags: TaFlags, command: Command) => {
+    if (flags.list === true) {
+      if (flags.json === true) printJson(indicatorListJson());
+      else printIndicatorList(out);
+      return;
+    }
+    const result = await runIndicator(requireName(name), command.args.slice(name === undefined ? 0 : 1), flags);
+    if (flags.json === true) process.stdout.write(`${JSON.stringify(taJson(result))}\n`);
+    else printTa(result, Number(flags.tail ?? 20), out);
+  });
 
   return program;
 }

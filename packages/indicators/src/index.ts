@@ -11,6 +11,7 @@ export * from './overlap/index.js';
 export * from './pattern/index.js';
 export * from './pattern-b/index.js';
 export * from './price/index.js';
+export { indicatorReferenceMarkdown } from './reference-doc.js';
 export type { IndicatorInputs } from './registry.js';
 export { computeIndicator, createStream, getIndicator, listIndicators, lookbackOf } from './registry.js';
 export * from './signal/index.js';
