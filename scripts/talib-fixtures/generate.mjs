@@ -224,6 +224,10 @@ for (const { name: fn } of talib.functions) {
     const key = `${dataset}:${JSON.stringify(ps)}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // With minperiod above maxperiod TA-Lib's MAVP reads memory it never wrote: no reference.
+    if (ps.minperiod !== undefined && ps.minperiod > ps.maxperiod) continue;
+    // TRIX with a period of 1 reads uninitialised memory too (results change between runs).
+    if (fn === 'TRIX' && ps.timeperiod === 1) continue;
     const r = execute(fn, info, dataset, ps);
     if (r.error !== undefined) {
       cases.push({ dataset, params: ps, error: String(r.error) });

@@ -11,11 +11,17 @@ const all = listIndicators().filter((d) => only === undefined || only.includes(d
 const withFixtures = new Set(talibFunctions());
 
 /** Parameter sets to check: TA-Lib's cases where they exist, else the defaults. */
-function paramSets(definition: IndicatorDefinition): Array<{ dataset: string; params: IndicatorParams }> {
+function paramSets(
+  definition: IndicatorDefinition,
+): Array<{ dataset: string; params: IndicatorParams; inputs?: Record<string, string> }> {
   if (withFixtures.has(definition.name)) {
     return talibCases(definition.name)
       .filter((c) => c.error === undefined)
-      .map((c) => ({ dataset: c.dataset, params: resolveParams(definition, c.params) }));
+      .map((c) => ({
+        dataset: c.dataset,
+        params: resolveParams(definition, c.params),
+        ...(c.inputs === undefined ? {} : { inputs: c.inputs }),
+      }));
   }
   return ['random', 'orcl', 'gap', 'flat', 'short'].map((dataset) => ({
     dataset,
@@ -33,8 +39,9 @@ describe.each(all.map((d) => [d.name, d] as const))('%s', (_name, definition) =>
 
   it('streams exactly what the batch computes, with isReady from the lookback on', () => {
     const failures: string[] = [];
-    for (const { dataset, params } of sets) {
-      const inputs = caseInputs({ dataset, params }, definition.inputs);
+    for (const set of sets) {
+      const { dataset, params } = set;
+      const inputs = caseInputs(set, definition.inputs);
       const n = (inputs[0] as Float64Array).length;
       const outputs = definition.outputs.map(() => new Float64Array(n));
       definition.compute(inputs, params, outputs);
@@ -63,8 +70,9 @@ describe.each(all.map((d) => [d.name, d] as const))('%s', (_name, definition) =>
   });
 
   it('has no value during the warm-up and a value right after it', () => {
-    for (const { dataset, params } of sets.filter((s) => s.dataset === 'random' || s.dataset === 'orcl')) {
-      const inputs = caseInputs({ dataset, params }, definition.inputs);
+    for (const set of sets.filter((s) => s.dataset === 'random' || s.dataset === 'orcl')) {
+      const { params } = set;
+      const inputs = caseInputs(set, definition.inputs);
       const n = (inputs[0] as Float64Array).length;
       const outputs = definition.outputs.map(() => new Float64Array(n));
       definition.compute(inputs, params, outputs);
@@ -77,8 +85,9 @@ describe.each(all.map((d) => [d.name, d] as const))('%s', (_name, definition) =>
   });
 
   it('replays identically after reset', () => {
-    const { dataset, params } = sets[0] as { dataset: string; params: IndicatorParams };
-    const inputs = caseInputs({ dataset, params }, definition.inputs);
+    const set = sets[0] as { dataset: string; params: IndicatorParams };
+    const { params } = set;
+    const inputs = caseInputs(set, definition.inputs);
     const n = (inputs[0] as Float64Array).length;
     const stream = definition.createStream(params);
     const first: number[] = [];
@@ -91,9 +100,11 @@ describe.each(all.map((d) => [d.name, d] as const))('%s', (_name, definition) =>
   });
 
   it('replaces a still-forming bar as if it had never been seen', () => {
-    const { dataset, params } = sets[0] as { dataset: string; params: IndicatorParams };
-    const inputs = caseInputs({ dataset, params }, definition.inputs);
-    const shifted = caseInputs({ dataset: dataset === 'orcl' ? 'random' : 'orcl', params }, definition.inputs);
+    const set = sets[0] as { dataset: string; params: IndicatorParams; inputs?: Record<string, string> };
+    const { dataset, params } = set;
+    const inputs = caseInputs(set, definition.inputs);
+    // The revision comes from another dataset, except for inputs the case supplies itself.
+    const shifted = caseInputs({ ...set, dataset: dataset === 'orcl' ? 'random' : 'orcl' }, definition.inputs);
     const n = Math.min((inputs[0] as Float64Array).length, (shifted[0] as Float64Array).length);
     const straight = definition.createStream(params);
     const revised = definition.createStream(params);
