@@ -12,8 +12,8 @@ export type IndicatorGroup =
   | 'pattern'
   | 'extra';
 
-/** Names of indicator inputs, as in TA-Lib's abstract interface. */
-export type InputName = 'open' | 'high' | 'low' | 'close' | 'volume' | 'real' | 'real0' | 'real1' | 'periods';
+/** Names of indicator inputs, as in TA-Lib's abstract interface (plus `time`, bar open times in epoch µs, for session-anchored extras). */
+export type InputName = 'time' | 'open' | 'high' | 'low' | 'close' | 'volume' | 'real' | 'real0' | 'real1' | 'periods';
 
 /** One parameter of an indicator. */
 export interface ParameterSpec {

@@ -64,6 +64,8 @@ function column(series: import('@alphintra/core').BarSeries, source: string): Fl
     return out;
   };
   switch (source) {
+    case 'time':
+      return series.time;
     case 'open':
       return open;
     case 'high':

@@ -67,6 +67,26 @@ export function talibFunctions(): string[] {
     .sort();
 }
 
+/**
+ * Bar times for inputs that need them: one-minute bars of a 390-minute session starting
+ * 14:30 UTC on consecutive weekdays from 2020-01-02, so several sessions are covered.
+ */
+export function sessionTimes(n: number): Float64Array {
+  const out = new Float64Array(n);
+  const day = 86_400_000_000;
+  let date = Date.UTC(2020, 0, 2) * 1000;
+  let minute = 0;
+  for (let i = 0; i < n; i++) {
+    out[i] = date + (14 * 60 + 30 + minute) * 60_000_000;
+    if (++minute === 390) {
+      minute = 0;
+      do date += day;
+      while ([0, 6].includes(new Date(date / 1000).getUTCDay()));
+    }
+  }
+  return out;
+}
+
 /** Input columns of a case, in the order of `inputNames`. */
 export function caseInputs(c: TalibCase, inputNames: readonly string[]): Float64Array[] {
   const ds = datasets()[c.dataset] as Columns;
@@ -75,6 +95,7 @@ export function caseInputs(c: TalibCase, inputNames: readonly string[]): Float64
     if (c.inputs?.[name] !== undefined) return decode(c.inputs[name] as string);
     if (name === 'real' || name === 'real0') return ds.close;
     if (name === 'real1') return partner.close.slice(0, ds.close.length);
+    if (name === 'time') return sessionTimes(ds.close.length);
     return ds[name as keyof Columns];
   });
 }
