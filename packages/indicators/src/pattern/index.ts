@@ -1,4 +1,79 @@
 import type { IndicatorDefinition } from '../types.js';
+import { CDLDOJI_DEFINITION, CDLDRAGONFLYDOJI_DEFINITION, CDLGRAVESTONEDOJI_DEFINITION } from './doji-patterns.js';
+import {
+  CDL3OUTSIDE_DEFINITION,
+  CDLCOUNTERATTACK_DEFINITION,
+  CDLDARKCLOUDCOVER_DEFINITION,
+  CDLENGULFING_DEFINITION,
+} from './engulfing-patterns.js';
+import { CDLBREAKAWAY_DEFINITION, CDLGAPSIDESIDEWHITE_DEFINITION } from './gap-patterns.js';
+import { CDLHAMMER_DEFINITION, CDLHANGINGMAN_DEFINITION, CDLHIGHWAVE_DEFINITION } from './hammer-patterns.js';
+import { CDL3INSIDE_DEFINITION, CDLHARAMI_DEFINITION, CDLHARAMICROSS_DEFINITION } from './harami-patterns.js';
+import { CDLHIKKAKE_DEFINITION, CDLHIKKAKEMOD_DEFINITION } from './hikkake-patterns.js';
+import { CDLBELTHOLD_DEFINITION, CDLCLOSINGMARUBOZU_DEFINITION } from './marubozu-patterns.js';
+import {
+  CDL3LINESTRIKE_DEFINITION,
+  CDL3STARSINSOUTH_DEFINITION,
+  CDLCONCEALBABYSWALL_DEFINITION,
+} from './reversal-patterns.js';
+import {
+  CDL2CROWS_DEFINITION,
+  CDL3BLACKCROWS_DEFINITION,
+  CDL3WHITESOLDIERS_DEFINITION,
+  CDLADVANCEBLOCK_DEFINITION,
+} from './soldier-patterns.js';
+import {
+  CDLABANDONEDBABY_DEFINITION,
+  CDLDOJISTAR_DEFINITION,
+  CDLEVENINGDOJISTAR_DEFINITION,
+  CDLEVENINGSTAR_DEFINITION,
+} from './star-patterns.js';
 
-/** Every pattern indicator, for the registry. */
-export const PATTERN_INDICATORS: readonly IndicatorDefinition[] = [];
+export * from './candle-geometry.js';
+export * from './candle-pattern.js';
+export * from './candle-settings.js';
+export * from './candle-totals.js';
+export * from './doji-patterns.js';
+export * from './engulfing-patterns.js';
+export * from './gap-patterns.js';
+export * from './hammer-patterns.js';
+export * from './harami-patterns.js';
+export * from './hikkake-patterns.js';
+export * from './marubozu-patterns.js';
+export * from './reversal-patterns.js';
+export * from './soldier-patterns.js';
+export * from './star-patterns.js';
+
+/** Candlestick patterns CDL2CROWS … CDLHIKKAKEMOD, for the registry. */
+export const PATTERN_INDICATORS: readonly IndicatorDefinition[] = [
+  CDL2CROWS_DEFINITION,
+  CDL3BLACKCROWS_DEFINITION,
+  CDL3INSIDE_DEFINITION,
+  CDL3LINESTRIKE_DEFINITION,
+  CDL3OUTSIDE_DEFINITION,
+  CDL3STARSINSOUTH_DEFINITION,
+  CDL3WHITESOLDIERS_DEFINITION,
+  CDLABANDONEDBABY_DEFINITION,
+  CDLADVANCEBLOCK_DEFINITION,
+  CDLBELTHOLD_DEFINITION,
+  CDLBREAKAWAY_DEFINITION,
+  CDLCLOSINGMARUBOZU_DEFINITION,
+  CDLCONCEALBABYSWALL_DEFINITION,
+  CDLCOUNTERATTACK_DEFINITION,
+  CDLDARKCLOUDCOVER_DEFINITION,
+  CDLDOJISTAR_DEFINITION,
+  CDLDOJI_DEFINITION,
+  CDLDRAGONFLYDOJI_DEFINITION,
+  CDLENGULFING_DEFINITION,
+  CDLEVENINGDOJISTAR_DEFINITION,
+  CDLEVENINGSTAR_DEFINITION,
+  CDLGAPSIDESIDEWHITE_DEFINITION,
+  CDLGRAVESTONEDOJI_DEFINITION,
+  CDLHAMMER_DEFINITION,
+  CDLHANGINGMAN_DEFINITION,
+  CDLHARAMICROSS_DEFINITION,
+  CDLHARAMI_DEFINITION,
+  CDLHIGHWAVE_DEFINITION,
+  CDLHIKKAKEMOD_DEFINITION,
+  CDLHIKKAKE_DEFINITION,
+];
