@@ -48,7 +48,10 @@ export interface LoadedBars {
 
 const FIELDS = new Set(['time', 'date', 'clock', 'open', 'high', 'low', 'close', 'volume']);
 
-/** Parses `--map time=Date,close=Close,openInterest=OI` (names or 0-based indices). */
+/**
+ * Parses `--map time=Date,close=Close,openInterest=OI` (names or 0-based indices). Open, high
+ * and low are all named or all left out; one column may feed several fields.
+ */
 export function parseMapping(text: string): ColumnMapping {
   const mapping: Record<string, string | number> = {};
   const extras: Record<string, string | number> = {};
@@ -61,8 +64,11 @@ export function parseMapping(text: string): ColumnMapping {
     if (FIELDS.has(key)) mapping[key] = target;
     else extras[key] = target;
   }
-  for (const required of ['open', 'high', 'low', 'close']) {
-    if (!(required in mapping)) throw new UsageError(`expected --map to name the ${required} column`);
+  if (!('close' in mapping)) throw new UsageError('expected --map to name the close column');
+  // A one-price file names only close: open, high and low then copy it.
+  const named = ['open', 'high', 'low'].filter((field) => field in mapping).length;
+  if (named !== 0 && named !== 3) {
+    throw new UsageError('expected --map to name all of open, high and low, or none of them (they then copy close)');
   }
   if (!('time' in mapping) && !('date' in mapping))
     throw new UsageError('expected --map to name a time or date column');

@@ -109,3 +109,18 @@ describe('scanNumberField', () => {
     );
   });
 });
+
+describe('infinite values', () => {
+  it.each(['Infinity', '-Infinity', '+Infinity', '1e999'])('calls %s a bad number', (text) => {
+    expect(parse(text).bad).toBe(true);
+    expect(Number.isNaN(parseNumberText(text))).toBe(true);
+    expect(lastNumberWasBad()).toBe(true);
+  });
+
+  it('makes Infinity in a CSV price a bad_number', () => {
+    // The reader path is covered here because the fast path never yields Infinity itself.
+    const bytes = encoder.encode('Infinity,');
+    expect(Number.isNaN(scanNumberField(bytes, 0, bytes.length, 44))).toBe(true);
+    expect(lastNumberWasBad()).toBe(true);
+  });
+});

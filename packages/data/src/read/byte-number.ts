@@ -5,7 +5,7 @@
  * that mantissa is at most 2^53 and there are at most 22 fractional digits, both the mantissa
  * and the power of ten are exact doubles, so one IEEE division rounds the exact decimal value
  * correctly: the result equals `Number(text)` bit for bit. Anything else (exponents, more
- * digits, spaces, `Infinity`) falls back to `Number(text)` itself.
+ * digits, spaces, `Infinity`) falls back to `Number(text)` itself; infinite results are bad numbers.
  */
 
 const POW10 = [
@@ -32,14 +32,14 @@ export function isMissingToken(text: string): boolean {
 /**
  * Returns the number written in `text` exactly as `Number(text)` would, NaN for missing
  * values (empty, `NaN`, `null`, `NA`, `N/A`, `-`), and NaN with {@link lastNumberWasBad}
- * set for anything else that is not a number.
+ * set for anything else that is not a finite number (`Infinity`, `1e999`, `0x10`, `abc`).
  */
 export function parseNumberText(text: string): number {
   bad = false;
   const trimmed = text.trim();
   if (trimmed === '') return Number.NaN;
   const value = Number(trimmed);
-  if (!Number.isNaN(value)) {
+  if (Number.isFinite(value)) {
     // Number() also reads hex, octal and binary literals; prices never use them.
     const second = trimmed.charCodeAt(1) | 0x20;
     if (trimmed.charCodeAt(0) === 48 && (second === 120 || second === 111 || second === 98)) {

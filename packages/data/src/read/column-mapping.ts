@@ -43,6 +43,51 @@ function isTimestamp(kind: ColumnKind | undefined): boolean {
   return isCalendar(kind) || kind?.kind === 'number';
 }
 
+/** Returns true when `kind` is a column of times of day, colon-separated or compact. */
+function isClock(kind: ColumnKind | undefined): boolean {
+  return kind !== undefined && (kind.kind === 'clock' || (kind.kind === 'number' && kind.clockWidth > 0));
+}
+
+/**
+ * Returns true when the unnamed column after a date column holds times of day: colon-separated
+ * ones, or compact ones with evidence that they are not prices (a leading zero, or dates that
+ * repeat as intraday bars do).
+ */
+export function followsDateAsClock(date: ColumnKind | undefined, next: ColumnKind | undefined): boolean {
+  if (date?.kind !== 'date' || next === undefined) return false;
+  if (next.kind === 'clock') return true;
+  return next.kind === 'number' && next.clockWidth > 0 && (next.leadingZero || date.repeats);
+}
+
+/** Epoch seconds below this (March 1973) beside a date column are taken for anything but epochs. */
+const SMALLEST_EPOCH_BESIDE_DATE = 1e8;
+
+function kindText(kind: ColumnKind | undefined): string {
+  switch (kind?.kind) {
+    case 'clock':
+      return 'times of day without a date';
+    case 'text':
+      return 'text';
+    case 'empty':
+    case undefined:
+      return 'no values';
+    default:
+      return 'values that are not timestamps';
+  }
+}
+
+/** Throws MISSING_COLUMN for a file without a timestamp column, saying why a candidate was rejected. */
+function missingTime(names: readonly string[], kinds: readonly ColumnKind[], rejected: number, file?: string): never {
+  if (rejected < 0) missingColumn('time', names, file);
+  const kind = kinds[rejected];
+  const value = kind?.odd ?? kind?.first ?? '';
+  throw readError(
+    'MISSING_COLUMN',
+    `no timestamp column: ${names[rejected]} holds ${kindText(kind)} (got "${value}"); pass a mapping, e.g. --map time=<column> or date=<column>,clock=<column>`,
+    file,
+  );
+}
+
 function missingColumn(what: string, names: readonly string[], file?: string): never {
   throw readError(
     'MISSING_COLUMN',
@@ -93,26 +138,41 @@ export function headerMapping(names: readonly string[], kinds: readonly ColumnKi
     return index;
   };
   let time = findColumn(normalized, TIME_NAMES, taken);
-  if (time >= 0 && !isTimestamp(kinds[time])) time = -1;
+  let rejected = -1;
+  if (time >= 0 && !isTimestamp(kinds[time])) {
+    rejected = time;
+    time = -1;
+  }
   let date = -1;
   let clock = -1;
   if (time < 0) {
     const d = findColumn(normalized, DATE_NAMES, taken);
     const c = findColumn(normalized, CLOCK_NAMES, taken);
-    if (d >= 0 && c >= 0 && kinds[c]?.kind === 'clock') {
+    const cKind = kinds[c];
+    if (d >= 0 && c >= 0 && isClock(cKind)) {
       date = d;
       clock = c;
-    } else if (c >= 0 && isTimestamp(kinds[c])) {
+    } else if (d >= 0 && cKind?.kind === 'number' && cKind.maxAbs < SMALLEST_EPOCH_BESIDE_DATE) {
+      // Too small for an epoch and no time of day either: refuse rather than read 1970 dates.
+      throw readError(
+        'BAD_TIMESTAMP',
+        `column ${names[c]} beside date column ${names[d]} holds numbers that are neither HHMM/HHMMSS times of day nor epoch timestamps (got "${cKind.clockOdd ?? cKind.first ?? ''}"); pass a mapping, e.g. --map date=${names[d]},clock=${names[c]}`,
+        file,
+      );
+    } else if (c >= 0 && isTimestamp(cKind)) {
       time = c;
     } else if (d >= 0) {
       time = d;
     } else if (isTimestamp(kinds[0]) && kinds[1]?.kind === 'clock') {
       date = 0;
       clock = 1;
+    } else if (followsDateAsClock(kinds[0], kinds[1])) {
+      date = 0;
+      clock = 1;
     } else if (isCalendar(kinds[0])) {
       time = 0;
     } else {
-      missingColumn('time', names, file);
+      missingTime(names, kinds, rejected >= 0 ? rejected : c, file);
     }
   }
   take(time);
@@ -137,7 +197,11 @@ export function headerMapping(names: readonly string[], kinds: readonly ColumnKi
     if (kind !== 'number' && kind !== 'empty') return;
     let name = camelCaseName(names[i]!);
     if (names[i] === '<VOL>' || (n === 'vol' && volume === tick)) name = 'realVolume';
-    while (used.has(name)) name += '2';
+    if (used.has(name)) {
+      let k = 2;
+      while (used.has(`${name}_${k}`)) k++;
+      name = `${name}_${k}`;
+    }
     used.add(name);
     extras.push([name, i]);
   });
@@ -202,7 +266,7 @@ export function headerlessMapping(
   let date = -1;
   let clock = -1;
   let start: number;
-  if (isCalendar(kinds[0]) && kinds[1]?.kind === 'clock') {
+  if ((isCalendar(kinds[0]) && kinds[1]?.kind === 'clock') || followsDateAsClock(kinds[0], kinds[1])) {
     date = 0;
     clock = 1;
     start = 2;

@@ -156,3 +156,11 @@ describe('input errors', () => {
     );
   });
 });
+
+describe('infinite prices', () => {
+  it.each(['Infinity', '-Infinity'])('reports %s as a bad number', (value) => {
+    expect(() => parseBars(`Date,Close\n2024-01-02,${value}\n`)).toThrow(
+      expect.objectContaining({ code: 'BAD_NUMBER', line: 2 }),
+    );
+  });
+});

@@ -5,11 +5,16 @@
  * so a streaming caller can carry that row over to the next chunk.
  */
 import { lastNumberWasBad, lastScanEnd, parseNumberBytes, scanNumberField } from './byte-number.js';
-import { CLOSE, HIGH, LOW, OPEN } from './column-builder.js';
 import { excerpt } from './read-errors.js';
 import { type ParseState, ROLE_CLOCK, ROLE_DATE, ROLE_TIME } from './read-plan.js';
 import { reportProblem } from './row-problems.js';
-import { lastZoneOffset, parseCalendarBytes, parseClockBytes, parseEpochBytes } from './timestamp-parser.js';
+import {
+  lastZoneOffset,
+  parseCalendarBytes,
+  parseClockBytes,
+  parseCompactClockBytes,
+  parseEpochBytes,
+} from './timestamp-parser.js';
 
 const LF = 10;
 const CR = 13;
@@ -44,7 +49,9 @@ function unquote(st: ParseState, buf: Uint8Array, pos: number, end: number, deli
         break;
       }
       i++;
-    } else if (b === LF) {
+    } else if (b === LF || (b === CR && (i + 1 >= end || buf[i + 1] !== LF))) {
+      // A CR counts as a line end unless an LF follows (CRLF); at the buffer's end the
+      // field is incomplete anyway unless this is the final chunk.
       newlines++;
     }
     if (n === scratch.length) {
@@ -72,14 +79,26 @@ function unquote(st: ParseState, buf: Uint8Array, pos: number, end: number, deli
 }
 
 /**
- * Skips the header record starting at `pos` (and blank lines before it); returns the position
- * after it, or -1 when the buffer does not hold all of it yet.
+ * Skips the header record starting at `pos` (and blank and `#` comment lines before it);
+ * returns the position after it, or -1 when the buffer does not hold all of it yet.
  */
 export function skipHeader(st: ParseState, buf: Uint8Array, pos: number, end: number, final: boolean): number {
   let line = st.line;
-  while (pos < end && (buf[pos] === LF || buf[pos] === CR)) {
-    if (buf[pos] === LF || pos + 1 >= end || buf[pos + 1] !== LF) line++;
-    pos++;
+  while (pos < end) {
+    const b = buf[pos];
+    if (b === LF) {
+      pos++;
+      line++;
+    } else if (b === CR) {
+      if (pos + 1 >= end && !final) return NEED_MORE;
+      pos += pos + 1 < end && buf[pos + 1] === LF ? 2 : 1;
+      line++;
+    } else if (b === HASH) {
+      while (pos < end && buf[pos] !== LF && buf[pos] !== CR) pos++;
+      if (pos >= end && !final) return NEED_MORE;
+    } else {
+      break;
+    }
   }
   let quoted = false;
   for (let i = pos; i < end; i++) {
@@ -93,7 +112,7 @@ export function skipHeader(st: ParseState, buf: Uint8Array, pos: number, end: nu
       if (i + 1 >= end && !final) return NEED_MORE;
       st.line = line + 1;
       return i + 1 < end && buf[i + 1] === LF ? i + 2 : i + 1;
-    } else if (b === LF) line++;
+    } else if (b === LF || (b === CR && (i + 1 >= end || buf[i + 1] !== LF))) line++;
   }
   if (!final) return NEED_MORE;
   st.line = line + 1;
@@ -125,7 +144,8 @@ export function parseDelimited(
   const exponent = plan.epochExponent;
   const order = plan.dateOrder;
   const absent = plan.absent;
-  const fillFromClose = plan.fillFromClose;
+  const copies = plan.copies;
+  const clockWidth = plan.clockWidth;
   const converter = st.converter;
   const out = st.out;
   let numeric = out.numeric;
@@ -150,7 +170,7 @@ export function parseDelimited(
       continue;
     }
     if (c === HASH) {
-      while (pos < end && buf[pos] !== LF) pos++;
+      while (pos < end && (c = buf[pos]!) !== LF && c !== CR) pos++;
       if (pos >= end && !final) {
         pos = rowStart;
         break;
@@ -244,7 +264,7 @@ export function parseDelimited(
             message = `expected a ${role === ROLE_TIME ? 'timestamp' : 'date'} in column ${plan.fieldNames[f]}, got "${excerpt(text(src, fs, fe))}"`;
           }
         } else if (role === ROLE_CLOCK) {
-          clock = parseClockBytes(src, fs, fe);
+          clock = clockWidth === 0 ? parseClockBytes(src, fs, fe) : parseCompactClockBytes(src, fs, fe, clockWidth);
           if (Number.isNaN(clock) && problem === undefined) {
             problem = 'bad_timestamp';
             message = `expected a time of day in column ${plan.fieldNames[f]}, got "${excerpt(text(src, fs, fe))}"`;
@@ -297,12 +317,7 @@ export function parseDelimited(
     local += clock;
     time[row] = !Number.isNaN(offset) ? local : converter.convert(local);
     for (let k = 0; k < absent.length; k++) numeric[absent[k]!]![row] = Number.NaN;
-    if (fillFromClose) {
-      const close = numeric[CLOSE]![row]!;
-      numeric[OPEN]![row] = close;
-      numeric[HIGH]![row] = close;
-      numeric[LOW]![row] = close;
-    }
+    for (let k = 0; k < copies.length; k += 2) numeric[copies[k + 1]!]![row] = numeric[copies[k]!]![row]!;
     out.length = row + 1;
     added++;
   }

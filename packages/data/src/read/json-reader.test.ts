@@ -65,7 +65,9 @@ describe('JSON input', () => {
     expect(() => parseBars('[{"time": "2024-01-02", "close": 1},')).toThrow(
       expect.objectContaining({ code: 'FILE_TRUNCATED' }),
     );
-    expect(() => parseBars('{"nothing": 1}')).toThrow(expect.objectContaining({ code: 'UNKNOWN_FORMAT' }));
+    expect(() => parseBars('{"nothing": [1]}')).toThrow(expect.objectContaining({ code: 'UNKNOWN_FORMAT' }));
+    // An object without arrays or objects inside is one NDJSON bar, here one without a time.
+    expect(() => parseBars('{"nothing": 1}')).toThrow(expect.objectContaining({ code: 'MISSING_COLUMN' }));
   });
 });
 

@@ -4,51 +4,24 @@
  * column objects (`{"t": [...], "o": [...], ...}` as TradingView's UDF feeds send).
  */
 import { lastNumberWasBad, parseNumberText } from './byte-number.js';
-import { CLOSE, HIGH, LOW, OPEN } from './column-builder.js';
+import { LINE_END } from './format-detection.js';
+import { completePrefix, earlyEnd, type Row, rowsOf } from './json-document.js';
 import { planFromRecords } from './layout-detection.js';
 import { excerpt, readError } from './read-errors.js';
 import { type ParseState, ROLE_CLOCK, ROLE_DATE, ROLE_TIME } from './read-plan.js';
 import { createState, finishResult } from './read-session.js';
 import type { ReadOptions, ReadResult } from './read-types.js';
 import { reportProblem } from './row-problems.js';
-import { lastZoneOffset, parseCalendarBytes, parseClockBytes, parseEpochBytes } from './timestamp-parser.js';
+import {
+  lastZoneOffset,
+  parseCalendarBytes,
+  parseClockBytes,
+  parseCompactClockBytes,
+  parseEpochBytes,
+} from './timestamp-parser.js';
 
 const SAMPLE_ROWS = 200;
 const encoder = new TextEncoder();
-
-type Row = unknown[] | Record<string, unknown>;
-
-function isRowList(value: unknown): value is Row[] {
-  return Array.isArray(value) && (value.length === 0 || (typeof value[0] === 'object' && value[0] !== null));
-}
-
-/** Returns the rows inside a parsed JSON document, unwrapping `{data: [...]}` and column objects. */
-function rowsOf(doc: unknown, file?: string): Row[] {
-  if (isRowList(doc)) return doc;
-  if (typeof doc === 'object' && doc !== null) {
-    const entries = Object.entries(doc as Record<string, unknown>);
-    const columns = entries.filter(([, v]) => Array.isArray(v) && !isRowList(v));
-    const t = columns.find(([k]) => ['t', 'time', 'timestamp', 'date'].includes(k.toLowerCase()));
-    if (t !== undefined && columns.length >= 2) {
-      const n = (t[1] as unknown[]).length;
-      const same = columns.filter(([, v]) => (v as unknown[]).length === n);
-      const rows: Row[] = [];
-      for (let i = 0; i < n; i++) {
-        const row: Record<string, unknown> = {};
-        for (const [k, v] of same) row[k] = (v as unknown[])[i];
-        rows.push(row);
-      }
-      return rows;
-    }
-    for (const [, v] of entries) if (isRowList(v) && v.length > 0) return v;
-    for (const [, v] of entries) {
-      if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-        for (const inner of Object.values(v)) if (isRowList(inner) && inner.length > 0) return inner;
-      }
-    }
-  }
-  throw readError('UNKNOWN_FORMAT', 'found no array of bars in the JSON document', file);
-}
 
 function toText(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -72,14 +45,29 @@ function keysOf(rows: readonly Row[]): string[] {
   return keys;
 }
 
+/**
+ * Returns epoch microseconds of a JSON number, truncated below the microsecond exactly as the
+ * same digits in text are: the number is read back from its shortest decimal form.
+ */
 function timeFromNumber(value: number, st: ParseState): number {
   const exponent = st.plan.epochExponent;
-  return exponent <= 6 ? Math.round(value * 10 ** (6 - exponent)) : Math.floor(value / 1000);
+  const text = String(value);
+  if (!/e/i.test(text)) {
+    const bytes = encoder.encode(text);
+    return parseEpochBytes(bytes, 0, bytes.length, exponent);
+  }
+  // Exponent notation (beyond 1e21 or below 1e-6): scale as a number, then truncate.
+  return Math.trunc(exponent <= 6 ? value * 10 ** (6 - exponent) : value / 10 ** (exponent - 6));
 }
 
 function timeFromText(text: string, role: number, st: ParseState): number {
   const bytes = encoder.encode(text);
-  if (role === ROLE_CLOCK) return parseClockBytes(bytes, 0, bytes.length);
+  if (role === ROLE_CLOCK) {
+    const width = st.plan.clockWidth;
+    return width === 0
+      ? parseClockBytes(bytes, 0, bytes.length)
+      : parseCompactClockBytes(bytes, 0, bytes.length, width);
+  }
   if (role === ROLE_TIME && st.plan.epoch) return parseEpochBytes(bytes, 0, bytes.length, st.plan.epochExponent);
   return parseCalendarBytes(bytes, 0, bytes.length, st.plan.dateOrder);
 }
@@ -105,16 +93,23 @@ function addRow(st: ParseState, row: Row, keys: readonly string[], line: number)
     const name = plan.fieldNames[f];
     if (role >= 0) {
       let v: number;
-      if (typeof value === 'number') v = value;
-      else if (value === null || value === undefined) v = Number.NaN;
+      if (value === null || value === undefined) v = Number.NaN;
       else {
-        v = parseNumberText(toText(value));
-        if (lastNumberWasBad() || typeof value !== 'string') {
+        // JSON.parse reads 1e999 as Infinity: as bad a price as the text "Infinity".
+        let bad: boolean;
+        if (typeof value === 'number') {
+          v = value;
+          bad = !Number.isFinite(v);
+        } else {
+          v = parseNumberText(toText(value));
+          bad = lastNumberWasBad() || typeof value !== 'string';
+        }
+        if (bad) {
           reportProblem(
             st,
             'bad_number',
             line,
-            `expected a number in column ${name}, got ${excerpt(JSON.stringify(value))}`,
+            `expected a number in column ${name}, got ${excerpt(typeof value === 'number' ? String(value) : JSON.stringify(value))}`,
             false,
           );
           return;
@@ -147,12 +142,8 @@ function addRow(st: ParseState, row: Row, keys: readonly string[], line: number)
   local += clock;
   out.time[index] = !Number.isNaN(offset) ? local : st.converter.convert(local);
   for (const k of plan.absent) out.numeric[k]![index] = Number.NaN;
-  if (plan.fillFromClose) {
-    const close = out.numeric[CLOSE]![index]!;
-    out.numeric[OPEN]![index] = close;
-    out.numeric[HIGH]![index] = close;
-    out.numeric[LOW]![index] = close;
-  }
+  const copies = plan.copies;
+  for (let k = 0; k < copies.length; k += 2) out.numeric[copies[k + 1]!]![index] = out.numeric[copies[k]!]![index]!;
   out.length = index + 1;
 }
 
@@ -172,7 +163,7 @@ function parseLines(
   const rows: Row[] = [];
   const lines: number[] = [];
   const failures: LineFailure[] = [];
-  const parts = text.split('\n');
+  const parts = text.split(LINE_END);
   for (let i = 0; i < parts.length; i++) {
     const line = parts[i]!.trim();
     if (line === '') continue;
@@ -199,6 +190,30 @@ function parseLines(
 }
 
 /**
+ * Returns the parsed JSON document. A document that ends with a string, array or object still
+ * open is FILE_TRUNCATED, any other invalid one PARSE_ERROR; a cut-off detection sample
+ * (`sample`) is read up to its last complete row instead.
+ */
+function parseDocument(text: string, sample: boolean, file?: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const early = earlyEnd(text);
+    if (early === undefined) throw readError('PARSE_ERROR', `invalid JSON: ${message}`, file, undefined, cause);
+    const prefix = sample ? completePrefix(text) : undefined;
+    if (prefix !== undefined) {
+      try {
+        return JSON.parse(prefix);
+      } catch {
+        // Not repairable: report the cut itself.
+      }
+    }
+    throw readError('FILE_TRUNCATED', `the JSON document ends early, ${early}`, file, undefined, cause);
+  }
+}
+
+/**
  * Returns the bars of a JSON document or NDJSON text. With `layoutOnly`, only the layout is
  * meaningful (used by detection on a sample).
  */
@@ -215,15 +230,7 @@ export function parseJsonText(
   let lines: number[] | undefined;
   let failures: LineFailure[] = [];
   if (format === 'json') {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (cause) {
-      const message = cause instanceof Error ? cause.message : String(cause);
-      const code = /end of (JSON )?input|Unterminated/i.test(message) ? 'FILE_TRUNCATED' : 'PARSE_ERROR';
-      throw readError(code, `invalid JSON: ${message}`, file, undefined, cause);
-    }
-    rows = rowsOf(doc, file);
+    rows = rowsOf(parseDocument(text, layoutOnly, file), file);
   } else {
     ({ rows, lines, failures } = parseLines(text, options.onInvalid === 'collect', layoutOnly, file));
   }

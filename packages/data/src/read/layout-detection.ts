@@ -3,11 +3,17 @@
  * from a text sample (the first chunk of a file) and the caller's overrides.
  */
 
-import { FIRST_EXTRA, OPEN, VOLUME } from './column-builder.js';
-import { explicitMapping, type FieldMapping, headerlessMapping, headerMapping } from './column-mapping.js';
+import {
+  explicitMapping,
+  type FieldMapping,
+  followsDateAsClock,
+  headerlessMapping,
+  headerMapping,
+} from './column-mapping.js';
 import { normalizeName } from './column-names.js';
+import { assignRoles } from './field-roles.js';
 import { readError } from './read-errors.js';
-import { type ReadPlan, ROLE_CLOCK, ROLE_DATE, ROLE_SKIP, ROLE_TIME } from './read-plan.js';
+import type { ReadPlan } from './read-plan.js';
 import type { ColumnMapping, DetectedLayout, ReadOptions } from './read-types.js';
 import { detectDelimiter, splitRecords } from './sample-records.js';
 import {
@@ -22,28 +28,6 @@ import { type ColumnKind, classifyColumn, valueKind } from './value-kinds.js';
 const UNIT_EXPONENT: Record<string, EpochExponent> = { s: 0, ms: 3, us: 6, ns: 9 };
 const UNIT_NAME = ['s', '', '', 'ms', '', '', 'µs', '', '', 'ns'];
 const SAMPLE_ROWS = 200;
-
-/** Returns the format of a sample: JSON when it starts with `[` or `{`, NDJSON for one object per line. */
-export function detectFormat(sample: string, options: ReadOptions, file?: string): 'csv' | 'json' | 'ndjson' {
-  if (options.format !== undefined && options.format !== 'auto') return options.format;
-  const text = sample.replace(/^\uFEFF/, '').trimStart();
-  const lower = file?.toLowerCase() ?? '';
-  if (text.startsWith('[')) return 'json';
-  if (text.startsWith('{')) {
-    if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
-    const lines = text.split('\n', 3).map((l) => l.trim());
-    if (lines.length > 1 && lines[0]!.endsWith('}') && lines[1]!.startsWith('{')) {
-      try {
-        JSON.parse(lines[0]!);
-        return 'ndjson';
-      } catch {
-        return 'json';
-      }
-    }
-    return 'json';
-  }
-  return 'csv';
-}
 
 /** Returns the delimiter the caller named (`tab` and `\t` mean a tab). */
 function delimiterOption(value: string): string {
@@ -108,18 +92,21 @@ function dateOrder(kind: ColumnKind, column: string, options: ReadOptions, file?
   throw readError('BAD_TIMESTAMP', `dates in column ${column} fit neither MM/DD/YYYY nor DD/MM/YYYY throughout`, file);
 }
 
-function vendorOf(names: readonly string[], mapping: FieldMapping, kinds: readonly ColumnKind[]): string | undefined {
+/** TradingView's chart export header: these names, then optionally `Volume` and indicator plots. */
+const TRADINGVIEW_NAMES = ['time', 'open', 'high', 'low', 'close'];
+
+/** Returns the vendor that real evidence points to: a header the vendor writes, or a headerless layout it alone uses. */
+function vendorOf(names: readonly string[], mapping: FieldMapping, header: boolean, csv: boolean): string | undefined {
   if (mapping.vendor !== undefined) return mapping.vendor;
+  if (!header) return undefined;
   const normalized = names.map(normalizeName);
   const joined = normalized.join(',');
   if (joined === 'date,open,high,low,close,adj close,volume') return 'yahoo';
   if (names.some((n) => /^<.*>$/.test(n.trim()))) return 'metatrader';
   if (normalized.includes('open time') && normalized.includes('close time')) return 'binance-klines';
   if (normalized.includes('openinterest') || normalized.includes('open interest')) return 'backtrader';
-  if (names[0] === 'time' && ['open', 'high', 'low', 'close'].every((n) => names.includes(n))) {
-    const k = kinds[0]?.kind;
-    if (k === 'number' || k === 'datetime') return 'tradingview';
-  }
+  const tradingview = TRADINGVIEW_NAMES.every((n, i) => names[i] === n);
+  if (csv && tradingview && (names.length === 5 || names[5] === 'Volume')) return 'tradingview';
   return undefined;
 }
 
@@ -152,7 +139,7 @@ export function planFromRecords(input: PlanInput): ReadPlan {
   let mapping: FieldMapping;
   if (header) {
     names = records[0]!.map((n) => n.trim());
-    if (names.length === fieldCount - 1 && kinds[0]?.kind === 'date' && kinds[1]?.kind === 'clock') {
+    if (names.length === fieldCount - 1 && followsDateAsClock(kinds[0], kinds[1])) {
       // One header name ("Date") over two fields: date and time of day.
       names.splice(1, 0, 'Time');
       shifted = true;
@@ -177,27 +164,11 @@ export function planFromRecords(input: PlanInput): ReadPlan {
     throw readError('MISSING_COLUMN', `no close column among ${names.join(', ')} (pass --map close=<column>)`, file);
   }
 
-  const roles = new Int32Array(fieldCount).fill(ROLE_SKIP);
-  const setRole = (index: number, role: number): void => {
-    if (index >= 0 && index < fieldCount) roles[index] = role;
-  };
+  const { roles, copies, absent } = assignRoles(mapping, names, fieldCount, file);
   const extraNames = mapping.extras.map(([name]) => name);
-  mapping.extras.forEach(([, index], k) => {
-    setRole(index, FIRST_EXTRA + k);
-  });
-  const fields = [mapping.open, mapping.high, mapping.low, mapping.close, mapping.volume];
-  fields.forEach((index, k) => {
-    setRole(index, OPEN + k);
-  });
-  const absent: number[] = [];
-  fields.forEach((index, k) => {
-    if (index < 0 || index >= fieldCount) absent.push(OPEN + k);
-  });
-  const fillFromClose = mapping.open < 0 && mapping.high < 0 && mapping.low < 0;
   const timeIndex = mapping.time >= 0 ? mapping.time : mapping.date;
-  setRole(mapping.time, ROLE_TIME);
-  setRole(mapping.date, ROLE_DATE);
-  setRole(mapping.clock, ROLE_CLOCK);
+  const clockKind = kinds[mapping.clock];
+  const clockWidth = clockKind?.kind === 'number' ? clockKind.clockWidth : 0;
 
   const timeKind = kinds[timeIndex] ?? classifyColumn([]);
   const epoch = mapping.time >= 0 && (options.epochUnit !== undefined || timeKind.kind === 'number');
@@ -208,29 +179,33 @@ export function planFromRecords(input: PlanInput): ReadPlan {
   if (epoch) {
     timestamp = `epoch ${UNIT_NAME[exponent]}`;
   } else {
-    const style = mapping.date >= 0 ? 'date+time fields' : timeKind.kind === 'date' ? 'date only' : 'date-time';
+    const compact = clockWidth === 0 ? '' : clockWidth === 4 ? ' (HHMM)' : ' (HHMMSS)';
+    const style =
+      mapping.date >= 0 ? `date+time fields${compact}` : timeKind.kind === 'date' ? 'date only' : 'date-time';
     const orderText = order === DATE_ORDER_MDY ? ' MM/DD/YYYY' : order === DATE_ORDER_DMY ? ' DD/MM/YYYY' : '';
     const zoneText = timeKind.zoned ? 'with zone offsets' : `naive, read as ${zone}`;
     timestamp = `${style}${orderText}, ${zoneText}${shifted ? ' (the header names one column fewer than the rows)' : ''}`;
   }
-  const nameOf = (index: number): string | undefined => (index >= 0 ? names[index] : undefined);
-  const close = names[mapping.close]!;
+  // A name shared by several columns would resolve to the first of them: use the index instead.
+  const refOf = (index: number): string | number =>
+    names.findIndex((n) => n.toLowerCase() === names[index]!.toLowerCase()) === index ? names[index]! : index;
+  const close = refOf(mapping.close);
   const columnMapping: ColumnMapping = {
-    open: nameOf(mapping.open) ?? close,
-    high: nameOf(mapping.high) ?? close,
-    low: nameOf(mapping.low) ?? close,
+    open: mapping.open >= 0 ? refOf(mapping.open) : close,
+    high: mapping.high >= 0 ? refOf(mapping.high) : close,
+    low: mapping.low >= 0 ? refOf(mapping.low) : close,
     close,
   };
-  if (mapping.time >= 0) columnMapping.time = names[mapping.time]!;
-  if (mapping.date >= 0) columnMapping.date = names[mapping.date]!;
-  if (mapping.clock >= 0) columnMapping.clock = names[mapping.clock]!;
-  if (mapping.volume >= 0) columnMapping.volume = names[mapping.volume]!;
+  if (mapping.time >= 0) columnMapping.time = refOf(mapping.time);
+  if (mapping.date >= 0) columnMapping.date = refOf(mapping.date);
+  if (mapping.clock >= 0) columnMapping.clock = refOf(mapping.clock);
+  if (mapping.volume >= 0) columnMapping.volume = refOf(mapping.volume);
   if (mapping.extras.length > 0) {
-    columnMapping.extras = Object.fromEntries(mapping.extras.map(([name, index]) => [name, names[index]!]));
+    columnMapping.extras = Object.fromEntries(mapping.extras.map(([name, index]) => [name, refOf(index)]));
   }
   const layout: DetectedLayout = { format: input.format, header, columns: names, mapping: columnMapping, timestamp };
   if (input.delimiter !== undefined) layout.delimiter = input.delimiter;
-  const vendor = vendorOf(names, mapping, kinds);
+  const vendor = vendorOf(names, mapping, header, input.format === 'csv');
   if (vendor !== undefined) layout.vendor = vendor;
   return {
     layout,
@@ -240,8 +215,9 @@ export function planFromRecords(input: PlanInput): ReadPlan {
     epoch,
     epochExponent: exponent,
     dateOrder: order,
-    absent: fillFromClose ? absent.filter((k) => k === VOLUME) : absent,
-    fillFromClose,
+    absent,
+    copies,
+    clockWidth,
     extraNames,
     delimiter: (input.delimiter ?? ',').charCodeAt(0),
     header,

@@ -2,11 +2,13 @@
  * The in-memory reader: a whole input already held as text or bytes.
  */
 import { parseDelimited, skipHeader } from './delimited-parser.js';
+import { detectFormat } from './format-detection.js';
 import { parseJsonText } from './json-reader.js';
-import { detectFormat, planDelimited } from './layout-detection.js';
+import { planDelimited } from './layout-detection.js';
 import { throwIfAborted } from './read-errors.js';
 import {
   bomLength,
+  checkNoNul,
   checkSize,
   createState,
   decodeSample,
@@ -36,6 +38,7 @@ export function parseBars(input: string | Uint8Array, options: ReadOptions & { f
   const sampleEnd = Math.min(bytes.length, start + SAMPLE_BYTES);
   const partial = sampleEnd < bytes.length;
   const sample = decodeSample(bytes.subarray(start, sampleEnd), partial, file);
+  if (partial) checkNoNul(bytes, sampleEnd, bytes.length, start, 1, file);
   const format = detectFormat(sample, options, file);
   if (format !== 'csv') {
     const text = partial ? decodeSample(bytes.subarray(start), false, file) : sample;

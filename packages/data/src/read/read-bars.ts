@@ -7,11 +7,13 @@ import type { BarSeries } from '@alphintra/core';
 import { ColumnBuilder } from './column-builder.js';
 import { parseDelimited, skipHeader } from './delimited-parser.js';
 import { type InputFile, openInput, readInto, readWhole } from './file-source.js';
+import { detectFormat } from './format-detection.js';
 import { parseJsonText } from './json-reader.js';
-import { detectFormat, planDelimited } from './layout-detection.js';
+import { planDelimited } from './layout-detection.js';
 import { readError, throwIfAborted } from './read-errors.js';
 import {
   bomLength,
+  checkNoNul,
   checkNotEmpty,
   createState,
   decodeSample,
@@ -73,6 +75,8 @@ async function* readPieces(
     }
     const n = await readInto(input, buffer, filled, Math.min(chunk, buffer.length - filled), filePos, path);
     filePos += n;
+    // NUL bytes anywhere make the input binary; st.line is the line of `pos`.
+    checkNoNul(buffer, filled, filled + n, pos, st.line, path);
     filled += n;
     final = n === 0;
     options.onProgress?.(Math.min(filePos, size), size);

@@ -33,8 +33,13 @@ export interface ReadPlan {
   readonly dateOrder: number;
   /** Numeric columns no field feeds (set to NaN per row). */
   readonly absent: readonly number[];
-  /** Whether open, high and low are copied from close (files with one price column). */
-  readonly fillFromClose: boolean;
+  /**
+   * Pairs (from, to) of numeric columns: after a row is read, column `to` gets the value of
+   * column `from`. One field feeding several columns, or open/high/low copying close.
+   */
+  readonly copies: Int32Array;
+  /** Digits of compact times of day in the clock field (4 HHMM, 6 HHMMSS), or 0 for any style. */
+  readonly clockWidth: 0 | 4 | 6;
   readonly extraNames: readonly string[];
   /** Delimiter byte (delimited formats). */
   readonly delimiter: number;

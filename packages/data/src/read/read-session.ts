@@ -17,14 +17,41 @@ export function bomLength(bytes: Uint8Array): number {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 }
 
+/** Returns the number of line ends (LF, CRLF or a lone CR) in `bytes[start, end)`. */
+export function countLineEnds(bytes: Uint8Array, start: number, end: number): number {
+  let lines = 0;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i];
+    if (b === 10 || (b === 13 && (i + 1 >= bytes.length || bytes[i + 1] !== 10))) lines++;
+  }
+  return lines;
+}
+
+/**
+ * Throws FILE_BINARY when `bytes[start, end)` holds a NUL byte, naming its line: `firstLine`
+ * is the line of `bytes[lineStart]`, from where lines are counted (`lineStart` ≤ `start`).
+ * One `indexOf` per call, so checking every chunk costs next to nothing.
+ */
+export function checkNoNul(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  lineStart: number,
+  firstLine: number,
+  file?: string,
+): void {
+  const at = bytes.subarray(start, end).indexOf(0);
+  if (at < 0) return;
+  const line = firstLine + countLineEnds(bytes, lineStart, start + at);
+  throw readError('FILE_BINARY', `line ${line} holds a NUL byte: the input is binary, not text`, file, line);
+}
+
 /**
  * Returns `bytes` decoded as UTF-8, throwing FILE_BINARY for NUL bytes or invalid UTF-8.
  * When `partial`, a multi-byte character cut at the end is dropped rather than rejected.
  */
 export function decodeSample(bytes: Uint8Array, partial: boolean, file?: string): string {
-  if (bytes.indexOf(0) >= 0) {
-    throw readError('FILE_BINARY', 'the input holds NUL bytes: it is binary, not text', file);
-  }
+  checkNoNul(bytes, 0, bytes.length, 0, 1, file);
   let end = bytes.length;
   if (partial) {
     // Step back over continuation bytes to the start of the last character.
@@ -41,8 +68,7 @@ export function decodeSample(bytes: Uint8Array, partial: boolean, file?: string)
 
 /** Returns a rough row count for `totalBytes` from the sample's bytes per line. */
 export function estimateRows(sample: Uint8Array, totalBytes: number): number {
-  let lines = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 10) lines++;
+  const lines = countLineEnds(sample, 0, sample.length);
   const perRow = lines > 0 ? sample.length / lines : sample.length || 1;
   return Math.min(Math.ceil((totalBytes / perRow) * 1.02) + 16, 1 << 27);
 }

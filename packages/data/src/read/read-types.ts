@@ -3,7 +3,10 @@
  */
 import type { BarSeries } from '@alphintra/core';
 
-/** Which source column holds each bar field: a column name (case-insensitive) or a 0-based index. */
+/**
+ * Which source column holds each bar field: a column name (case-insensitive) or a 0-based
+ * index. One column may feed several fields; open, high and low, when all left out, copy close.
+ */
 export interface ColumnMapping {
   /** A full timestamp (date and time, or epoch number). */
   time?: string | number;
@@ -11,9 +14,9 @@ export interface ColumnMapping {
   date?: string | number;
   /** The time of day that goes with `date`. */
   clock?: string | number;
-  open: string | number;
-  high: string | number;
-  low: string | number;
+  open?: string | number;
+  high?: string | number;
+  low?: string | number;
   close: string | number;
   volume?: string | number;
   /** Further numeric columns kept as series extras, keyed by the extra's name. */

@@ -30,7 +30,7 @@ export function splitRecords(
   const endRecord = (): void => {
     fields.push(field);
     const blank = fields.length === 1 && fields[0]!.trim() === '';
-    if (!blank && !fields[0]!.startsWith('#')) {
+    if (!blank) {
       records.push(fields);
       lines.push(recordLine);
     }
@@ -49,13 +49,16 @@ export function splitRecords(
         }
         quoted = false;
       } else {
-        if (ch === '\n') line++;
+        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
         field += ch;
       }
       i++;
       continue;
     }
-    if (ch === '"' && field === '') {
+    if (ch === '#' && field === '' && fields.length === 0) {
+      // A comment runs to the line end, quotes and delimiters included.
+      while (i + 1 < n && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
+    } else if (ch === '"' && field === '') {
       quoted = true;
       sawContent = true;
     } else if (ch === delimiter) {

@@ -90,3 +90,10 @@ describe('parseEpochBytes', () => {
     expect(epochExponentForMagnitude(1.7e18)).toBe(9);
   });
 });
+
+describe('module exports', () => {
+  it('no longer exports the unused lastHadYearLast', async () => {
+    const parser: Record<string, unknown> = await import('./timestamp-parser.js');
+    expect('lastHadYearLast' in parser).toBe(false);
+  });
+});

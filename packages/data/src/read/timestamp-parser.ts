@@ -20,7 +20,6 @@ const SECOND = 1_000_000;
 // Side results of the last call, read by callers right after it (no allocation per field).
 let zoneOffset = Number.NaN;
 let hadTime = false;
-let yearLast = false;
 
 /** Returns the UTC offset (µs) written in the last parsed timestamp, or NaN when it had none. */
 export function lastZoneOffset(): number {
@@ -30,11 +29,6 @@ export function lastZoneOffset(): number {
 /** Returns true when the last calendar timestamp had a time of day. */
 export function lastHadTime(): boolean {
   return hadTime;
-}
-
-/** Returns true when the last calendar date put its year last (`01/02/2006`). */
-export function lastHadYearLast(): boolean {
-  return yearLast;
 }
 
 function isSpace(c: number): boolean {
@@ -115,6 +109,28 @@ export function parseClockBytes(buf: Uint8Array, start: number, end: number): nu
   return !Number.isNaN(micros) && position[0] === end ? micros : Number.NaN;
 }
 
+/**
+ * Returns the time of day in microseconds of a compact `HHMM` (`width` 4) or `HHMMSS` (6)
+ * value in `[start, end)`, leading zeros optional (`930` is 09:30), or NaN.
+ */
+export function parseCompactClockBytes(buf: Uint8Array, start: number, end: number, width: 4 | 6): number {
+  while (start < end && isSpace(buf[start]!)) start++;
+  while (end > start && isSpace(buf[end - 1]!)) end--;
+  if (end <= start || end - start > width) return Number.NaN;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  const second = width === 6 ? v % 100 : 0;
+  const hhmm = width === 6 ? Math.floor(v / 100) : v;
+  const hour = Math.floor(hhmm / 100);
+  const minute = hhmm % 100;
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  return hour * HOUR + minute * MINUTE + second * SECOND;
+}
+
 function twoDigitsOrOne(buf: Uint8Array, i: number, end: number, state: Int32Array): number {
   let d: number;
   let v = 0;
@@ -140,7 +156,6 @@ function twoDigitsOrOne(buf: Uint8Array, i: number, end: number, state: Int32Arr
 export function parseCalendarBytes(buf: Uint8Array, start: number, end: number, order: number): number {
   zoneOffset = Number.NaN;
   hadTime = false;
-  yearLast = false;
   while (start < end && isSpace(buf[start]!)) start++;
   while (end > start && isSpace(buf[end - 1]!)) end--;
   let i = start;
@@ -182,7 +197,6 @@ export function parseCalendarBytes(buf: Uint8Array, start: number, end: number, 
       i++;
     }
     if (i - yearStart !== 4) return Number.NaN;
-    yearLast = true;
     if (order === DATE_ORDER_MDY) {
       month = v;
       day = second;

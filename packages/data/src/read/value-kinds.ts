@@ -28,6 +28,44 @@ export interface ColumnKind {
   example?: string;
   /** Whether every number is zero. */
   allZero: boolean;
+  /** For a number column, 4 when every value reads as HHMM, 6 as HHMMSS (by the widest value), else 0. */
+  clockWidth: 0 | 4 | 6;
+  /** For a number column that is no compact time of day, the first value that breaks HHMM/HHMMSS. */
+  clockOdd?: string;
+  /** Whether some value is written with a leading zero (`0930`), which prices never are. */
+  leadingZero: boolean;
+  /** Whether some value occurs more than once (a date column of intraday bars). */
+  repeats: boolean;
+  /** The first value that is not missing, for messages. */
+  first?: string;
+}
+
+/** Sets `kind.clockWidth` to the compact time-of-day width that reads every value, else `kind.clockOdd`. */
+function checkCompactClock(values: readonly string[], kind: ColumnKind): void {
+  let widest = 0;
+  const digits: string[] = [];
+  for (const value of values) {
+    if (isMissingToken(value)) continue;
+    const t = value.trim();
+    if (!/^\d{1,6}$/.test(t)) {
+      kind.clockOdd = t;
+      return;
+    }
+    digits.push(t);
+    widest = Math.max(widest, t.length);
+  }
+  if (digits.length === 0) return;
+  const width = widest <= 4 ? 4 : 6;
+  for (const t of digits) {
+    const v = Number(t);
+    const second = width === 6 ? v % 100 : 0;
+    const hhmm = width === 6 ? Math.floor(v / 100) : v;
+    if (Math.floor(hhmm / 100) > 23 || hhmm % 100 > 59 || second > 59) {
+      kind.clockOdd = t;
+      return;
+    }
+  }
+  kind.clockWidth = width;
 }
 
 const encoder = new TextEncoder();
@@ -53,11 +91,26 @@ export function valueKind(value: string): ColumnKind['kind'] | 'missing' {
  * column of mixed kinds is `text` with `odd` set to the first value that breaks the pattern.
  */
 export function classifyColumn(values: readonly string[]): ColumnKind {
-  const result: ColumnKind = { kind: 'empty', orders: 7, zoned: false, maxAbs: 0, allZero: true };
+  const result: ColumnKind = {
+    kind: 'empty',
+    orders: 7,
+    zoned: false,
+    maxAbs: 0,
+    allZero: true,
+    clockWidth: 0,
+    leadingZero: false,
+    repeats: false,
+  };
   const kinds = new Map<string, number>();
+  const seen = new Set<string>();
   for (const value of values) {
     const kind = valueKind(value);
     if (kind === 'missing') continue;
+    const trimmed = value.trim();
+    result.first ??= trimmed;
+    if (seen.has(trimmed)) result.repeats = true;
+    seen.add(trimmed);
+    if (trimmed.length > 1 && trimmed[0] === '0' && trimmed[1] !== '.') result.leadingZero = true;
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     if (kind === 'date' || kind === 'datetime') {
       const bytes = encoder.encode(value);
@@ -97,6 +150,7 @@ export function classifyColumn(values: readonly string[]): ColumnKind {
   } else {
     result.kind = 'text';
   }
+  if (result.kind === 'number') checkCompactClock(values, result);
   if (result.kind === 'text') {
     const main = [...kinds.entries()].sort((a, b) => b[1] - a[1])[0]![0];
     result.odd = values.find((v) => !isMissingToken(v) && valueKind(v) !== main);
