@@ -1,0 +1,179 @@
+// Two long candles of opposite colour: kicking (two marubozu separated by a price gap, signed
+// by the last or by the longer one) and separating lines (two candles opening at the same level).
+import {
+  averageOf,
+  BODY_LONG,
+  type CandlePatternSpec,
+  CandlePatternStream,
+  candleAverage,
+  candleColor,
+  candleGapDown,
+  candleGapUp,
+  candlePatternDefinition,
+  EQUAL,
+  lowerShadow,
+  realBody,
+  runCandlePattern,
+  runPatternBatch,
+  SHADOW_VERY_SHORT,
+  upperShadow,
+} from '../pattern/index.js';
+
+type Column = Float64Array;
+
+const KICKING_SPEC: CandlePatternSpec = {
+  lookback: Math.max(SHADOW_VERY_SHORT.period, BODY_LONG.period) + 1,
+  averages: [
+    averageOf(BODY_LONG, 1),
+    averageOf(SHADOW_VERY_SHORT, 1),
+    averageOf(BODY_LONG),
+    averageOf(SHADOW_VERY_SHORT),
+  ],
+};
+
+/** Whether candle `j` is a marubozu: a long body with very short shadows at both ends. */
+function isMarubozu(o: Column, h: Column, l: Column, c: Column, j: number, body: number, shadow: number): boolean {
+  const veryShort = candleAverage(SHADOW_VERY_SHORT, shadow, o, h, l, c, j);
+  return (
+    realBody(o, c, j) > candleAverage(BODY_LONG, body, o, h, l, c, j) &&
+    upperShadow(o, h, c, j) < veryShort &&
+    lowerShadow(o, l, c, j) < veryShort
+  );
+}
+
+/** Two opposite-coloured marubozu with a price gap between them in the direction of the second. */
+function isKick(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const first = candleColor(o, c, i - 1);
+  return (
+    first === -candleColor(o, c, i) &&
+    isMarubozu(o, h, l, c, i - 1, t[0], t[1]) &&
+    isMarubozu(o, h, l, c, i, t[2], t[3]) &&
+    ((first === -1 && candleGapUp(h, l, i, i - 1)) || (first === 1 && candleGapDown(h, l, i, i - 1)))
+  );
+}
+
+function kickingAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  return isKick(o, h, l, c, i, t) ? candleColor(o, c, i) * 100 : 0;
+}
+
+/** Writes CDLKICKING's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlKicking(open: Column, high: Column, low: Column, close: Column, out: Column): void {
+  runCandlePattern(KICKING_SPEC, kickingAt, open, high, low, close, out);
+}
+
+/** Streaming kicking pattern: O(1) per bar, no allocation. */
+export class CDLKICKINGStream extends CandlePatternStream {
+  constructor() {
+    super(KICKING_SPEC, kickingAt);
+  }
+}
+
+/** Registry entry for CDLKICKING. */
+export const CDLKICKING_DEFINITION = candlePatternDefinition({
+  name: 'CDLKICKING',
+  description: 'Kicking: two marubozu of opposite colours with a price gap between them.',
+  spec: KICKING_SPEC,
+  compute: computeCdlKicking,
+  createStream: () => new CDLKICKINGStream(),
+});
+
+/**
+ * Kicking, as TA-Lib's CDLKICKING: ±100 (the second candle's colour) for two opposite-coloured
+ * marubozu where the second gaps away from the first in its own direction; else 0.
+ *
+ * @example
+ * const kicking = CDLKICKING(open, high, low, close);
+ */
+export function CDLKICKING(open: Column, high: Column, low: Column, close: Column): Float64Array {
+  return runPatternBatch(CDLKICKING_DEFINITION, open, high, low, close);
+}
+
+function kickingByLengthAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  if (!isKick(o, h, l, c, i, t)) return 0;
+  const longer = realBody(o, c, i) > realBody(o, c, i - 1) ? i : i - 1;
+  return candleColor(o, c, longer) * 100;
+}
+
+/** Writes CDLKICKINGBYLENGTH's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlKickingByLength(open: Column, high: Column, low: Column, close: Column, out: Column): void {
+  runCandlePattern(KICKING_SPEC, kickingByLengthAt, open, high, low, close, out);
+}
+
+/** Streaming kicking-by-length pattern: O(1) per bar, no allocation. */
+export class CDLKICKINGBYLENGTHStream extends CandlePatternStream {
+  constructor() {
+    super(KICKING_SPEC, kickingByLengthAt);
+  }
+}
+
+/** Registry entry for CDLKICKINGBYLENGTH. */
+export const CDLKICKINGBYLENGTH_DEFINITION = candlePatternDefinition({
+  name: 'CDLKICKINGBYLENGTH',
+  description: 'Kicking by length: a kicking pattern signed by the colour of its longer marubozu.',
+  spec: KICKING_SPEC,
+  compute: computeCdlKickingByLength,
+  createStream: () => new CDLKICKINGBYLENGTHStream(),
+});
+
+/**
+ * Kicking by length, as TA-Lib's CDLKICKINGBYLENGTH: for a kicking pattern, ±100 with the
+ * colour of the marubozu with the longer body (the first one on a tie); else 0.
+ *
+ * @example
+ * const kick = CDLKICKINGBYLENGTH(open, high, low, close);
+ */
+export function CDLKICKINGBYLENGTH(open: Column, high: Column, low: Column, close: Column): Float64Array {
+  return runPatternBatch(CDLKICKINGBYLENGTH_DEFINITION, open, high, low, close);
+}
+
+const SEPARATING_LINES_SPEC: CandlePatternSpec = {
+  lookback: Math.max(SHADOW_VERY_SHORT.period, BODY_LONG.period, EQUAL.period) + 1,
+  averages: [averageOf(SHADOW_VERY_SHORT), averageOf(BODY_LONG), averageOf(EQUAL, 1)],
+};
+
+function separatingLinesAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  const color = candleColor(o, c, i);
+  if (candleColor(o, c, i - 1) !== -color) return 0;
+  const equal = candleAverage(EQUAL, t[2], o, h, l, c, i - 1);
+  const veryShort = candleAverage(SHADOW_VERY_SHORT, t[0], o, h, l, c, i);
+  // The shadow on the opening side must be very short: a belt hold.
+  return o[i] <= o[i - 1] + equal &&
+    o[i] >= o[i - 1] - equal &&
+    realBody(o, c, i) > candleAverage(BODY_LONG, t[1], o, h, l, c, i) &&
+    ((color === 1 && lowerShadow(o, l, c, i) < veryShort) || (color === -1 && upperShadow(o, h, c, i) < veryShort))
+    ? color * 100
+    : 0;
+}
+
+/** Writes CDLSEPARATINGLINES's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlSeparatingLines(open: Column, high: Column, low: Column, close: Column, out: Column): void {
+  runCandlePattern(SEPARATING_LINES_SPEC, separatingLinesAt, open, high, low, close, out);
+}
+
+/** Streaming separating lines: O(1) per bar, no allocation. */
+export class CDLSEPARATINGLINESStream extends CandlePatternStream {
+  constructor() {
+    super(SEPARATING_LINES_SPEC, separatingLinesAt);
+  }
+}
+
+/** Registry entry for CDLSEPARATINGLINES. */
+export const CDLSEPARATINGLINES_DEFINITION = candlePatternDefinition({
+  name: 'CDLSEPARATINGLINES',
+  description: 'Separating lines: a long belt-hold candle opening where the previous, opposite-coloured one opened.',
+  spec: SEPARATING_LINES_SPEC,
+  compute: computeCdlSeparatingLines,
+  createStream: () => new CDLSEPARATINGLINESStream(),
+});
+
+/**
+ * Separating lines, as TA-Lib's CDLSEPARATINGLINES: ±100 (the second candle's colour) when a
+ * long candle opens equal to the previous, opposite-coloured candle's open with a very short
+ * shadow on its opening side; else 0.
+ *
+ * @example
+ * const separating = CDLSEPARATINGLINES(open, high, low, close);
+ */
+export function CDLSEPARATINGLINES(open: Column, high: Column, low: Column, close: Column): Float64Array {
+  return runPatternBatch(CDLSEPARATINGLINES_DEFINITION, open, high, low, close);
+}

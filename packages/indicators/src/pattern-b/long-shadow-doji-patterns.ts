@@ -1,0 +1,165 @@
+// Doji-like candles with long shadows: the long-legged doji, the rickshaw man (a long-legged
+// doji with its body mid-range) and the takuri (a dragonfly doji with a very long lower shadow).
+import {
+  averageOf,
+  BODY_DOJI,
+  bodyBottom,
+  bodyTop,
+  type CandlePatternSpec,
+  CandlePatternStream,
+  candleAverage,
+  candlePatternDefinition,
+  highLowRange,
+  lowerShadow,
+  NEAR,
+  realBody,
+  runCandlePattern,
+  runPatternBatch,
+  SHADOW_LONG,
+  SHADOW_VERY_LONG,
+  SHADOW_VERY_SHORT,
+  upperShadow,
+} from '../pattern/index.js';
+
+type Column = Float64Array;
+
+const LONG_LEGGED_DOJI_SPEC: CandlePatternSpec = {
+  lookback: Math.max(BODY_DOJI.period, SHADOW_LONG.period),
+  averages: [averageOf(BODY_DOJI), averageOf(SHADOW_LONG)],
+};
+
+function longLeggedDojiAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  const shadow = candleAverage(SHADOW_LONG, t[1], o, h, l, c, i);
+  return realBody(o, c, i) <= candleAverage(BODY_DOJI, t[0], o, h, l, c, i) &&
+    (lowerShadow(o, l, c, i) > shadow || upperShadow(o, h, c, i) > shadow)
+    ? 100
+    : 0;
+}
+
+/** Writes CDLLONGLEGGEDDOJI's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlLongLeggedDoji(open: Column, high: Column, low: Column, close: Column, out: Column): void {
+  runCandlePattern(LONG_LEGGED_DOJI_SPEC, longLeggedDojiAt, open, high, low, close, out);
+}
+
+/** Streaming long-legged doji: O(1) per bar, no allocation. */
+export class CDLLONGLEGGEDDOJIStream extends CandlePatternStream {
+  constructor() {
+    super(LONG_LEGGED_DOJI_SPEC, longLeggedDojiAt);
+  }
+}
+
+/** Registry entry for CDLLONGLEGGEDDOJI. */
+export const CDLLONGLEGGEDDOJI_DEFINITION = candlePatternDefinition({
+  name: 'CDLLONGLEGGEDDOJI',
+  description: 'Long-legged doji: a doji with at least one shadow longer than its body.',
+  spec: LONG_LEGGED_DOJI_SPEC,
+  compute: computeCdlLongLeggedDoji,
+  createStream: () => new CDLLONGLEGGEDDOJIStream(),
+});
+
+/**
+ * Long-legged doji, as TA-Lib's CDLLONGLEGGEDDOJI: 100 for a doji body with a long upper or
+ * lower shadow; else 0.
+ *
+ * @example
+ * const longLegged = CDLLONGLEGGEDDOJI(open, high, low, close);
+ */
+export function CDLLONGLEGGEDDOJI(open: Column, high: Column, low: Column, close: Column): Float64Array {
+  return runPatternBatch(CDLLONGLEGGEDDOJI_DEFINITION, open, high, low, close);
+}
+
+const RICKSHAW_MAN_SPEC: CandlePatternSpec = {
+  lookback: Math.max(BODY_DOJI.period, SHADOW_LONG.period, NEAR.period),
+  averages: [averageOf(BODY_DOJI), averageOf(SHADOW_LONG), averageOf(NEAR)],
+};
+
+function rickshawManAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  const shadow = candleAverage(SHADOW_LONG, t[1], o, h, l, c, i);
+  const near = candleAverage(NEAR, t[2], o, h, l, c, i);
+  // Midpoint then tolerance, added in TA-Lib's order.
+  const middle = l[i] + highLowRange(h, l, i) / 2;
+  return realBody(o, c, i) <= candleAverage(BODY_DOJI, t[0], o, h, l, c, i) &&
+    lowerShadow(o, l, c, i) > shadow &&
+    upperShadow(o, h, c, i) > shadow &&
+    bodyBottom(o, c, i) <= middle + near &&
+    bodyTop(o, c, i) >= middle - near
+    ? 100
+    : 0;
+}
+
+/** Writes CDLRICKSHAWMAN's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlRickshawMan(open: Column, high: Column, low: Column, close: Column, out: Column): void {
+  runCandlePattern(RICKSHAW_MAN_SPEC, rickshawManAt, open, high, low, close, out);
+}
+
+/** Streaming rickshaw man: O(1) per bar, no allocation. */
+export class CDLRICKSHAWMANStream extends CandlePatternStream {
+  constructor() {
+    super(RICKSHAW_MAN_SPEC, rickshawManAt);
+  }
+}
+
+/** Registry entry for CDLRICKSHAWMAN. */
+export const CDLRICKSHAWMAN_DEFINITION = candlePatternDefinition({
+  name: 'CDLRICKSHAWMAN',
+  description: 'Rickshaw man: a doji with two long shadows and its body near the middle of the range.',
+  spec: RICKSHAW_MAN_SPEC,
+  compute: computeCdlRickshawMan,
+  createStream: () => new CDLRICKSHAWMANStream(),
+});
+
+/**
+ * Rickshaw man, as TA-Lib's CDLRICKSHAWMAN: 100 for a doji with long upper and lower shadows
+ * whose body is near the midpoint of the high − low range; else 0.
+ *
+ * @example
+ * const rickshaw = CDLRICKSHAWMAN(open, high, low, close);
+ */
+export function CDLRICKSHAWMAN(open: Column, high: Column, low: Column, close: Column): Float64Array {
+  return runPatternBatch(CDLRICKSHAWMAN_DEFINITION, open, high, low, close);
+}
+
+const TAKURI_SPEC: CandlePatternSpec = {
+  lookback: Math.max(BODY_DOJI.period, SHADOW_VERY_SHORT.period, SHADOW_VERY_LONG.period),
+  averages: [averageOf(BODY_DOJI), averageOf(SHADOW_VERY_SHORT), averageOf(SHADOW_VERY_LONG)],
+};
+
+function takuriAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  return realBody(o, c, i) <= candleAverage(BODY_DOJI, t[0], o, h, l, c, i) &&
+    upperShadow(o, h, c, i) < candleAverage(SHADOW_VERY_SHORT, t[1], o, h, l, c, i) &&
+    lowerShadow(o, l, c, i) > candleAverage(SHADOW_VERY_LONG, t[2], o, h, l, c, i)
+    ? 100
+    : 0;
+}
+
+/** Writes CDLTAKURI's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlTakuri(open: Column, high: Column, low: Column, close: Column, out: Column): void {
+  runCandlePattern(TAKURI_SPEC, takuriAt, open, high, low, close, out);
+}
+
+/** Streaming takuri: O(1) per bar, no allocation. */
+export class CDLTAKURIStream extends CandlePatternStream {
+  constructor() {
+    super(TAKURI_SPEC, takuriAt);
+  }
+}
+
+/** Registry entry for CDLTAKURI. */
+export const CDLTAKURI_DEFINITION = candlePatternDefinition({
+  name: 'CDLTAKURI',
+  description: 'Takuri: a doji with almost no upper shadow and a very long lower shadow.',
+  spec: TAKURI_SPEC,
+  compute: computeCdlTakuri,
+  createStream: () => new CDLTAKURIStream(),
+});
+
+/**
+ * Takuri, as TA-Lib's CDLTAKURI: 100 for a doji whose upper shadow is very short and whose
+ * lower shadow is very long; else 0.
+ *
+ * @example
+ * const takuri = CDLTAKURI(open, high, low, close);
+ */
+export function CDLTAKURI(open: Column, high: Column, low: Column, close: Column): Float64Array {
+  return runPatternBatch(CDLTAKURI_DEFINITION, open, high, low, close);
+}

@@ -1,0 +1,192 @@
+// Five-candle continuations: a long candle, three small ones drifting against it, then a long
+// candle resuming the move — the mat hold and the rising/falling three methods.
+import {
+  averageOf,
+  BODY_LONG,
+  BODY_SHORT,
+  bodyBottom,
+  bodyTop,
+  type CandlePatternSpec,
+  CandlePatternStream,
+  candleAverage,
+  candleColor,
+  candlePatternDefinition,
+  realBody,
+  realBodyGapUp,
+  runCandlePattern,
+  runPatternBatch,
+} from '../pattern/index.js';
+
+type Column = Float64Array;
+
+const MAT_HOLD_SPEC: CandlePatternSpec = {
+  lookback: Math.max(BODY_SHORT.period, BODY_LONG.period) + 4,
+  averages: [averageOf(BODY_LONG, 4), averageOf(BODY_SHORT, 3), averageOf(BODY_SHORT, 2), averageOf(BODY_SHORT, 1)],
+};
+
+/** Whether candles i−3 … i−1 all have short bodies (totals 1 … 3 of `t`). */
+function threeShortBodies(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+  return (
+    realBody(o, c, i - 3) < candleAverage(BODY_SHORT, t[1], o, h, l, c, i - 3) &&
+    realBody(o, c, i - 2) < candleAverage(BODY_SHORT, t[2], o, h, l, c, i - 2) &&
+    realBody(o, c, i - 1) < candleAverage(BODY_SHORT, t[3], o, h, l, c, i - 1)
+  );
+}
+
+function matHoldAt(
+  o: Column,
+  h: Column,
+  l: Column,
+  c: Column,
+  i: number,
+  t: Float64Array,
+  penetration: number,
+): number {
+  if (
+    !(realBody(o, c, i - 4) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 4)) ||
+    !threeShortBodies(o, h, l, c, i, t) ||
+    candleColor(o, c, i - 4) !== 1 ||
+    candleColor(o, c, i - 3) !== -1 ||
+    candleColor(o, c, i) !== 1
+  ) {
+    return 0;
+  }
+  // The reaction may sink into the first body, but no deeper than `penetration` of it.
+  const floor = c[i - 4] - realBody(o, c, i - 4) * penetration;
+  const bottom2 = bodyBottom(o, c, i - 2);
+  const bottom1 = bodyBottom(o, c, i - 1);
+  const top2 = bodyTop(o, c, i - 2);
+  const highest = Math.max(h[i - 3], h[i - 2], h[i - 1]);
+  return realBodyGapUp(o, c, i - 3, i - 4) &&
+    bottom2 < c[i - 4] &&
+    bottom1 < c[i - 4] &&
+    bottom2 > floor &&
+    bottom1 > floor &&
+    top2 < o[i - 3] &&
+    bodyTop(o, c, i - 1) < top2 &&
+    o[i] > c[i - 1] &&
+    c[i] > highest
+    ? 100
+    : 0;
+}
+
+/** Writes CDLMATHOLD's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlMatHold(
+  open: Column,
+  high: Column,
+  low: Column,
+  close: Column,
+  out: Column,
+  penetration: number,
+): void {
+  runCandlePattern(MAT_HOLD_SPEC, matHoldAt, open, high, low, close, out, penetration);
+}
+
+/** Streaming mat hold: O(1) per bar, no allocation. */
+export class CDLMATHOLDStream extends CandlePatternStream {
+  constructor(penetration = 0.5) {
+    super(MAT_HOLD_SPEC, matHoldAt, penetration);
+  }
+}
+
+/** Registry entry for CDLMATHOLD. */
+export const CDLMATHOLD_DEFINITION = candlePatternDefinition({
+  name: 'CDLMATHOLD',
+  description:
+    'Mat hold: a long white candle, a gap up and three small candles holding above its lower part, then a white candle to new highs.',
+  spec: MAT_HOLD_SPEC,
+  compute: computeCdlMatHold,
+  createStream: (penetration) => new CDLMATHOLDStream(penetration),
+  penetration: 0.5,
+});
+
+/**
+ * Mat hold, as TA-Lib's CDLMATHOLD: 100 for a long white candle, a small black candle gapping
+ * above its body, two more small candles drifting lower without sinking more than
+ * `penetration` of the first body below its close, and a white candle opening above the
+ * fourth close and closing above the three small candles' highs; else 0.
+ *
+ * @example
+ * const matHold = CDLMATHOLD(open, high, low, close, { penetration: 0.5 });
+ */
+export function CDLMATHOLD(
+  open: Column,
+  high: Column,
+  low: Column,
+  close: Column,
+  params: { penetration?: number } = {},
+): Float64Array {
+  return runPatternBatch(CDLMATHOLD_DEFINITION, open, high, low, close, params);
+}
+
+const THREE_METHODS_SPEC: CandlePatternSpec = {
+  lookback: Math.max(BODY_SHORT.period, BODY_LONG.period) + 4,
+  averages: [
+    averageOf(BODY_LONG, 4),
+    averageOf(BODY_SHORT, 3),
+    averageOf(BODY_SHORT, 2),
+    averageOf(BODY_SHORT, 1),
+    averageOf(BODY_LONG),
+  ],
+};
+
+/** Whether candle `j`'s body overlaps candle `k`'s high − low range. */
+function bodyWithinRange(o: Column, h: Column, l: Column, c: Column, j: number, k: number): boolean {
+  return bodyBottom(o, c, j) < h[k] && bodyTop(o, c, j) > l[k];
+}
+
+function threeMethodsAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  const trend = candleColor(o, c, i - 4);
+  // Multiplying by the trend's sign turns the falling case into the rising one.
+  return realBody(o, c, i - 4) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 4) &&
+    threeShortBodies(o, h, l, c, i, t) &&
+    realBody(o, c, i) > candleAverage(BODY_LONG, t[4], o, h, l, c, i) &&
+    trend === -candleColor(o, c, i - 3) &&
+    candleColor(o, c, i - 3) === candleColor(o, c, i - 2) &&
+    candleColor(o, c, i - 2) === candleColor(o, c, i - 1) &&
+    candleColor(o, c, i - 1) === -candleColor(o, c, i) &&
+    bodyWithinRange(o, h, l, c, i - 3, i - 4) &&
+    bodyWithinRange(o, h, l, c, i - 2, i - 4) &&
+    bodyWithinRange(o, h, l, c, i - 1, i - 4) &&
+    c[i - 2] * trend < c[i - 3] * trend &&
+    c[i - 1] * trend < c[i - 2] * trend &&
+    o[i] * trend > c[i - 1] * trend &&
+    c[i] * trend > c[i - 4] * trend
+    ? 100 * trend
+    : 0;
+}
+
+/** Writes CDLRISEFALL3METHODS's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlRiseFall3Methods(open: Column, high: Column, low: Column, close: Column, out: Column): void {
+  runCandlePattern(THREE_METHODS_SPEC, threeMethodsAt, open, high, low, close, out);
+}
+
+/** Streaming rising/falling three methods: O(1) per bar, no allocation. */
+export class CDLRISEFALL3METHODSStream extends CandlePatternStream {
+  constructor() {
+    super(THREE_METHODS_SPEC, threeMethodsAt);
+  }
+}
+
+/** Registry entry for CDLRISEFALL3METHODS. */
+export const CDLRISEFALL3METHODS_DEFINITION = candlePatternDefinition({
+  name: 'CDLRISEFALL3METHODS',
+  description:
+    'Rising/falling three methods: a long candle, three small counter-trend candles within its range, then a long candle past its close.',
+  spec: THREE_METHODS_SPEC,
+  compute: computeCdlRiseFall3Methods,
+  createStream: () => new CDLRISEFALL3METHODSStream(),
+});
+
+/**
+ * Rising/falling three methods, as TA-Lib's CDLRISEFALL3METHODS: ±100 (the first candle's
+ * colour) for a long candle, three short opposite-coloured candles drifting against it within
+ * its range, and a long candle of the first colour opening beyond the fourth close and closing
+ * beyond the first; else 0.
+ *
+ * @example
+ * const methods = CDLRISEFALL3METHODS(open, high, low, close);
+ */
+export function CDLRISEFALL3METHODS(open: Column, high: Column, low: Column, close: Column): Float64Array {
+  return runPatternBatch(CDLRISEFALL3METHODS_DEFINITION, open, high, low, close);
+}

@@ -1,0 +1,222 @@
+// Three-candle bottoms and turns around a small "star" that gaps away from the first candle:
+// the morning star, the morning doji star and the tri-star.
+import {
+  averageOf,
+  BODY_DOJI,
+  BODY_LONG,
+  BODY_SHORT,
+  bodyBottom,
+  bodyTop,
+  type CandlePatternSpec,
+  CandlePatternStream,
+  type CandleSetting,
+  candleAverage,
+  candleColor,
+  candlePatternDefinition,
+  realBody,
+  realBodyGapDown,
+  realBodyGapUp,
+  runCandlePattern,
+  runPatternBatch,
+} from '../pattern/index.js';
+
+type Column = Float64Array;
+
+/** The spec of a morning star whose middle candle is judged by `star`. */
+function morningSpec(star: CandleSetting): CandlePatternSpec {
+  return {
+    lookback: Math.max(BODY_LONG.period, star.period, BODY_SHORT.period) + 2,
+    averages: [averageOf(BODY_LONG, 2), averageOf(star, 1), averageOf(BODY_SHORT)],
+  };
+}
+
+const MORNING_STAR_SPEC = morningSpec(BODY_SHORT);
+const MORNING_DOJI_STAR_SPEC = morningSpec(BODY_DOJI);
+
+/**
+ * A long black candle, a star (its body no longer than `star` allows) gapping below it, then a
+ * white candle that is not short and closes `penetration` of the first body above its close.
+ */
+function isMorningStar(
+  star: CandleSetting,
+  o: Column,
+  h: Column,
+  l: Column,
+  c: Column,
+  i: number,
+  t: Float64Array,
+  penetration: number,
+): boolean {
+  return (
+    realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 2) &&
+    candleColor(o, c, i - 2) === -1 &&
+    realBody(o, c, i - 1) <= candleAverage(star, t[1], o, h, l, c, i - 1) &&
+    realBodyGapDown(o, c, i - 1, i - 2) &&
+    realBody(o, c, i) > candleAverage(BODY_SHORT, t[2], o, h, l, c, i) &&
+    candleColor(o, c, i) === 1 &&
+    c[i] > c[i - 2] + realBody(o, c, i - 2) * penetration
+  );
+}
+
+function morningStarAt(
+  o: Column,
+  h: Column,
+  l: Column,
+  c: Column,
+  i: number,
+  t: Float64Array,
+  penetration: number,
+): number {
+  return isMorningStar(BODY_SHORT, o, h, l, c, i, t, penetration) ? 100 : 0;
+}
+
+/** Writes CDLMORNINGSTAR's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlMorningStar(
+  open: Column,
+  high: Column,
+  low: Column,
+  close: Column,
+  out: Column,
+  penetration: number,
+): void {
+  runCandlePattern(MORNING_STAR_SPEC, morningStarAt, open, high, low, close, out, penetration);
+}
+
+/** Streaming morning star: O(1) per bar, no allocation. */
+export class CDLMORNINGSTARStream extends CandlePatternStream {
+  constructor(penetration = 0.3) {
+    super(MORNING_STAR_SPEC, morningStarAt, penetration);
+  }
+}
+
+/** Registry entry for CDLMORNINGSTAR. */
+export const CDLMORNINGSTAR_DEFINITION = candlePatternDefinition({
+  name: 'CDLMORNINGSTAR',
+  description:
+    'Morning star: a long black candle, a small body gapping below it, then a white candle rising into the first.',
+  spec: MORNING_STAR_SPEC,
+  compute: computeCdlMorningStar,
+  createStream: (penetration) => new CDLMORNINGSTARStream(penetration),
+  penetration: 0.3,
+});
+
+/**
+ * Morning star, as TA-Lib's CDLMORNINGSTAR: 100 when a long black candle is followed by a
+ * short body gapping below it and a white candle closing above the first close by more than
+ * `penetration` of the first body; else 0.
+ *
+ * @example
+ * const morningStar = CDLMORNINGSTAR(open, high, low, close, { penetration: 0.3 });
+ */
+export function CDLMORNINGSTAR(
+  open: Column,
+  high: Column,
+  low: Column,
+  close: Column,
+  params: { penetration?: number } = {},
+): Float64Array {
+  return runPatternBatch(CDLMORNINGSTAR_DEFINITION, open, high, low, close, params);
+}
+
+function morningDojiStarAt(
+  o: Column,
+  h: Column,
+  l: Column,
+  c: Column,
+  i: number,
+  t: Float64Array,
+  penetration: number,
+): number {
+  return isMorningStar(BODY_DOJI, o, h, l, c, i, t, penetration) ? 100 : 0;
+}
+
+/** Writes CDLMORNINGDOJISTAR's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlMorningDojiStar(
+  open: Column,
+  high: Column,
+  low: Column,
+  close: Column,
+  out: Column,
+  penetration: number,
+): void {
+  runCandlePattern(MORNING_DOJI_STAR_SPEC, morningDojiStarAt, open, high, low, close, out, penetration);
+}
+
+/** Streaming morning doji star: O(1) per bar, no allocation. */
+export class CDLMORNINGDOJISTARStream extends CandlePatternStream {
+  constructor(penetration = 0.3) {
+    super(MORNING_DOJI_STAR_SPEC, morningDojiStarAt, penetration);
+  }
+}
+
+/** Registry entry for CDLMORNINGDOJISTAR. */
+export const CDLMORNINGDOJISTAR_DEFINITION = candlePatternDefinition({
+  name: 'CDLMORNINGDOJISTAR',
+  description: 'Morning doji star: a morning star whose middle candle is a doji.',
+  spec: MORNING_DOJI_STAR_SPEC,
+  compute: computeCdlMorningDojiStar,
+  createStream: (penetration) => new CDLMORNINGDOJISTARStream(penetration),
+  penetration: 0.3,
+});
+
+/**
+ * Morning doji star, as TA-Lib's CDLMORNINGDOJISTAR: 100 when a long black candle is followed
+ * by a doji gapping below it and a white candle closing above the first close by more than
+ * `penetration` of the first body; else 0.
+ *
+ * @example
+ * const dojiStar = CDLMORNINGDOJISTAR(open, high, low, close, { penetration: 0.3 });
+ */
+export function CDLMORNINGDOJISTAR(
+  open: Column,
+  high: Column,
+  low: Column,
+  close: Column,
+  params: { penetration?: number } = {},
+): Float64Array {
+  return runPatternBatch(CDLMORNINGDOJISTAR_DEFINITION, open, high, low, close, params);
+}
+
+const TRISTAR_SPEC: CandlePatternSpec = { lookback: BODY_DOJI.period + 2, averages: [averageOf(BODY_DOJI, 2)] };
+
+function tristarAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  // TA-Lib judges all three dojis against the average taken before the first of them.
+  const doji = candleAverage(BODY_DOJI, t[0], o, h, l, c, i - 2);
+  if (realBody(o, c, i - 2) > doji || realBody(o, c, i - 1) > doji || realBody(o, c, i) > doji) return 0;
+  if (realBodyGapDown(o, c, i - 1, i - 2) && bodyBottom(o, c, i) > bodyBottom(o, c, i - 1)) return 100;
+  if (realBodyGapUp(o, c, i - 1, i - 2) && bodyTop(o, c, i) < bodyTop(o, c, i - 1)) return -100;
+  return 0;
+}
+
+/** Writes CDLTRISTAR's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlTristar(open: Column, high: Column, low: Column, close: Column, out: Column): void {
+  runCandlePattern(TRISTAR_SPEC, tristarAt, open, high, low, close, out);
+}
+
+/** Streaming tri-star: O(1) per bar, no allocation. */
+export class CDLTRISTARStream extends CandlePatternStream {
+  constructor() {
+    super(TRISTAR_SPEC, tristarAt);
+  }
+}
+
+/** Registry entry for CDLTRISTAR. */
+export const CDLTRISTAR_DEFINITION = candlePatternDefinition({
+  name: 'CDLTRISTAR',
+  description: 'Tri-star: three dojis in a row, the middle one gapping away from the other two.',
+  spec: TRISTAR_SPEC,
+  compute: computeCdlTristar,
+  createStream: () => new CDLTRISTARStream(),
+});
+
+/**
+ * Tri-star, as TA-Lib's CDLTRISTAR: for three dojis, 100 when the middle one gaps down and the
+ * last one's body bottom is above the middle's, −100 when the middle one gaps up and the last
+ * one's body top is below the middle's; else 0.
+ *
+ * @example
+ * const tristar = CDLTRISTAR(open, high, low, close);
+ */
+export function CDLTRISTAR(open: Column, high: Column, low: Column, close: Column): Float64Array {
+  return runPatternBatch(CDLTRISTAR_DEFINITION, open, high, low, close);
+}

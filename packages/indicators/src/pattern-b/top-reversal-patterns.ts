@@ -1,0 +1,205 @@
+// Bearish three-candle tops: identical three crows, upside gap two crows and the stalled
+// pattern (an advance of white candles that loses its force).
+import {
+  averageOf,
+  BODY_LONG,
+  BODY_SHORT,
+  type CandlePatternSpec,
+  CandlePatternStream,
+  candleAverage,
+  candleColor,
+  candlePatternDefinition,
+  EQUAL,
+  lowerShadow,
+  NEAR,
+  realBody,
+  realBodyGapUp,
+  runCandlePattern,
+  runPatternBatch,
+  SHADOW_VERY_SHORT,
+  upperShadow,
+} from '../pattern/index.js';
+
+type Column = Float64Array;
+
+const IDENTICAL_CROWS_SPEC: CandlePatternSpec = {
+  lookback: Math.max(SHADOW_VERY_SHORT.period, EQUAL.period) + 2,
+  averages: [
+    averageOf(SHADOW_VERY_SHORT, 2),
+    averageOf(SHADOW_VERY_SHORT, 1),
+    averageOf(SHADOW_VERY_SHORT),
+    averageOf(EQUAL, 2),
+    averageOf(EQUAL, 1),
+  ],
+};
+
+/** Whether candle `j` is black and closes at (almost) its low. */
+function isCrow(o: Column, h: Column, l: Column, c: Column, j: number, shadowTotal: number): boolean {
+  return (
+    candleColor(o, c, j) === -1 &&
+    lowerShadow(o, l, c, j) < candleAverage(SHADOW_VERY_SHORT, shadowTotal, o, h, l, c, j)
+  );
+}
+
+function identicalThreeCrowsAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  if (!isCrow(o, h, l, c, i - 2, t[0]) || !isCrow(o, h, l, c, i - 1, t[1]) || !isCrow(o, h, l, c, i, t[2])) return 0;
+  const firstEqual = candleAverage(EQUAL, t[3], o, h, l, c, i - 2);
+  const secondEqual = candleAverage(EQUAL, t[4], o, h, l, c, i - 1);
+  // Each crow opens where the previous one closed.
+  return c[i - 2] > c[i - 1] &&
+    c[i - 1] > c[i] &&
+    o[i - 1] <= c[i - 2] + firstEqual &&
+    o[i - 1] >= c[i - 2] - firstEqual &&
+    o[i] <= c[i - 1] + secondEqual &&
+    o[i] >= c[i - 1] - secondEqual
+    ? -100
+    : 0;
+}
+
+/** Writes CDLIDENTICAL3CROWS's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlIdentical3Crows(open: Column, high: Column, low: Column, close: Column, out: Column): void {
+  runCandlePattern(IDENTICAL_CROWS_SPEC, identicalThreeCrowsAt, open, high, low, close, out);
+}
+
+/** Streaming identical three crows: O(1) per bar, no allocation. */
+export class CDLIDENTICAL3CROWSStream extends CandlePatternStream {
+  constructor() {
+    super(IDENTICAL_CROWS_SPEC, identicalThreeCrowsAt);
+  }
+}
+
+/** Registry entry for CDLIDENTICAL3CROWS. */
+export const CDLIDENTICAL3CROWS_DEFINITION = candlePatternDefinition({
+  name: 'CDLIDENTICAL3CROWS',
+  description: 'Identical three crows: three falling black candles, each opening at the close before it.',
+  spec: IDENTICAL_CROWS_SPEC,
+  compute: computeCdlIdentical3Crows,
+  createStream: () => new CDLIDENTICAL3CROWSStream(),
+});
+
+/**
+ * Identical three crows, as TA-Lib's CDLIDENTICAL3CROWS: −100 for three black candles with
+ * very short lower shadows and falling closes, each opening equal to the previous close;
+ * else 0.
+ *
+ * @example
+ * const crows = CDLIDENTICAL3CROWS(open, high, low, close);
+ */
+export function CDLIDENTICAL3CROWS(open: Column, high: Column, low: Column, close: Column): Float64Array {
+  return runPatternBatch(CDLIDENTICAL3CROWS_DEFINITION, open, high, low, close);
+}
+
+const UPSIDE_GAP_CROWS_SPEC: CandlePatternSpec = {
+  lookback: Math.max(BODY_SHORT.period, BODY_LONG.period) + 2,
+  averages: [averageOf(BODY_LONG, 2), averageOf(BODY_SHORT, 1)],
+};
+
+function upsideGapTwoCrowsAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  return candleColor(o, c, i - 2) === 1 &&
+    realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 2) &&
+    candleColor(o, c, i - 1) === -1 &&
+    realBody(o, c, i - 1) <= candleAverage(BODY_SHORT, t[1], o, h, l, c, i - 1) &&
+    realBodyGapUp(o, c, i - 1, i - 2) &&
+    candleColor(o, c, i) === -1 &&
+    o[i] > o[i - 1] &&
+    c[i] < c[i - 1] &&
+    c[i] > c[i - 2]
+    ? -100
+    : 0;
+}
+
+/** Writes CDLUPSIDEGAP2CROWS's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlUpsideGap2Crows(open: Column, high: Column, low: Column, close: Column, out: Column): void {
+  runCandlePattern(UPSIDE_GAP_CROWS_SPEC, upsideGapTwoCrowsAt, open, high, low, close, out);
+}
+
+/** Streaming upside gap two crows: O(1) per bar, no allocation. */
+export class CDLUPSIDEGAP2CROWSStream extends CandlePatternStream {
+  constructor() {
+    super(UPSIDE_GAP_CROWS_SPEC, upsideGapTwoCrowsAt);
+  }
+}
+
+/** Registry entry for CDLUPSIDEGAP2CROWS. */
+export const CDLUPSIDEGAP2CROWS_DEFINITION = candlePatternDefinition({
+  name: 'CDLUPSIDEGAP2CROWS',
+  description:
+    'Upside gap two crows: a long white candle, a small black one gapping above it, then a black candle engulfing the second.',
+  spec: UPSIDE_GAP_CROWS_SPEC,
+  compute: computeCdlUpsideGap2Crows,
+  createStream: () => new CDLUPSIDEGAP2CROWSStream(),
+});
+
+/**
+ * Upside gap two crows, as TA-Lib's CDLUPSIDEGAP2CROWS: −100 for a long white candle, a short
+ * black candle whose body gaps above it, and a black candle engulfing that body while still
+ * closing above the first close; else 0.
+ *
+ * @example
+ * const twoCrows = CDLUPSIDEGAP2CROWS(open, high, low, close);
+ */
+export function CDLUPSIDEGAP2CROWS(open: Column, high: Column, low: Column, close: Column): Float64Array {
+  return runPatternBatch(CDLUPSIDEGAP2CROWS_DEFINITION, open, high, low, close);
+}
+
+const STALLED_SPEC: CandlePatternSpec = {
+  lookback: Math.max(BODY_LONG.period, BODY_SHORT.period, SHADOW_VERY_SHORT.period, NEAR.period) + 2,
+  averages: [
+    averageOf(BODY_LONG, 2),
+    averageOf(BODY_LONG, 1),
+    averageOf(BODY_SHORT),
+    averageOf(SHADOW_VERY_SHORT, 1),
+    averageOf(NEAR, 2),
+    averageOf(NEAR, 1),
+  ],
+};
+
+function stalledPatternAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  if (candleColor(o, c, i - 2) !== 1 || candleColor(o, c, i - 1) !== 1 || candleColor(o, c, i) !== 1) return 0;
+  const body = realBody(o, c, i);
+  // The last body opens near the second's close (TA-Lib subtracts the body, then "near").
+  return c[i] > c[i - 1] &&
+    c[i - 1] > c[i - 2] &&
+    realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 2) &&
+    realBody(o, c, i - 1) > candleAverage(BODY_LONG, t[1], o, h, l, c, i - 1) &&
+    upperShadow(o, h, c, i - 1) < candleAverage(SHADOW_VERY_SHORT, t[3], o, h, l, c, i - 1) &&
+    o[i - 1] > o[i - 2] &&
+    o[i - 1] <= c[i - 2] + candleAverage(NEAR, t[4], o, h, l, c, i - 2) &&
+    body < candleAverage(BODY_SHORT, t[2], o, h, l, c, i) &&
+    o[i] >= c[i - 1] - body - candleAverage(NEAR, t[5], o, h, l, c, i - 1)
+    ? -100
+    : 0;
+}
+
+/** Writes CDLSTALLEDPATTERN's signal for every bar into `out` (NaN during the lookback). */
+export function computeCdlStalledPattern(open: Column, high: Column, low: Column, close: Column, out: Column): void {
+  runCandlePattern(STALLED_SPEC, stalledPatternAt, open, high, low, close, out);
+}
+
+/** Streaming stalled pattern: O(1) per bar, no allocation. */
+export class CDLSTALLEDPATTERNStream extends CandlePatternStream {
+  constructor() {
+    super(STALLED_SPEC, stalledPatternAt);
+  }
+}
+
+/** Registry entry for CDLSTALLEDPATTERN. */
+export const CDLSTALLEDPATTERN_DEFINITION = candlePatternDefinition({
+  name: 'CDLSTALLEDPATTERN',
+  description: 'Stalled pattern: two long white candles followed by a small white one riding on the second close.',
+  spec: STALLED_SPEC,
+  compute: computeCdlStalledPattern,
+  createStream: () => new CDLSTALLEDPATTERNStream(),
+});
+
+/**
+ * Stalled pattern, as TA-Lib's CDLSTALLEDPATTERN: −100 for three rising white candles, the
+ * first two long (the second opening near the first close with almost no upper shadow) and
+ * the third short and opening near the second close; else 0.
+ *
+ * @example
+ * const stalled = CDLSTALLEDPATTERN(open, high, low, close);
+ */
+export function CDLSTALLEDPATTERN(open: Column, high: Column, low: Column, close: Column): Float64Array {
+  return runPatternBatch(CDLSTALLEDPATTERN_DEFINITION, open, high, low, close);
+}
