@@ -1,4 +1,127 @@
 import type { IndicatorDefinition } from '../types.js';
+import { ADD_DEFINITION, DIV_DEFINITION, MULT_DEFINITION, SUB_DEFINITION } from './arithmetic.js';
+import {
+  MAX_DEFINITION,
+  MAXINDEX_DEFINITION,
+  MIN_DEFINITION,
+  MININDEX_DEFINITION,
+  MINMAX_DEFINITION,
+  MINMAXINDEX_DEFINITION,
+} from './min-max.js';
+import { SUM_DEFINITION } from './sum.js';
+import {
+  ACOS_DEFINITION,
+  ASIN_DEFINITION,
+  ATAN_DEFINITION,
+  CEIL_DEFINITION,
+  COS_DEFINITION,
+  COSH_DEFINITION,
+  EXP_DEFINITION,
+  FLOOR_DEFINITION,
+  LN_DEFINITION,
+  LOG10_DEFINITION,
+  SIN_DEFINITION,
+  SINH_DEFINITION,
+  SQRT_DEFINITION,
+  TAN_DEFINITION,
+  TANH_DEFINITION,
+} from './transforms.js';
 
-/** Every math indicator, for the registry. */
-export const MATH_INDICATORS: readonly IndicatorDefinition[] = [];
+export type { ArithmeticOperator } from './arithmetic.js';
+export {
+  ADD,
+  ADD_DEFINITION,
+  ArithmeticStream,
+  computeArithmetic,
+  DIV,
+  DIV_DEFINITION,
+  MULT,
+  MULT_DEFINITION,
+  SUB,
+  SUB_DEFINITION,
+} from './arithmetic.js';
+export type { MinMaxKind } from './min-max.js';
+export {
+  MAX,
+  MAX_DEFINITION,
+  MAXINDEX,
+  MAXINDEX_DEFINITION,
+  MIN,
+  MIN_DEFINITION,
+  MININDEX,
+  MININDEX_DEFINITION,
+  MINMAX,
+  MINMAX_DEFINITION,
+  MINMAXINDEX,
+  MINMAXINDEX_DEFINITION,
+  MinMaxStream,
+} from './min-max.js';
+export { computeRollingMax, computeRollingMin, RollingExtreme } from './rolling-extreme.js';
+export { computeSum, SUM, SUM_DEFINITION, SUMStream } from './sum.js';
+export type { MathTransformName } from './transforms.js';
+export {
+  ACOS,
+  ACOS_DEFINITION,
+  ASIN,
+  ASIN_DEFINITION,
+  ATAN,
+  ATAN_DEFINITION,
+  CEIL,
+  CEIL_DEFINITION,
+  COS,
+  COS_DEFINITION,
+  COSH,
+  COSH_DEFINITION,
+  computeMathTransform,
+  EXP,
+  EXP_DEFINITION,
+  FLOOR,
+  FLOOR_DEFINITION,
+  LN,
+  LN_DEFINITION,
+  LOG10,
+  LOG10_DEFINITION,
+  MathTransformStream,
+  mathTransform,
+  mathTransformDefinition,
+  SIN,
+  SIN_DEFINITION,
+  SINH,
+  SINH_DEFINITION,
+  SQRT,
+  SQRT_DEFINITION,
+  TAN,
+  TAN_DEFINITION,
+  TANH,
+  TANH_DEFINITION,
+} from './transforms.js';
+
+/** Every math indicator (operators and transforms), for the registry. */
+export const MATH_INDICATORS: readonly IndicatorDefinition[] = [
+  ADD_DEFINITION,
+  SUB_DEFINITION,
+  MULT_DEFINITION,
+  DIV_DEFINITION,
+  SUM_DEFINITION,
+  MAX_DEFINITION,
+  MAXINDEX_DEFINITION,
+  MIN_DEFINITION,
+  MININDEX_DEFINITION,
+  MINMAX_DEFINITION,
+  MINMAXINDEX_DEFINITION,
+  ACOS_DEFINITION,
+  ASIN_DEFINITION,
+  ATAN_DEFINITION,
+  CEIL_DEFINITION,
+  COS_DEFINITION,
+  COSH_DEFINITION,
+  EXP_DEFINITION,
+  FLOOR_DEFINITION,
+  LN_DEFINITION,
+  LOG10_DEFINITION,
+  SIN_DEFINITION,
+  SINH_DEFINITION,
+  SQRT_DEFINITION,
+  TAN_DEFINITION,
+  TANH_DEFINITION,
+];

@@ -1,0 +1,209 @@
+/**
+ * Fills `outValue[i]` with the highest of the `timeperiod` inputs ending at `i` and
+ * `outIndex[i]` with its absolute index (either output may be null; NaN during the warm-up).
+ *
+ * Reproduces TA-Lib's scan exactly, including its tie-breaking: a new value equal to the
+ * current maximum takes over, but when the maximum leaves the window TA-Lib's rescan keeps the
+ * earliest of equal values. That earliest maximum is read off a monotonic deque (which keeps
+ * equal values) instead of rescanning, so the work is O(1) amortised even on falling data.
+ */
+export function computeRollingMax(
+  input: Float64Array,
+  timeperiod: number,
+  outValue: Float64Array | null,
+  outIndex: Float64Array | null,
+): void {
+  const n = input.length;
+  outValue?.fill(Number.NaN, 0, Math.min(n, timeperiod - 1));
+  outIndex?.fill(Number.NaN, 0, Math.min(n, timeperiod - 1));
+  if (timeperiod > n) return;
+  const deque = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  let best = 0;
+  let bestIdx = -1;
+  for (let today = 0; today < n; today++) {
+    const x = input[today] as number;
+    const trailing = today - timeperiod + 1;
+    if (head < tail && (deque[head] as number) < trailing) head++;
+    while (tail > head && (input[deque[tail - 1] as number] as number) < x) tail--;
+    deque[tail++] = today;
+    if (trailing < 0) continue;
+    if (bestIdx < trailing) {
+      bestIdx = deque[head] as number;
+      best = input[bestIdx] as number;
+    } else if (x >= best) {
+      best = x;
+      bestIdx = today;
+    }
+    if (outValue !== null) outValue[today] = best;
+    if (outIndex !== null) outIndex[today] = bestIdx;
+  }
+}
+
+/** The mirror of {@link computeRollingMax} for the lowest value and its index. */
+export function computeRollingMin(
+  input: Float64Array,
+  timeperiod: number,
+  outValue: Float64Array | null,
+  outIndex: Float64Array | null,
+): void {
+  const n = input.length;
+  outValue?.fill(Number.NaN, 0, Math.min(n, timeperiod - 1));
+  outIndex?.fill(Number.NaN, 0, Math.min(n, timeperiod - 1));
+  if (timeperiod > n) return;
+  const deque = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  let best = 0;
+  let bestIdx = -1;
+  for (let today = 0; today < n; today++) {
+    const x = input[today] as number;
+    const trailing = today - timeperiod + 1;
+    if (head < tail && (deque[head] as number) < trailing) head++;
+    while (tail > head && (input[deque[tail - 1] as number] as number) > x) tail--;
+    deque[tail++] = today;
+    if (trailing < 0) continue;
+    if (bestIdx < trailing) {
+      bestIdx = deque[head] as number;
+      best = input[bestIdx] as number;
+    } else if (x <= best) {
+      best = x;
+      bestIdx = today;
+    }
+    if (outValue !== null) outValue[today] = best;
+    if (outIndex !== null) outIndex[today] = bestIdx;
+  }
+}
+
+/**
+ * Streaming window extreme with TA-Lib's tie-breaking (see {@link computeRollingMax}), for
+ * MAX/MIN-style indicators and stochastics: O(1) amortised per push over preallocated rings
+ * (the window's values and a monotonic deque of their indices), no allocation. A minimum is
+ * tracked as the maximum of negated values: negation is exact and turns `<`/`<=` into
+ * `>`/`>=`, so one code path serves both.
+ */
+export class RollingExtreme {
+  readonly #period: number;
+  readonly #sign: number;
+  /** Values of the window, at `absolute index % period`. */
+  readonly #values: Float64Array;
+  /** Absolute indices, decreasing in value from front to back (equal values kept). */
+  readonly #deque: Float64Array;
+  #front = 0;
+  #size = 0;
+  #count = 0;
+  #best = 0;
+  #bestIdx = -1;
+  // State before the last push, so that `undo` can restore it: a push moves the deque's ends
+  // and overwrites one deque slot and one value slot.
+  #prevFront = 0;
+  #prevSize = 0;
+  #prevBest = 0;
+  #prevBestIdx = -1;
+  #prevDequeSlot = 0;
+  #prevValueSlot = 0;
+  #canUndo = false;
+
+  /** `highest` picks the maximum, otherwise the minimum. */
+  constructor(timeperiod: number, highest: boolean) {
+    this.#period = timeperiod;
+    this.#sign = highest ? 1 : -1;
+    this.#values = new Float64Array(timeperiod);
+    this.#deque = new Float64Array(timeperiod);
+  }
+
+  /** Appends a value; the extreme is valid once `timeperiod` values were seen. */
+  push(value: number): void {
+    const p = this.#period;
+    const values = this.#values;
+    const deque = this.#deque;
+    const x = this.#sign * value;
+    const today = this.#count;
+    const trailing = today - p + 1;
+    this.#prevFront = this.#front;
+    this.#prevSize = this.#size;
+    this.#prevBest = this.#best;
+    this.#prevBestIdx = this.#bestIdx;
+    this.#canUndo = true;
+    let front = this.#front;
+    let size = this.#size;
+    if (size > 0 && (deque[front] as number) < trailing) {
+      front = front + 1 === p ? 0 : front + 1;
+      size--;
+    }
+    while (size > 0) {
+      let back = front + size - 1;
+      if (back >= p) back -= p;
+      if ((values[(deque[back] as number) % p] as number) >= x) break;
+      size--;
+    }
+    let slot = front + size;
+    if (slot >= p) slot -= p;
+    this.#prevDequeSlot = deque[slot] as number;
+    deque[slot] = today;
+    const valueSlot = today % p;
+    this.#prevValueSlot = values[valueSlot] as number;
+    values[valueSlot] = x;
+    this.#front = front;
+    this.#size = size + 1;
+    this.#count = today + 1;
+    if (trailing < 0) return;
+    if (this.#bestIdx < trailing) {
+      this.#bestIdx = deque[front] as number;
+      this.#best = values[this.#bestIdx % p] as number;
+    } else if (x >= this.#best) {
+      this.#best = x;
+      this.#bestIdx = today;
+    }
+  }
+
+  /** Takes back the last {@link push}. Only one level of undo is kept. */
+  undo(): void {
+    if (!this.#canUndo) return;
+    this.#canUndo = false;
+    const p = this.#period;
+    const today = this.#count - 1;
+    let slot = this.#front + this.#size - 1;
+    if (slot >= p) slot -= p;
+    this.#deque[slot] = this.#prevDequeSlot;
+    this.#values[today % p] = this.#prevValueSlot;
+    this.#front = this.#prevFront;
+    this.#size = this.#prevSize;
+    this.#best = this.#prevBest;
+    this.#bestIdx = this.#prevBestIdx;
+    this.#count = today;
+  }
+
+  /** Whether a full window has been seen. */
+  get isReady(): boolean {
+    return this.#count >= this.#period;
+  }
+
+  /** The extreme value of the window (meaningful once ready). */
+  get extreme(): number {
+    return this.#sign * this.#best;
+  }
+
+  /** Absolute index (0 = first value pushed) of the extreme (meaningful once ready). */
+  get index(): number {
+    return this.#bestIdx;
+  }
+
+  /** Number of values pushed since the last reset. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Forgets every value. */
+  reset(): void {
+    this.#values.fill(0);
+    this.#deque.fill(0);
+    this.#front = 0;
+    this.#size = 0;
+    this.#count = 0;
+    this.#best = 0;
+    this.#bestIdx = -1;
+    this.#canUndo = false;
+  }
+}
