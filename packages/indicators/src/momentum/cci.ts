@@ -1,0 +1,139 @@
+import { commonLength, nanArray } from '../support/arrays.js';
+import { period, resolveParams } from '../support/params.js';
+import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+
+/**
+ * Returns the CCI of the window held in `ring` whose newest typical price is `last`. The mean
+ * and the mean absolute deviation are summed in slot order, as TA-Lib does, so that results
+ * agree to the last bit; a window without deviation gives 0.
+ */
+function cciOfRing(ring: Float64Array, last: number): number {
+  const p = ring.length;
+  let average = 0;
+  for (let j = 0; j < p; j++) average += ring[j];
+  average /= p;
+  let deviation = 0;
+  for (let j = 0; j < p; j++) deviation += Math.abs(ring[j] - average);
+  const distance = last - average;
+  return distance !== 0 && deviation !== 0 ? distance / (0.015 * (deviation / p)) : 0;
+}
+
+/**
+ * Fills `out` with the commodity channel index over `timeperiod` bars: the typical price's
+ * distance from its mean, in units of 0.015 mean absolute deviations. `ring` is scratch space
+ * of `timeperiod` values (allocated when not given).
+ */
+export function computeCci(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  timeperiod: number,
+  out: Float64Array,
+  ring: Float64Array = new Float64Array(timeperiod),
+): void {
+  const n = high.length;
+  const lookback = timeperiod - 1;
+  out.fill(Number.NaN, 0, Math.min(n, lookback));
+  let slot = 0;
+  for (let i = 0; i < n; i++) {
+    const typical = (high[i] + low[i] + close[i]) / 3;
+    ring[slot] = typical;
+    if (i >= lookback) out[i] = cciOfRing(ring, typical);
+    slot = slot + 1 === timeperiod ? 0 : slot + 1;
+  }
+}
+
+/**
+ * Commodity channel index, as TA-Lib's CCI.
+ *
+ * @example
+ * const cci = CCI(series.high, series.low, series.close, { timeperiod: 20 });
+ */
+export function CCI(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  params: { timeperiod?: number } = {},
+): Float64Array {
+  const p = resolveParams(CCI_DEFINITION, params);
+  const out = nanArray(commonLength('CCI', [high, low, close]));
+  computeCci(high, low, close, p.timeperiod as number, out);
+  return out;
+}
+
+/**
+ * Streaming commodity channel index: `update(high, low, close)`. No allocation; O(timeperiod)
+ * per bar, because the mean absolute deviation must revisit the window whenever its mean moves.
+ */
+export class CCIStream implements StreamingIndicator {
+  readonly #period: number;
+  readonly #ring: Float64Array;
+  #count = 0;
+  #value = Number.NaN;
+  #savedSlot = 0;
+  #savedValue = Number.NaN;
+
+  constructor(params: IndicatorParams) {
+    this.#period = params.timeperiod as number;
+    this.#ring = new Float64Array(this.#period);
+  }
+
+  update(high: number, low = Number.NaN, close = Number.NaN): number {
+    const slot = this.#count % this.#period;
+    this.#savedSlot = this.#ring[slot];
+    this.#savedValue = this.#value;
+    const typical = (high + low + close) / 3;
+    this.#ring[slot] = typical;
+    if (this.#count >= this.#period - 1) this.#value = cciOfRing(this.#ring, typical);
+    this.#count++;
+    return this.#value;
+  }
+
+  replace(high: number, low = Number.NaN, close = Number.NaN): number {
+    if (this.#count === 0) return this.update(high, low, close);
+    this.#count--;
+    this.#ring[this.#count % this.#period] = this.#savedSlot;
+    this.#value = this.#savedValue;
+    return this.update(high, low, close);
+  }
+
+  output(index: number): number {
+    return index === 0 ? this.#value : Number.NaN;
+  }
+
+  get value(): number {
+    return this.#value;
+  }
+
+  get isReady(): boolean {
+    return this.#count >= this.#period;
+  }
+
+  reset(): void {
+    this.#ring.fill(0);
+    this.#count = 0;
+    this.#value = Number.NaN;
+  }
+}
+
+/** Registry entry for CCI. */
+export const CCI_DEFINITION: IndicatorDefinition = {
+  name: 'CCI',
+  group: 'momentum',
+  description:
+    'Commodity channel index: the typical price minus its mean, over 0.015 times its mean absolute deviation.',
+  talib: true,
+  inputs: ['high', 'low', 'close'],
+  parameters: [period('timeperiod', 14, 2, 'Number of bars in the window.')],
+  outputs: [{ name: 'real', type: 'real', description: 'The index.' }],
+  lookback: (p) => (p.timeperiod as number) - 1,
+  compute: (inputs, p, outputs) =>
+    computeCci(
+      inputs[0] as Float64Array,
+      inputs[1] as Float64Array,
+      inputs[2] as Float64Array,
+      p.timeperiod as number,
+      outputs[0] as Float64Array,
+    ),
+  createStream: (p) => new CCIStream(p),
+};

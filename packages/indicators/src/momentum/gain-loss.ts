@@ -1,0 +1,141 @@
+import type { IndicatorParams, StreamingIndicator } from '../types.js';
+import { isNearZero } from './near-zero.js';
+
+/** Which oscillator to derive from the smoothed gains and losses: 0 RSI, 1 CMO. */
+export type GainLossKind = 0 | 1;
+/** Relative strength index: 100 × gain / (gain + loss). */
+export const RSI_KIND: GainLossKind = 0;
+/** Chande momentum oscillator: 100 × (gain − loss) / (gain + loss). */
+export const CMO_KIND: GainLossKind = 1;
+
+function oscillator(kind: GainLossKind, gain: number, loss: number): number {
+  const total = gain + loss;
+  if (isNearZero(total)) return 0;
+  return kind === RSI_KIND ? 100 * (gain / total) : 100 * ((gain - loss) / total);
+}
+
+// A change is split between gain and loss by multiplying with 0 or 1 rather than branching:
+// prices move at random, a branch would be mispredicted half the time, and adding a zero
+// leaves a sum exactly as skipping the addition does.
+
+/**
+ * Fills `out` with RSI or CMO: average gains and losses seeded with their plain mean over the
+ * first `timeperiod` changes, then smoothed the Wilder way (× (period − 1), + change, ÷ period),
+ * in TA-Lib's order of operations. A flat window gives 0, as in TA-Lib.
+ */
+export function computeGainLoss(kind: GainLossKind, input: Float64Array, timeperiod: number, out: Float64Array): void {
+  const n = input.length;
+  out.fill(Number.NaN, 0, Math.min(n, timeperiod));
+  if (timeperiod >= n) return;
+  let gain = 0;
+  let loss = 0;
+  let previous = input[0];
+  for (let i = 1; i <= timeperiod; i++) {
+    const x = input[i];
+    const change = x - previous;
+    previous = x;
+    const falling = +(change < 0);
+    loss -= change * falling;
+    gain += change * (1 - falling);
+  }
+  loss /= timeperiod;
+  gain /= timeperiod;
+  out[timeperiod] = oscillator(kind, gain, loss);
+  const keep = timeperiod - 1;
+  for (let i = timeperiod + 1; i < n; i++) {
+    const x = input[i];
+    const change = x - previous;
+    previous = x;
+    loss *= keep;
+    gain *= keep;
+    const falling = +(change < 0);
+    loss -= change * falling;
+    gain += change * (1 - falling);
+    loss /= timeperiod;
+    gain /= timeperiod;
+    out[i] = oscillator(kind, gain, loss);
+  }
+}
+
+/** Streaming RSI or CMO: O(1) per value, no allocation. */
+export class GainLossStream implements StreamingIndicator {
+  readonly #kind: GainLossKind;
+  readonly #period: number;
+  #count = 0;
+  #previous = Number.NaN;
+  #gain = 0;
+  #loss = 0;
+  #value = Number.NaN;
+  #savedCount = 0;
+  #savedPrevious = Number.NaN;
+  #savedGain = 0;
+  #savedLoss = 0;
+  #savedValue = Number.NaN;
+
+  constructor(kind: GainLossKind, params: IndicatorParams) {
+    this.#kind = kind;
+    this.#period = params.timeperiod as number;
+  }
+
+  update(x: number): number {
+    this.#savedCount = this.#count;
+    this.#savedPrevious = this.#previous;
+    this.#savedGain = this.#gain;
+    this.#savedLoss = this.#loss;
+    this.#savedValue = this.#value;
+    const t = this.#count;
+    const p = this.#period;
+    if (t > 0) {
+      const change = x - this.#previous;
+      let gain = this.#gain;
+      let loss = this.#loss;
+      if (t > p) {
+        loss *= p - 1;
+        gain *= p - 1;
+      }
+      const falling = +(change < 0);
+      loss -= change * falling;
+      gain += change * (1 - falling);
+      if (t >= p) {
+        loss /= p;
+        gain /= p;
+        this.#value = oscillator(this.#kind, gain, loss);
+      }
+      this.#gain = gain;
+      this.#loss = loss;
+    }
+    this.#previous = x;
+    this.#count = t + 1;
+    return this.#value;
+  }
+
+  replace(x: number): number {
+    if (this.#count === 0) return this.update(x);
+    this.#count = this.#savedCount;
+    this.#previous = this.#savedPrevious;
+    this.#gain = this.#savedGain;
+    this.#loss = this.#savedLoss;
+    this.#value = this.#savedValue;
+    return this.update(x);
+  }
+
+  output(index: number): number {
+    return index === 0 ? this.#value : Number.NaN;
+  }
+
+  get value(): number {
+    return this.#value;
+  }
+
+  get isReady(): boolean {
+    return this.#count > this.#period;
+  }
+
+  reset(): void {
+    this.#count = 0;
+    this.#previous = Number.NaN;
+    this.#gain = 0;
+    this.#loss = 0;
+    this.#value = Number.NaN;
+  }
+}

@@ -1,0 +1,118 @@
+import { computeRsi, RSI_DEFINITION, RSIStream } from '../momentum/index.js';
+import { computeMovingAverage } from '../overlap/index.js';
+import { nanArray } from '../support/arrays.js';
+import { matype, period, resolveParams } from '../support/params.js';
+import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { stochfLookback } from './stochastic.js';
+import { computeFastK, StochasticStream } from './stochastic-core.js';
+
+function rsiLookback(p: IndicatorParams): number {
+  return RSI_DEFINITION.lookback({ timeperiod: p.timeperiod as number });
+}
+
+/** Returns the lookback of STOCHRSI: RSI's lookback plus STOCHF's. */
+export function stochRsiLookback(p: IndicatorParams): number {
+  return rsiLookback(p) + stochfLookback(p);
+}
+
+/**
+ * Fills `fastk` and `fastd` with the fast stochastic of the RSI series (the RSI standing in
+ * for high, low and close), NaN during the warm-up. Allocates one scratch array for the RSI.
+ */
+export function computeStochRsi(input: Float64Array, p: IndicatorParams, fastk: Float64Array, fastd: Float64Array) {
+  const n = input.length;
+  const rsi = new Float64Array(n);
+  computeRsi(input, p.timeperiod as number, rsi);
+  const rsiStart = rsiLookback(p);
+  const fastkPeriod = p.fastk_period as number;
+  computeFastK(rsi, rsi, rsi, fastkPeriod, fastk, rsiStart);
+  computeMovingAverage(p.fastd_matype as number, fastk, p.fastd_period as number, fastd, rsiStart + fastkPeriod - 1);
+  fastk.fill(Number.NaN, 0, Math.min(n, stochRsiLookback(p)));
+}
+
+/**
+ * Stochastic RSI, as TA-Lib's STOCHRSI: the fast stochastic applied to the RSI.
+ *
+ * @example
+ * const { fastk, fastd } = STOCHRSI(series.close, { timeperiod: 14, fastk_period: 5, fastd_period: 3 });
+ */
+export function STOCHRSI(
+  real: Float64Array,
+  params: { timeperiod?: number; fastk_period?: number; fastd_period?: number; fastd_matype?: number } = {},
+): { fastk: Float64Array; fastd: Float64Array } {
+  const p = resolveParams(STOCHRSI_DEFINITION, params);
+  const out = { fastk: nanArray(real.length), fastd: nanArray(real.length) };
+  computeStochRsi(real, p, out.fastk, out.fastd);
+  return out;
+}
+
+/** Streaming STOCHRSI: an RSI stream feeding a fast-stochastic stream, O(1) amortised. */
+export class STOCHRSIStream implements StreamingIndicator {
+  readonly #rsi: RSIStream;
+  readonly #stoch: StochasticStream;
+  readonly #rsiStart: number;
+  #count = 0;
+
+  constructor(p: IndicatorParams) {
+    this.#rsi = new RSIStream({ timeperiod: p.timeperiod as number });
+    this.#stoch = new StochasticStream(p.fastk_period as number, null, {
+      period: p.fastd_period as number,
+      matype: p.fastd_matype as number,
+    });
+    this.#rsiStart = rsiLookback(p);
+  }
+
+  update(x: number): number {
+    const r = this.#rsi.update(x);
+    if (this.#count++ >= this.#rsiStart) this.#stoch.update(r, r, r);
+    return this.#stoch.value;
+  }
+
+  replace(x: number): number {
+    if (this.#count === 0) return this.update(x);
+    const r = this.#rsi.replace(x);
+    if (this.#count - 1 >= this.#rsiStart) this.#stoch.replace(r, r, r);
+    return this.#stoch.value;
+  }
+
+  output(index: number): number {
+    return this.#stoch.output(index);
+  }
+
+  get value(): number {
+    return this.#stoch.value;
+  }
+
+  get isReady(): boolean {
+    return this.#stoch.isReady;
+  }
+
+  reset(): void {
+    this.#rsi.reset();
+    this.#stoch.reset();
+    this.#count = 0;
+  }
+}
+
+/** Registry entry for STOCHRSI. */
+export const STOCHRSI_DEFINITION: IndicatorDefinition = {
+  name: 'STOCHRSI',
+  group: 'momentum',
+  description: 'Stochastic RSI: the fast stochastic oscillator applied to the relative strength index.',
+  talib: true,
+  inputs: ['real'],
+  parameters: [
+    period('timeperiod', 14, 2, 'Bars of the RSI.'),
+    period('fastk_period', 5, 1, 'Bars over which the highest and lowest RSI are taken.'),
+    period('fastd_period', 3, 1, 'Bars of the average of %K.'),
+    matype('fastd_matype', 'Type of the average of %K.'),
+  ],
+  outputs: [
+    { name: 'fastk', type: 'real', description: 'Where the RSI sits in its recent range, from 0 to 100.' },
+    { name: 'fastd', type: 'real', description: 'The average of %K.' },
+  ],
+  lookback: stochRsiLookback,
+  compute: (inputs, p, outputs) =>
+    computeStochRsi(inputs[0] as Float64Array, p, outputs[0] as Float64Array, outputs[1] as Float64Array),
+  createStream: (p) => new STOCHRSIStream(p),
+};

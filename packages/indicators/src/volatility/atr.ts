@@ -1,0 +1,150 @@
+import { isNearZero } from '../momentum/near-zero.js';
+import { commonLength, nanArray } from '../support/arrays.js';
+import { period, resolveParams } from '../support/params.js';
+import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { trueRange } from './true-range.js';
+
+/**
+ * Fills `out` with the average true range (Wilder's smoothing, seeded with the plain mean
+ * of the first `timeperiod` true ranges), or with it as a percentage of the close when
+ * `normalized` (NATR). A period of 1 gives the true range itself, in both cases, as TA-Lib does.
+ */
+export function computeAtr(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  timeperiod: number,
+  out: Float64Array,
+  normalized = false,
+): void {
+  const n = high.length;
+  out.fill(Number.NaN, 0, Math.min(n, timeperiod));
+  if (timeperiod >= n) return;
+  if (timeperiod === 1) {
+    for (let i = 1; i < n; i++) out[i] = trueRange(high[i], low[i], close[i - 1]);
+    return;
+  }
+  let atr = 0;
+  for (let i = 1; i <= timeperiod; i++) atr += trueRange(high[i], low[i], close[i - 1]);
+  atr /= timeperiod;
+  out[timeperiod] = normalized ? percentOfClose(atr, close[timeperiod]) : atr;
+  const keep = timeperiod - 1;
+  for (let i = timeperiod + 1; i < n; i++) {
+    atr = (atr * keep + trueRange(high[i], low[i], close[i - 1])) / timeperiod;
+    out[i] = normalized ? percentOfClose(atr, close[i]) : atr;
+  }
+}
+
+function percentOfClose(atr: number, close: number): number {
+  return isNearZero(close) ? 0 : (atr / close) * 100;
+}
+
+/**
+ * Average true range, as TA-Lib's ATR.
+ *
+ * @example
+ * const atr = ATR(series.high, series.low, series.close, { timeperiod: 14 });
+ */
+export function ATR(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  params: { timeperiod?: number } = {},
+): Float64Array {
+  const p = resolveParams(ATR_DEFINITION, params);
+  const out = nanArray(commonLength('ATR', [high, low, close]));
+  computeAtr(high, low, close, p.timeperiod as number, out);
+  return out;
+}
+
+/** Streaming average true range: `update(high, low, close)`, O(1), no allocation. */
+export class ATRStream implements StreamingIndicator {
+  readonly #period: number;
+  readonly #normalized: boolean;
+  #count = 0;
+  #previousClose = Number.NaN;
+  // The running sum of true ranges during the warm-up, the smoothed average after it.
+  #average = 0;
+  #value = Number.NaN;
+  #savedCount = 0;
+  #savedPreviousClose = Number.NaN;
+  #savedAverage = 0;
+  #savedValue = Number.NaN;
+
+  constructor(params: IndicatorParams, normalized = false) {
+    this.#period = params.timeperiod as number;
+    this.#normalized = normalized;
+  }
+
+  update(high: number, low = Number.NaN, close = Number.NaN): number {
+    this.#savedCount = this.#count;
+    this.#savedPreviousClose = this.#previousClose;
+    this.#savedAverage = this.#average;
+    this.#savedValue = this.#value;
+    const t = this.#count;
+    const p = this.#period;
+    if (t > 0) {
+      const tr = trueRange(high, low, this.#previousClose);
+      if (p === 1) {
+        this.#value = tr;
+      } else if (t < p) {
+        this.#average += tr;
+      } else {
+        this.#average = t === p ? (this.#average + tr) / p : (this.#average * (p - 1) + tr) / p;
+        this.#value = this.#normalized ? percentOfClose(this.#average, close) : this.#average;
+      }
+    }
+    this.#previousClose = close;
+    this.#count = t + 1;
+    return this.#value;
+  }
+
+  replace(high: number, low = Number.NaN, close = Number.NaN): number {
+    if (this.#count === 0) return this.update(high, low, close);
+    this.#count = this.#savedCount;
+    this.#previousClose = this.#savedPreviousClose;
+    this.#average = this.#savedAverage;
+    this.#value = this.#savedValue;
+    return this.update(high, low, close);
+  }
+
+  output(index: number): number {
+    return index === 0 ? this.#value : Number.NaN;
+  }
+
+  get value(): number {
+    return this.#value;
+  }
+
+  get isReady(): boolean {
+    return this.#count > this.#period;
+  }
+
+  reset(): void {
+    this.#count = 0;
+    this.#previousClose = Number.NaN;
+    this.#average = 0;
+    this.#value = Number.NaN;
+  }
+}
+
+/** Registry entry for ATR. */
+export const ATR_DEFINITION: IndicatorDefinition = {
+  name: 'ATR',
+  group: 'volatility',
+  description: "Average true range: Wilder's smoothed mean of the true range over timeperiod bars.",
+  talib: true,
+  inputs: ['high', 'low', 'close'],
+  parameters: [period('timeperiod', 14, 1, 'Number of bars smoothed.')],
+  outputs: [{ name: 'real', type: 'real', description: 'The average true range.' }],
+  lookback: (p) => p.timeperiod as number,
+  compute: (inputs, p, outputs) =>
+    computeAtr(
+      inputs[0] as Float64Array,
+      inputs[1] as Float64Array,
+      inputs[2] as Float64Array,
+      p.timeperiod as number,
+      outputs[0] as Float64Array,
+    ),
+  createStream: (p) => new ATRStream(p),
+};

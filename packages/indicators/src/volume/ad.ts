@@ -1,0 +1,111 @@
+import { commonLength, nanArray } from '../support/arrays.js';
+import type { IndicatorDefinition, StreamingIndicator } from '../types.js';
+
+/**
+ * Returns the money flow of one bar: the close location value ((close − low) − (high − close))
+ * / (high − low) times the volume, or 0 for a bar without range.
+ */
+export function moneyFlow(high: number, low: number, close: number, volume: number): number {
+  const range = high - low;
+  return range > 0 ? ((close - low - (high - close)) / range) * volume : 0;
+}
+
+/** Fills `out[i]` with the accumulation/distribution line: the running sum of money flow. */
+export function computeAd(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  volume: Float64Array,
+  out: Float64Array,
+): void {
+  const n = high.length;
+  let ad = 0;
+  for (let i = 0; i < n; i++) {
+    const h = high[i];
+    const l = low[i];
+    const range = h - l;
+    if (range > 0) {
+      const c = close[i];
+      ad += ((c - l - (h - c)) / range) * volume[i];
+    }
+    out[i] = ad;
+  }
+}
+
+/**
+ * Chaikin accumulation/distribution line, as TA-Lib's AD.
+ *
+ * @example
+ * const ad = AD(series.high, series.low, series.close, series.volume);
+ */
+export function AD(high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array): Float64Array {
+  const out = nanArray(commonLength('AD', [high, low, close, volume]));
+  computeAd(high, low, close, volume, out);
+  return out;
+}
+
+/** Streaming accumulation/distribution line: `update(high, low, close, volume)`. */
+export class ADStream implements StreamingIndicator {
+  #ad = 0;
+  #value = Number.NaN;
+  #savedAd = 0;
+  #savedValue = Number.NaN;
+  #seen = false;
+
+  update(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): number {
+    this.#savedAd = this.#ad;
+    this.#savedValue = this.#value;
+    // Added only when there is range, as in the batch, so that a zero flow leaves -0 alone.
+    if (high - low > 0) this.#ad += moneyFlow(high, low, close, volume);
+    this.#value = this.#ad;
+    this.#seen = true;
+    return this.#value;
+  }
+
+  replace(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): number {
+    if (!this.#seen) return this.update(high, low, close, volume);
+    this.#ad = this.#savedAd;
+    this.#value = this.#savedValue;
+    return this.update(high, low, close, volume);
+  }
+
+  output(index: number): number {
+    return index === 0 ? this.#value : Number.NaN;
+  }
+
+  get value(): number {
+    return this.#value;
+  }
+
+  get isReady(): boolean {
+    return this.#seen;
+  }
+
+  reset(): void {
+    this.#ad = 0;
+    this.#value = Number.NaN;
+    this.#seen = false;
+  }
+}
+
+/** Registry entry for AD. */
+export const AD_DEFINITION: IndicatorDefinition = {
+  name: 'AD',
+  group: 'volume',
+  description:
+    'Chaikin accumulation/distribution line: the running sum of volume weighted by where each close sits in its bar.',
+  talib: true,
+  inputs: ['high', 'low', 'close', 'volume'],
+  parameters: [],
+  outputs: [{ name: 'real', type: 'real', description: 'The cumulative line.' }],
+  lookback: () => 0,
+  compute: (inputs, _p, outputs) =>
+    computeAd(
+      inputs[0] as Float64Array,
+      inputs[1] as Float64Array,
+      inputs[2] as Float64Array,
+      inputs[3] as Float64Array,
+      outputs[0] as Float64Array,
+    ),
+  createStream: () => new ADStream(),
+};
