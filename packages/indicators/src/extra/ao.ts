@@ -1,0 +1,141 @@
+import { SMAStream } from '../overlap/sma.js';
+import { commonLength, nanArray } from '../support/arrays.js';
+import { period, resolveParams } from '../support/params.js';
+import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+
+/** Returns the number of leading bars without an awesome-oscillator value. */
+export function aoLookback(fastperiod: number, slowperiod: number): number {
+  return Math.max(fastperiod, slowperiod) - 1;
+}
+
+/**
+ * Fills `out[i]` with the simple mean of the median price (high + low) / 2 over `fastperiod`
+ * bars minus that over `slowperiod` bars. Both means are running sums updated in the order of
+ * {@link SMAStream}, so the batch and the stream agree to the bit.
+ */
+export function computeAo(
+  high: Float64Array,
+  low: Float64Array,
+  fastperiod: number,
+  slowperiod: number,
+  out: Float64Array,
+): void {
+  const n = high.length;
+  const first = aoLookback(fastperiod, slowperiod);
+  out.fill(Number.NaN, 0, Math.min(n, first));
+  let sumFast = 0;
+  let sumSlow = 0;
+  let fast = 0;
+  let slow = 0;
+  for (let i = 0; i < n; i++) {
+    const m = ((high[i] as number) + (low[i] as number)) / 2;
+    sumFast += m;
+    sumSlow += m;
+    if (i >= fastperiod - 1) {
+      fast = sumFast / fastperiod;
+      const j = i - fastperiod + 1;
+      sumFast -= ((high[j] as number) + (low[j] as number)) / 2;
+    }
+    if (i >= slowperiod - 1) {
+      slow = sumSlow / slowperiod;
+      const j = i - slowperiod + 1;
+      sumSlow -= ((high[j] as number) + (low[j] as number)) / 2;
+    }
+    if (i >= first) out[i] = fast - slow;
+  }
+}
+
+/**
+ * Awesome oscillator (Bill Williams) (not in TA-Lib).
+ *
+ * @example
+ * const ao = AO(series.high, series.low, { fastperiod: 5, slowperiod: 34 });
+ */
+export function AO(
+  high: Float64Array,
+  low: Float64Array,
+  params: { fastperiod?: number; slowperiod?: number } = {},
+): Float64Array {
+  const p = resolveParams(AO_DEFINITION, params);
+  const out = nanArray(commonLength('AO', [high, low]));
+  computeAo(high, low, p.fastperiod as number, p.slowperiod as number, out);
+  return out;
+}
+
+/** Streaming awesome oscillator: `update(high, low)`, two streaming SMAs, O(1), no allocation. */
+export class AOStream implements StreamingIndicator {
+  readonly #fast: SMAStream;
+  readonly #slow: SMAStream;
+  readonly #lookback: number;
+  #count = 0;
+  #value = Number.NaN;
+
+  constructor(params: IndicatorParams) {
+    this.#fast = new SMAStream({ timeperiod: params.fastperiod as number });
+    this.#slow = new SMAStream({ timeperiod: params.slowperiod as number });
+    this.#lookback = aoLookback(params.fastperiod as number, params.slowperiod as number);
+  }
+
+  update(high: number, low = Number.NaN): number {
+    this.#count++;
+    const m = (high + low) / 2;
+    return this.#finish(this.#fast.update(m) - this.#slow.update(m));
+  }
+
+  replace(high: number, low = Number.NaN): number {
+    if (this.#count === 0) return this.update(high, low);
+    const m = (high + low) / 2;
+    return this.#finish(this.#fast.replace(m) - this.#slow.replace(m));
+  }
+
+  #finish(value: number): number {
+    this.#value = this.#count > this.#lookback ? value : Number.NaN;
+    return this.#value;
+  }
+
+  output(index: number): number {
+    return index === 0 ? this.#value : Number.NaN;
+  }
+
+  get value(): number {
+    return this.#value;
+  }
+
+  get isReady(): boolean {
+    return this.#count > this.#lookback;
+  }
+
+  reset(): void {
+    this.#fast.reset();
+    this.#slow.reset();
+    this.#count = 0;
+    this.#value = Number.NaN;
+  }
+}
+
+/** Registry entry for AO. */
+export const AO_DEFINITION: IndicatorDefinition = {
+  name: 'AO',
+  group: 'extra',
+  description: 'Awesome oscillator: a short simple average of the median price minus a long one.',
+  formula:
+    'median = (high + low) / 2; AO = SMA(median, fastperiod) − SMA(median, slowperiod) (simple means, running sums added then subtracted). ' +
+    'Warm-up max(fastperiod, slowperiod) − 1 bars.',
+  talib: false,
+  inputs: ['high', 'low'],
+  parameters: [
+    period('fastperiod', 5, 1, 'Number of bars of the short average.'),
+    period('slowperiod', 34, 1, 'Number of bars of the long average.'),
+  ],
+  outputs: [{ name: 'real', type: 'real', description: 'The oscillator, in price units.' }],
+  lookback: (p) => aoLookback(p.fastperiod as number, p.slowperiod as number),
+  compute: (inputs, p, outputs) =>
+    computeAo(
+      inputs[0] as Float64Array,
+      inputs[1] as Float64Array,
+      p.fastperiod as number,
+      p.slowperiod as number,
+      outputs[0] as Float64Array,
+    ),
+  createStream: (p) => new AOStream(p),
+};

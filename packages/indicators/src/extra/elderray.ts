@@ -1,0 +1,121 @@
+import { computeEma, EMAStream } from '../overlap/ema.js';
+import { commonLength, nanArray } from '../support/arrays.js';
+import { period, resolveParams } from '../support/params.js';
+import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+
+/**
+ * Fills `bull[i]` with high − EMA(close) and `bear[i]` with low − EMA(close) (NaN for the
+ * first `timeperiod − 1` bars). `bear` holds the EMA while the powers are formed.
+ */
+export function computeElderRay(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  timeperiod: number,
+  bull: Float64Array,
+  bear: Float64Array,
+): void {
+  const n = close.length;
+  computeEma(close, timeperiod, bear);
+  bull.fill(Number.NaN, 0, Math.min(n, timeperiod - 1));
+  for (let i = timeperiod - 1; i < n; i++) {
+    const ema = bear[i] as number;
+    bull[i] = (high[i] as number) - ema;
+    bear[i] = (low[i] as number) - ema;
+  }
+}
+
+/**
+ * Elder ray (bull and bear power) (not in TA-Lib).
+ *
+ * @example
+ * const { bullpower, bearpower } = ELDERRAY(series.high, series.low, series.close, { timeperiod: 13 });
+ */
+export function ELDERRAY(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  params: { timeperiod?: number } = {},
+): { bullpower: Float64Array; bearpower: Float64Array } {
+  const p = resolveParams(ELDERRAY_DEFINITION, params);
+  const n = commonLength('ELDERRAY', [high, low, close]);
+  const bullpower = nanArray(n);
+  const bearpower = nanArray(n);
+  computeElderRay(high, low, close, p.timeperiod as number, bullpower, bearpower);
+  return { bullpower, bearpower };
+}
+
+/** Streaming Elder ray: `update(high, low, close)` returns the bull power; O(1), no allocation. */
+export class ELDERRAYStream implements StreamingIndicator {
+  readonly #ema: EMAStream;
+  #count = 0;
+  #bull = Number.NaN;
+  #bear = Number.NaN;
+
+  constructor(params: IndicatorParams) {
+    this.#ema = new EMAStream({ timeperiod: params.timeperiod as number });
+  }
+
+  update(high: number, low = Number.NaN, close = Number.NaN): number {
+    this.#count++;
+    return this.#powers(high, low, this.#ema.update(close));
+  }
+
+  replace(high: number, low = Number.NaN, close = Number.NaN): number {
+    if (this.#count === 0) return this.update(high, low, close);
+    return this.#powers(high, low, this.#ema.replace(close));
+  }
+
+  #powers(high: number, low: number, ema: number): number {
+    // NaN during the warm-up propagates from the EMA.
+    this.#bull = high - ema;
+    this.#bear = low - ema;
+    return this.#bull;
+  }
+
+  output(index: number): number {
+    return index === 0 ? this.#bull : index === 1 ? this.#bear : Number.NaN;
+  }
+
+  get value(): number {
+    return this.#bull;
+  }
+
+  get isReady(): boolean {
+    return this.#ema.isReady;
+  }
+
+  reset(): void {
+    this.#ema.reset();
+    this.#count = 0;
+    this.#bull = this.#bear = Number.NaN;
+  }
+}
+
+/** Registry entry for ELDERRAY. */
+export const ELDERRAY_DEFINITION: IndicatorDefinition = {
+  name: 'ELDERRAY',
+  group: 'extra',
+  description: 'Elder ray: how far the high (bull power) and the low (bear power) reach beyond an EMA of the close.',
+  formula:
+    'ema = EMA(close, timeperiod) (TA-Lib’s EMA, seeded with the mean of the first timeperiod closes); ' +
+    'bullpower = high − ema; bearpower = low − ema. Warm-up timeperiod − 1 bars.',
+  talib: false,
+  inputs: ['high', 'low', 'close'],
+  parameters: [period('timeperiod', 13, 2, 'Number of bars of the EMA.')],
+  outputs: [
+    { name: 'bullpower', type: 'real', description: 'High minus the EMA.' },
+    { name: 'bearpower', type: 'real', description: 'Low minus the EMA.' },
+  ],
+  lookback: (p) => (p.timeperiod as number) - 1,
+  compute: (inputs, p, outputs) =>
+    computeElderRay(
+      inputs[0] as Float64Array,
+      inputs[1] as Float64Array,
+      inputs[2] as Float64Array,
+      p.timeperiod as number,
+      outputs[0] as Float64Array,
+      outputs[1] as Float64Array,
+    ),
+  createStream: (p) => new ELDERRAYStream(p),
+};

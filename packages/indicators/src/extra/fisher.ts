@@ -1,0 +1,175 @@
+import { RollingExtreme } from '../math/rolling-extreme.js';
+import { commonLength, nanArray } from '../support/arrays.js';
+import { period, resolveParams } from '../support/params.js';
+import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { computeWindowHighLow } from './window-high-low.js';
+
+/**
+ * Returns the next smoothed position from the previous one and where the median price sits
+ * in its window (0 at the low, 1 at the high), clamped to ±0.999 beyond ±0.99 so that the
+ * logarithm stays finite.
+ */
+function smoothPosition(position: number, previous: number): number {
+  const v = 0.66 * (position - 0.5) + 0.67 * previous;
+  return v > 0.99 ? 0.999 : v < -0.99 ? -0.999 : v;
+}
+
+/**
+ * Fills `fisher` and `trigger` (the previous bar's fisher) for the median price over
+ * `timeperiod` bars; NaN for the first `timeperiod` bars. Allocates one scratch array per call.
+ */
+export function computeFisher(
+  high: Float64Array,
+  low: Float64Array,
+  timeperiod: number,
+  fisher: Float64Array,
+  trigger: Float64Array,
+): void {
+  const n = high.length;
+  if (timeperiod >= n) {
+    fisher.fill(Number.NaN);
+    trigger.fill(Number.NaN);
+    return;
+  }
+  const median = new Float64Array(n);
+  for (let i = 0; i < n; i++) median[i] = ((high[i] as number) + (low[i] as number)) / 2;
+  computeWindowHighLow(median, median, timeperiod, fisher, trigger);
+  let v = 0;
+  let f = 0;
+  for (let i = timeperiod - 1; i < n; i++) {
+    const lowest = trigger[i] as number;
+    const range = (fisher[i] as number) - lowest;
+    v = smoothPosition(range > 0 ? ((median[i] as number) - lowest) / range : 0.5, v);
+    trigger[i] = f;
+    f = 0.5 * Math.log((1 + v) / (1 - v)) + 0.5 * f;
+    fisher[i] = f;
+  }
+  fisher.fill(Number.NaN, 0, timeperiod);
+  trigger.fill(Number.NaN, 0, timeperiod);
+}
+
+/**
+ * Ehlers' Fisher transform of the normalised median price (not in TA-Lib).
+ *
+ * @example
+ * const { fisher, trigger } = FISHER(series.high, series.low, { timeperiod: 9 });
+ */
+export function FISHER(
+  high: Float64Array,
+  low: Float64Array,
+  params: { timeperiod?: number } = {},
+): { fisher: Float64Array; trigger: Float64Array } {
+  const p = resolveParams(FISHER_DEFINITION, params);
+  const n = commonLength('FISHER', [high, low]);
+  const fisher = nanArray(n);
+  const trigger = nanArray(n);
+  computeFisher(high, low, p.timeperiod as number, fisher, trigger);
+  return { fisher, trigger };
+}
+
+/** Streaming Fisher transform: `update(high, low)` returns fisher; amortised O(1), no allocation. */
+export class FISHERStream implements StreamingIndicator {
+  readonly #period: number;
+  readonly #highest: RollingExtreme;
+  readonly #lowest: RollingExtreme;
+  #count = 0;
+  #position = 0;
+  #fisher = 0;
+  #previousFisher = 0;
+  #savedPosition = 0;
+  #savedFisher = 0;
+  #savedPreviousFisher = 0;
+
+  constructor(params: IndicatorParams) {
+    this.#period = params.timeperiod as number;
+    this.#highest = new RollingExtreme(this.#period, true);
+    this.#lowest = new RollingExtreme(this.#period, false);
+  }
+
+  update(high: number, low = Number.NaN): number {
+    this.#savedPosition = this.#position;
+    this.#savedFisher = this.#fisher;
+    this.#savedPreviousFisher = this.#previousFisher;
+    return this.#step(high, low);
+  }
+
+  replace(high: number, low = Number.NaN): number {
+    if (this.#count === 0) return this.update(high, low);
+    this.#highest.undo();
+    this.#lowest.undo();
+    this.#count--;
+    this.#position = this.#savedPosition;
+    this.#fisher = this.#savedFisher;
+    this.#previousFisher = this.#savedPreviousFisher;
+    return this.#step(high, low);
+  }
+
+  #step(high: number, low: number): number {
+    const m = (high + low) / 2;
+    this.#highest.push(m);
+    this.#lowest.push(m);
+    this.#count++;
+    if (this.#highest.isReady) {
+      const lowest = this.#lowest.extreme;
+      const range = this.#highest.extreme - lowest;
+      const v = smoothPosition(range > 0 ? (m - lowest) / range : 0.5, this.#position);
+      this.#position = v;
+      this.#previousFisher = this.#fisher;
+      this.#fisher = 0.5 * Math.log((1 + v) / (1 - v)) + 0.5 * this.#fisher;
+    }
+    return this.value;
+  }
+
+  output(index: number): number {
+    if (!this.isReady) return Number.NaN;
+    return index === 0 ? this.#fisher : index === 1 ? this.#previousFisher : Number.NaN;
+  }
+
+  get value(): number {
+    return this.isReady ? this.#fisher : Number.NaN;
+  }
+
+  get isReady(): boolean {
+    return this.#count > this.#period;
+  }
+
+  reset(): void {
+    this.#highest.reset();
+    this.#lowest.reset();
+    this.#count = 0;
+    this.#position = 0;
+    this.#fisher = 0;
+    this.#previousFisher = 0;
+  }
+}
+
+/** Registry entry for FISHER. */
+export const FISHER_DEFINITION: IndicatorDefinition = {
+  name: 'FISHER',
+  group: 'extra',
+  description:
+    'Fisher transform: the median price’s place in its recent range, smoothed and mapped to a near-Gaussian scale.',
+  formula:
+    'm = (high + low) / 2; x = (m − min(m over timeperiod bars)) / (max − min), and x = 0.5 when the window has no range; ' +
+    'v = 0.66·(x − 0.5) + 0.67·v[−1], set to 0.999 when above 0.99 and −0.999 when below −0.99; ' +
+    'fisher = 0.5·ln((1 + v) / (1 − v)) + 0.5·fisher[−1]; trigger = fisher[−1]. Both recursions start from 0 at bar timeperiod − 1, ' +
+    'the first bar with a full window; outputs start one bar later (warm-up timeperiod bars) so that trigger is a computed value. ' +
+    'Unlike charting scripts that floor the range at 0.001 (a price-scale-dependent constant), only a zero range is special-cased.',
+  talib: false,
+  inputs: ['high', 'low'],
+  parameters: [period('timeperiod', 9, 2, 'Number of bars of the window that normalises the median price.')],
+  outputs: [
+    { name: 'fisher', type: 'real', description: 'The Fisher transform.' },
+    { name: 'trigger', type: 'real', description: 'The Fisher transform one bar earlier.' },
+  ],
+  lookback: (p) => p.timeperiod as number,
+  compute: (inputs, p, outputs) =>
+    computeFisher(
+      inputs[0] as Float64Array,
+      inputs[1] as Float64Array,
+      p.timeperiod as number,
+      outputs[0] as Float64Array,
+      outputs[1] as Float64Array,
+    ),
+  createStream: (p) => new FISHERStream(p),
+};
