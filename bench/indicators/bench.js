@@ -54,7 +54,9 @@ for (const n of SIZES) {
   const file = join(benchData, `indicators-${n}.f64`);
   if (!existsSync(file)) {
     const all = new Float64Array(5 * n);
-    ['open', 'high', 'low', 'close', 'volume'].forEach((k, i) => all.set(bars[k], i * n));
+    ['open', 'high', 'low', 'close', 'volume'].forEach((k, i) => {
+      all.set(bars[k], i * n);
+    });
     writeFileSync(file, new Uint8Array(all.buffer));
   }
   const cResults = Object.fromEntries(

@@ -35,7 +35,7 @@ export function alphintraKernel(name, bars) {
   run.checksum = () => {
     let sum = 0;
     const first = outputs[0];
-    for (let i = 0; i < n; i++) if (first[i] === first[i]) sum += first[i];
+    for (let i = 0; i < n; i++) if (!Number.isNaN(first[i])) sum += first[i];
     return sum;
   };
   return run;

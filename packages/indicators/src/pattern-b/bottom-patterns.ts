@@ -4,16 +4,21 @@ import {
   averageOf,
   BODY_LONG,
   BODY_SHORT,
+  beginCandlePattern,
+  bodyLongLimit,
+  bodyShortLimit,
+  bodyStep,
   type CandlePatternSpec,
   CandlePatternStream,
-  candleAverage,
   candleColor,
   candlePatternDefinition,
   EQUAL,
+  equalLimit,
+  highLowStep,
   realBody,
-  runCandlePattern,
   runPatternBatch,
   SHADOW_VERY_SHORT,
+  shadowVeryShortLimit,
   upperShadow,
 } from '../pattern/index.js';
 
@@ -24,11 +29,11 @@ const HOMING_PIGEON_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_LONG, 1), averageOf(BODY_SHORT)],
 };
 
-function homingPigeonAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function homingPigeonAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 1) === -1 &&
     candleColor(o, c, i) === -1 &&
-    realBody(o, c, i - 1) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 1) &&
-    realBody(o, c, i) <= candleAverage(BODY_SHORT, t[1], o, h, l, c, i) &&
+    realBody(o, c, i - 1) > bodyLongLimit(t[0]) &&
+    realBody(o, c, i) <= bodyShortLimit(t[1]) &&
     o[i] < o[i - 1] &&
     c[i] > c[i - 1]
     ? 100
@@ -37,7 +42,15 @@ function homingPigeonAt(o: Column, h: Column, l: Column, c: Column, i: number, t
 
 /** Writes CDLHOMINGPIGEON's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlHomingPigeon(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(HOMING_PIGEON_SPEC, homingPigeonAt, open, high, low, close, out);
+  const totals = beginCandlePattern(HOMING_PIGEON_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = HOMING_PIGEON_SPEC.lookback; i < open.length; i++) {
+    out[i] = homingPigeonAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i - 1, 10);
+    t[1] += bodyStep(open, close, i, 10);
+  }
 }
 
 /** Streaming homing pigeon: O(1) per bar, no allocation. */
@@ -69,15 +82,22 @@ export function CDLHOMINGPIGEON(open: Column, high: Column, low: Column, close: 
 
 const MATCHING_LOW_SPEC: CandlePatternSpec = { lookback: EQUAL.period + 1, averages: [averageOf(EQUAL, 1)] };
 
-function matchingLowAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function matchingLowAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   if (candleColor(o, c, i - 1) !== -1 || candleColor(o, c, i) !== -1) return 0;
-  const equal = candleAverage(EQUAL, t[0], o, h, l, c, i - 1);
+  const equal = equalLimit(t[0]);
   return c[i] <= c[i - 1] + equal && c[i] >= c[i - 1] - equal ? 100 : 0;
 }
 
 /** Writes CDLMATCHINGLOW's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlMatchingLow(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(MATCHING_LOW_SPEC, matchingLowAt, open, high, low, close, out);
+  const totals = beginCandlePattern(MATCHING_LOW_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = MATCHING_LOW_SPEC.lookback; i < open.length; i++) {
+    out[i] = matchingLowAt(open, high, low, close, i, t);
+    t[0] += highLowStep(high, low, i - 1, 5);
+  }
 }
 
 /** Streaming matching low: O(1) per bar, no allocation. */
@@ -109,15 +129,22 @@ export function CDLMATCHINGLOW(open: Column, high: Column, low: Column, close: C
 
 const STICK_SANDWICH_SPEC: CandlePatternSpec = { lookback: EQUAL.period + 2, averages: [averageOf(EQUAL, 2)] };
 
-function stickSandwichAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function stickSandwichAt(o: Column, _h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   if (candleColor(o, c, i - 2) !== -1 || candleColor(o, c, i - 1) !== 1 || candleColor(o, c, i) !== -1) return 0;
-  const equal = candleAverage(EQUAL, t[0], o, h, l, c, i - 2);
+  const equal = equalLimit(t[0]);
   return l[i - 1] > c[i - 2] && c[i] <= c[i - 2] + equal && c[i] >= c[i - 2] - equal ? 100 : 0;
 }
 
 /** Writes CDLSTICKSANDWICH's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlStickSandwich(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(STICK_SANDWICH_SPEC, stickSandwichAt, open, high, low, close, out);
+  const totals = beginCandlePattern(STICK_SANDWICH_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = STICK_SANDWICH_SPEC.lookback; i < open.length; i++) {
+    out[i] = stickSandwichAt(open, high, low, close, i, t);
+    t[0] += highLowStep(high, low, i - 2, 5);
+  }
 }
 
 /** Streaming stick sandwich: O(1) per bar, no allocation. */
@@ -152,14 +179,14 @@ const UNIQUE_THREE_RIVER_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_LONG, 2), averageOf(BODY_SHORT)],
 };
 
-function uniqueThreeRiverAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  return realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 2) &&
+function uniqueThreeRiverAt(o: Column, _h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  return realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
     candleColor(o, c, i - 2) === -1 &&
     candleColor(o, c, i - 1) === -1 &&
     c[i - 1] > c[i - 2] &&
     o[i - 1] <= o[i - 2] &&
     l[i - 1] < l[i - 2] &&
-    realBody(o, c, i) < candleAverage(BODY_SHORT, t[1], o, h, l, c, i) &&
+    realBody(o, c, i) < bodyShortLimit(t[1]) &&
     candleColor(o, c, i) === 1 &&
     o[i] > l[i - 1]
     ? 100
@@ -168,7 +195,15 @@ function uniqueThreeRiverAt(o: Column, h: Column, l: Column, c: Column, i: numbe
 
 /** Writes CDLUNIQUE3RIVER's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlUnique3River(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(UNIQUE_THREE_RIVER_SPEC, uniqueThreeRiverAt, open, high, low, close, out);
+  const totals = beginCandlePattern(UNIQUE_THREE_RIVER_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = UNIQUE_THREE_RIVER_SPEC.lookback; i < open.length; i++) {
+    out[i] = uniqueThreeRiverAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i - 2, 10);
+    t[1] += bodyStep(open, close, i, 10);
+  }
 }
 
 /** Streaming unique three river: O(1) per bar, no allocation. */
@@ -205,7 +240,7 @@ const LADDER_BOTTOM_SPEC: CandlePatternSpec = {
   averages: [averageOf(SHADOW_VERY_SHORT, 1)],
 };
 
-function ladderBottomAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function ladderBottomAt(o: Column, h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 4) === -1 &&
     candleColor(o, c, i - 3) === -1 &&
     candleColor(o, c, i - 2) === -1 &&
@@ -214,7 +249,7 @@ function ladderBottomAt(o: Column, h: Column, l: Column, c: Column, i: number, t
     c[i - 4] > c[i - 3] &&
     c[i - 3] > c[i - 2] &&
     candleColor(o, c, i - 1) === -1 &&
-    upperShadow(o, h, c, i - 1) > candleAverage(SHADOW_VERY_SHORT, t[0], o, h, l, c, i - 1) &&
+    upperShadow(o, h, c, i - 1) > shadowVeryShortLimit(t[0]) &&
     candleColor(o, c, i) === 1 &&
     o[i] > o[i - 1] &&
     c[i] > h[i - 1]
@@ -224,7 +259,14 @@ function ladderBottomAt(o: Column, h: Column, l: Column, c: Column, i: number, t
 
 /** Writes CDLLADDERBOTTOM's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlLadderBottom(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(LADDER_BOTTOM_SPEC, ladderBottomAt, open, high, low, close, out);
+  const totals = beginCandlePattern(LADDER_BOTTOM_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = LADDER_BOTTOM_SPEC.lookback; i < open.length; i++) {
+    out[i] = ladderBottomAt(open, high, low, close, i, t);
+    t[0] += highLowStep(high, low, i - 1, 10);
+  }
 }
 
 /** Streaming ladder bottom: O(1) per bar, no allocation. */

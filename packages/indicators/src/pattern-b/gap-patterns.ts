@@ -2,18 +2,19 @@
 // tasuki gap and the upside/downside gap three methods.
 import {
   averageOf,
+  beginCandlePattern,
   bodyBottom,
   bodyTop,
   type CandlePatternSpec,
   CandlePatternStream,
-  candleAverage,
   candleColor,
   candlePatternDefinition,
+  highLowStep,
   NEAR,
+  nearLimit,
   realBody,
   realBodyGapDown,
   realBodyGapUp,
-  runCandlePattern,
   runPatternBatch,
 } from '../pattern/index.js';
 
@@ -21,31 +22,31 @@ type Column = Float64Array;
 
 const TASUKI_SPEC: CandlePatternSpec = { lookback: NEAR.period + 2, averages: [averageOf(NEAR, 1)] };
 
-function tasukiGapAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function tasukiGapAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
+  // The rare body gap is tested first, so the common case leaves after one predictable branch.
+  const upGap = realBodyGapUp(o, c, i - 1, i - 2);
+  if (!upGap && !realBodyGapDown(o, c, i - 1, i - 2)) return 0;
   const second = candleColor(o, c, i - 1);
   if (candleColor(o, c, i) !== -second) return 0;
   // The two candles after the gap have bodies of about the same size.
-  const similar = Math.abs(realBody(o, c, i - 1) - realBody(o, c, i)) < candleAverage(NEAR, t[0], o, h, l, c, i - 1);
+  const similar = Math.abs(realBody(o, c, i - 1) - realBody(o, c, i)) < nearLimit(t[0]);
   const upside =
-    second === 1 &&
-    realBodyGapUp(o, c, i - 1, i - 2) &&
-    o[i] < c[i - 1] &&
-    o[i] > o[i - 1] &&
-    c[i] < o[i - 1] &&
-    c[i] > bodyTop(o, c, i - 2);
+    second === 1 && upGap && o[i] < c[i - 1] && o[i] > o[i - 1] && c[i] < o[i - 1] && c[i] > bodyTop(o, c, i - 2);
   const downside =
-    second === -1 &&
-    realBodyGapDown(o, c, i - 1, i - 2) &&
-    o[i] < o[i - 1] &&
-    o[i] > c[i - 1] &&
-    c[i] > o[i - 1] &&
-    c[i] < bodyBottom(o, c, i - 2);
+    second === -1 && !upGap && o[i] < o[i - 1] && o[i] > c[i - 1] && c[i] > o[i - 1] && c[i] < bodyBottom(o, c, i - 2);
   return (upside || downside) && similar ? second * 100 : 0;
 }
 
 /** Writes CDLTASUKIGAP's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlTasukiGap(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(TASUKI_SPEC, tasukiGapAt, open, high, low, close, out);
+  const totals = beginCandlePattern(TASUKI_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = TASUKI_SPEC.lookback; i < open.length; i++) {
+    out[i] = tasukiGapAt(open, high, low, close, i, t);
+    t[0] += highLowStep(high, low, i - 1, 5);
+  }
 }
 
 /** Streaming tasuki gap: O(1) per bar, no allocation. */
@@ -94,7 +95,10 @@ function gapThreeMethodsAt(o: Column, _h: Column, _l: Column, c: Column, i: numb
 
 /** Writes CDLXSIDEGAP3METHODS's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlXSideGap3Methods(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(GAP_THREE_METHODS_SPEC, gapThreeMethodsAt, open, high, low, close, out);
+  if (beginCandlePattern(GAP_THREE_METHODS_SPEC, open, high, low, close, out) === undefined) return;
+  for (let i = GAP_THREE_METHODS_SPEC.lookback; i < open.length; i++) {
+    out[i] = gapThreeMethodsAt(open, high, low, close, i);
+  }
 }
 
 /** Streaming upside/downside gap three methods: O(1) per bar, no allocation. */

@@ -3,19 +3,23 @@
 import {
   averageOf,
   BODY_LONG,
+  beginCandlePattern,
+  bodyLongLimit,
+  bodyStep,
   type CandlePatternSpec,
   CandlePatternStream,
-  candleAverage,
   candleColor,
   candleGapDown,
   candleGapUp,
   candlePatternDefinition,
   EQUAL,
+  equalLimit,
+  highLowStep,
   lowerShadow,
   realBody,
-  runCandlePattern,
   runPatternBatch,
   SHADOW_VERY_SHORT,
+  shadowVeryShortLimit,
   upperShadow,
 } from '../pattern/index.js';
 
@@ -33,9 +37,9 @@ const KICKING_SPEC: CandlePatternSpec = {
 
 /** Whether candle `j` is a marubozu: a long body with very short shadows at both ends. */
 function isMarubozu(o: Column, h: Column, l: Column, c: Column, j: number, body: number, shadow: number): boolean {
-  const veryShort = candleAverage(SHADOW_VERY_SHORT, shadow, o, h, l, c, j);
+  const veryShort = shadowVeryShortLimit(shadow);
   return (
-    realBody(o, c, j) > candleAverage(BODY_LONG, body, o, h, l, c, j) &&
+    realBody(o, c, j) > bodyLongLimit(body) &&
     upperShadow(o, h, c, j) < veryShort &&
     lowerShadow(o, l, c, j) < veryShort
   );
@@ -58,7 +62,17 @@ function kickingAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Flo
 
 /** Writes CDLKICKING's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlKicking(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(KICKING_SPEC, kickingAt, open, high, low, close, out);
+  const totals = beginCandlePattern(KICKING_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = KICKING_SPEC.lookback; i < open.length; i++) {
+    out[i] = kickingAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i - 1, 10);
+    t[1] += highLowStep(high, low, i - 1, 10);
+    t[2] += bodyStep(open, close, i, 10);
+    t[3] += highLowStep(high, low, i, 10);
+  }
 }
 
 /** Streaming kicking pattern: O(1) per bar, no allocation. */
@@ -96,7 +110,17 @@ function kickingByLengthAt(o: Column, h: Column, l: Column, c: Column, i: number
 
 /** Writes CDLKICKINGBYLENGTH's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlKickingByLength(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(KICKING_SPEC, kickingByLengthAt, open, high, low, close, out);
+  const totals = beginCandlePattern(KICKING_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = KICKING_SPEC.lookback; i < open.length; i++) {
+    out[i] = kickingByLengthAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i - 1, 10);
+    t[1] += highLowStep(high, low, i - 1, 10);
+    t[2] += bodyStep(open, close, i, 10);
+    t[3] += highLowStep(high, low, i, 10);
+  }
 }
 
 /** Streaming kicking-by-length pattern: O(1) per bar, no allocation. */
@@ -134,12 +158,12 @@ const SEPARATING_LINES_SPEC: CandlePatternSpec = {
 function separatingLinesAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   const color = candleColor(o, c, i);
   if (candleColor(o, c, i - 1) !== -color) return 0;
-  const equal = candleAverage(EQUAL, t[2], o, h, l, c, i - 1);
-  const veryShort = candleAverage(SHADOW_VERY_SHORT, t[0], o, h, l, c, i);
+  const equal = equalLimit(t[2]);
+  const veryShort = shadowVeryShortLimit(t[0]);
   // The shadow on the opening side must be very short: a belt hold.
   return o[i] <= o[i - 1] + equal &&
     o[i] >= o[i - 1] - equal &&
-    realBody(o, c, i) > candleAverage(BODY_LONG, t[1], o, h, l, c, i) &&
+    realBody(o, c, i) > bodyLongLimit(t[1]) &&
     ((color === 1 && lowerShadow(o, l, c, i) < veryShort) || (color === -1 && upperShadow(o, h, c, i) < veryShort))
     ? color * 100
     : 0;
@@ -147,7 +171,16 @@ function separatingLinesAt(o: Column, h: Column, l: Column, c: Column, i: number
 
 /** Writes CDLSEPARATINGLINES's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlSeparatingLines(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(SEPARATING_LINES_SPEC, separatingLinesAt, open, high, low, close, out);
+  const totals = beginCandlePattern(SEPARATING_LINES_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = SEPARATING_LINES_SPEC.lookback; i < open.length; i++) {
+    out[i] = separatingLinesAt(open, high, low, close, i, t);
+    t[0] += highLowStep(high, low, i, 10);
+    t[1] += bodyStep(open, close, i, 10);
+    t[2] += highLowStep(high, low, i - 1, 5);
+  }
 }
 
 /** Streaming separating lines: O(1) per bar, no allocation. */

@@ -4,17 +4,23 @@ import {
   averageOf,
   BODY_LONG,
   BODY_SHORT,
+  beginCandlePattern,
+  bodyLongLimit,
+  bodyShortLimit,
+  bodyStep,
   type CandlePatternSpec,
   CandlePatternStream,
-  candleAverage,
   candleColor,
   candlePatternDefinition,
+  highLowStep,
   lowerShadow,
   realBody,
-  runCandlePattern,
   runPatternBatch,
   SHADOW_SHORT,
   SHADOW_VERY_SHORT,
+  shadowShortLimit,
+  shadowsStep,
+  shadowVeryShortLimit,
   upperShadow,
 } from '../pattern/index.js';
 
@@ -26,17 +32,23 @@ const LONG_LINE_SPEC: CandlePatternSpec = {
 };
 
 function longLineAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  const shadow = candleAverage(SHADOW_SHORT, t[1], o, h, l, c, i);
-  return realBody(o, c, i) > candleAverage(BODY_LONG, t[0], o, h, l, c, i) &&
-    upperShadow(o, h, c, i) < shadow &&
-    lowerShadow(o, l, c, i) < shadow
+  const shadow = shadowShortLimit(t[1]);
+  return realBody(o, c, i) > bodyLongLimit(t[0]) && upperShadow(o, h, c, i) < shadow && lowerShadow(o, l, c, i) < shadow
     ? candleColor(o, c, i) * 100
     : 0;
 }
 
 /** Writes CDLLONGLINE's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlLongLine(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(LONG_LINE_SPEC, longLineAt, open, high, low, close, out);
+  const totals = beginCandlePattern(LONG_LINE_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = LONG_LINE_SPEC.lookback; i < open.length; i++) {
+    out[i] = longLineAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i, 10);
+    t[1] += shadowsStep(open, high, low, close, i, 10);
+  }
 }
 
 /** Streaming long line: O(1) per bar, no allocation. */
@@ -72,8 +84,8 @@ const SHORT_LINE_SPEC: CandlePatternSpec = {
 };
 
 function shortLineAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  const shadow = candleAverage(SHADOW_SHORT, t[1], o, h, l, c, i);
-  return realBody(o, c, i) < candleAverage(BODY_SHORT, t[0], o, h, l, c, i) &&
+  const shadow = shadowShortLimit(t[1]);
+  return realBody(o, c, i) < bodyShortLimit(t[0]) &&
     upperShadow(o, h, c, i) < shadow &&
     lowerShadow(o, l, c, i) < shadow
     ? candleColor(o, c, i) * 100
@@ -82,7 +94,15 @@ function shortLineAt(o: Column, h: Column, l: Column, c: Column, i: number, t: F
 
 /** Writes CDLSHORTLINE's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlShortLine(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(SHORT_LINE_SPEC, shortLineAt, open, high, low, close, out);
+  const totals = beginCandlePattern(SHORT_LINE_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = SHORT_LINE_SPEC.lookback; i < open.length; i++) {
+    out[i] = shortLineAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i, 10);
+    t[1] += shadowsStep(open, high, low, close, i, 10);
+  }
 }
 
 /** Streaming short line: O(1) per bar, no allocation. */
@@ -119,17 +139,23 @@ const MARUBOZU_SPEC: CandlePatternSpec = {
 };
 
 function marubozuAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  const shadow = candleAverage(SHADOW_VERY_SHORT, t[1], o, h, l, c, i);
-  return realBody(o, c, i) > candleAverage(BODY_LONG, t[0], o, h, l, c, i) &&
-    upperShadow(o, h, c, i) < shadow &&
-    lowerShadow(o, l, c, i) < shadow
+  const shadow = shadowVeryShortLimit(t[1]);
+  return realBody(o, c, i) > bodyLongLimit(t[0]) && upperShadow(o, h, c, i) < shadow && lowerShadow(o, l, c, i) < shadow
     ? candleColor(o, c, i) * 100
     : 0;
 }
 
 /** Writes CDLMARUBOZU's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlMarubozu(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(MARUBOZU_SPEC, marubozuAt, open, high, low, close, out);
+  const totals = beginCandlePattern(MARUBOZU_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = MARUBOZU_SPEC.lookback; i < open.length; i++) {
+    out[i] = marubozuAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i, 10);
+    t[1] += highLowStep(high, low, i, 10);
+  }
 }
 
 /** Streaming marubozu: O(1) per bar, no allocation. */
@@ -163,16 +189,21 @@ const SPINNING_TOP_SPEC: CandlePatternSpec = { lookback: BODY_SHORT.period, aver
 
 function spinningTopAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   const body = realBody(o, c, i);
-  return body < candleAverage(BODY_SHORT, t[0], o, h, l, c, i) &&
-    upperShadow(o, h, c, i) > body &&
-    lowerShadow(o, l, c, i) > body
+  return body < bodyShortLimit(t[0]) && upperShadow(o, h, c, i) > body && lowerShadow(o, l, c, i) > body
     ? candleColor(o, c, i) * 100
     : 0;
 }
 
 /** Writes CDLSPINNINGTOP's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlSpinningTop(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(SPINNING_TOP_SPEC, spinningTopAt, open, high, low, close, out);
+  const totals = beginCandlePattern(SPINNING_TOP_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = SPINNING_TOP_SPEC.lookback; i < open.length; i++) {
+    out[i] = spinningTopAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i, 10);
+  }
 }
 
 /** Streaming spinning top: O(1) per bar, no allocation. */

@@ -3,21 +3,26 @@
 import {
   averageOf,
   BODY_DOJI,
+  beginCandlePattern,
   bodyBottom,
+  bodyDojiLimit,
   bodyTop,
   type CandlePatternSpec,
   CandlePatternStream,
-  candleAverage,
   candlePatternDefinition,
   highLowRange,
+  highLowStep,
   lowerShadow,
   NEAR,
+  nearLimit,
   realBody,
-  runCandlePattern,
   runPatternBatch,
   SHADOW_LONG,
   SHADOW_VERY_LONG,
   SHADOW_VERY_SHORT,
+  shadowLongLimit,
+  shadowVeryLongLimit,
+  shadowVeryShortLimit,
   upperShadow,
 } from '../pattern/index.js';
 
@@ -29,8 +34,8 @@ const LONG_LEGGED_DOJI_SPEC: CandlePatternSpec = {
 };
 
 function longLeggedDojiAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  const shadow = candleAverage(SHADOW_LONG, t[1], o, h, l, c, i);
-  return realBody(o, c, i) <= candleAverage(BODY_DOJI, t[0], o, h, l, c, i) &&
+  const shadow = shadowLongLimit(o, c, i);
+  return realBody(o, c, i) <= bodyDojiLimit(t[0]) &&
     (lowerShadow(o, l, c, i) > shadow || upperShadow(o, h, c, i) > shadow)
     ? 100
     : 0;
@@ -38,7 +43,14 @@ function longLeggedDojiAt(o: Column, h: Column, l: Column, c: Column, i: number,
 
 /** Writes CDLLONGLEGGEDDOJI's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlLongLeggedDoji(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(LONG_LEGGED_DOJI_SPEC, longLeggedDojiAt, open, high, low, close, out);
+  const totals = beginCandlePattern(LONG_LEGGED_DOJI_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = LONG_LEGGED_DOJI_SPEC.lookback; i < open.length; i++) {
+    out[i] = longLeggedDojiAt(open, high, low, close, i, t);
+    t[0] += highLowStep(high, low, i, 10);
+  }
 }
 
 /** Streaming long-legged doji: O(1) per bar, no allocation. */
@@ -74,11 +86,11 @@ const RICKSHAW_MAN_SPEC: CandlePatternSpec = {
 };
 
 function rickshawManAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  const shadow = candleAverage(SHADOW_LONG, t[1], o, h, l, c, i);
-  const near = candleAverage(NEAR, t[2], o, h, l, c, i);
+  const shadow = shadowLongLimit(o, c, i);
+  const near = nearLimit(t[2]);
   // Midpoint then tolerance, added in TA-Lib's order.
   const middle = l[i] + highLowRange(h, l, i) / 2;
-  return realBody(o, c, i) <= candleAverage(BODY_DOJI, t[0], o, h, l, c, i) &&
+  return realBody(o, c, i) <= bodyDojiLimit(t[0]) &&
     lowerShadow(o, l, c, i) > shadow &&
     upperShadow(o, h, c, i) > shadow &&
     bodyBottom(o, c, i) <= middle + near &&
@@ -89,7 +101,15 @@ function rickshawManAt(o: Column, h: Column, l: Column, c: Column, i: number, t:
 
 /** Writes CDLRICKSHAWMAN's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlRickshawMan(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(RICKSHAW_MAN_SPEC, rickshawManAt, open, high, low, close, out);
+  const totals = beginCandlePattern(RICKSHAW_MAN_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = RICKSHAW_MAN_SPEC.lookback; i < open.length; i++) {
+    out[i] = rickshawManAt(open, high, low, close, i, t);
+    t[0] += highLowStep(high, low, i, 10);
+    t[2] += highLowStep(high, low, i, 5);
+  }
 }
 
 /** Streaming rickshaw man: O(1) per bar, no allocation. */
@@ -125,16 +145,24 @@ const TAKURI_SPEC: CandlePatternSpec = {
 };
 
 function takuriAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  return realBody(o, c, i) <= candleAverage(BODY_DOJI, t[0], o, h, l, c, i) &&
-    upperShadow(o, h, c, i) < candleAverage(SHADOW_VERY_SHORT, t[1], o, h, l, c, i) &&
-    lowerShadow(o, l, c, i) > candleAverage(SHADOW_VERY_LONG, t[2], o, h, l, c, i)
+  return realBody(o, c, i) <= bodyDojiLimit(t[0]) &&
+    upperShadow(o, h, c, i) < shadowVeryShortLimit(t[1]) &&
+    lowerShadow(o, l, c, i) > shadowVeryLongLimit(o, c, i)
     ? 100
     : 0;
 }
 
 /** Writes CDLTAKURI's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlTakuri(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(TAKURI_SPEC, takuriAt, open, high, low, close, out);
+  const totals = beginCandlePattern(TAKURI_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = TAKURI_SPEC.lookback; i < open.length; i++) {
+    out[i] = takuriAt(open, high, low, close, i, t);
+    t[0] += highLowStep(high, low, i, 10);
+    t[1] += highLowStep(high, low, i, 10);
+  }
 }
 
 /** Streaming takuri: O(1) per bar, no allocation. */

@@ -4,16 +4,18 @@ import {
   averageOf,
   BODY_LONG,
   BODY_SHORT,
+  beginCandlePattern,
   bodyBottom,
+  bodyLongLimit,
+  bodyShortLimit,
+  bodyStep,
   bodyTop,
   type CandlePatternSpec,
   CandlePatternStream,
-  candleAverage,
   candleColor,
   candlePatternDefinition,
   realBody,
   realBodyGapUp,
-  runCandlePattern,
   runPatternBatch,
 } from '../pattern/index.js';
 
@@ -25,11 +27,11 @@ const MAT_HOLD_SPEC: CandlePatternSpec = {
 };
 
 /** Whether candles i−3 … i−1 all have short bodies (totals 1 … 3 of `t`). */
-function threeShortBodies(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+function threeShortBodies(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): boolean {
   return (
-    realBody(o, c, i - 3) < candleAverage(BODY_SHORT, t[1], o, h, l, c, i - 3) &&
-    realBody(o, c, i - 2) < candleAverage(BODY_SHORT, t[2], o, h, l, c, i - 2) &&
-    realBody(o, c, i - 1) < candleAverage(BODY_SHORT, t[3], o, h, l, c, i - 1)
+    realBody(o, c, i - 3) < bodyShortLimit(t[1]) &&
+    realBody(o, c, i - 2) < bodyShortLimit(t[2]) &&
+    realBody(o, c, i - 1) < bodyShortLimit(t[3])
   );
 }
 
@@ -43,7 +45,7 @@ function matHoldAt(
   penetration: number,
 ): number {
   if (
-    !(realBody(o, c, i - 4) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 4)) ||
+    !(realBody(o, c, i - 4) > bodyLongLimit(t[0])) ||
     !threeShortBodies(o, h, l, c, i, t) ||
     candleColor(o, c, i - 4) !== 1 ||
     candleColor(o, c, i - 3) !== -1 ||
@@ -79,7 +81,17 @@ export function computeCdlMatHold(
   out: Column,
   penetration: number,
 ): void {
-  runCandlePattern(MAT_HOLD_SPEC, matHoldAt, open, high, low, close, out, penetration);
+  const totals = beginCandlePattern(MAT_HOLD_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = MAT_HOLD_SPEC.lookback; i < open.length; i++) {
+    out[i] = matHoldAt(open, high, low, close, i, t, penetration);
+    t[0] += bodyStep(open, close, i - 4, 10);
+    t[1] += bodyStep(open, close, i - 3, 10);
+    t[2] += bodyStep(open, close, i - 2, 10);
+    t[3] += bodyStep(open, close, i - 1, 10);
+  }
 }
 
 /** Streaming mat hold: O(1) per bar, no allocation. */
@@ -138,9 +150,9 @@ function bodyWithinRange(o: Column, h: Column, l: Column, c: Column, j: number, 
 function threeMethodsAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   const trend = candleColor(o, c, i - 4);
   // Multiplying by the trend's sign turns the falling case into the rising one.
-  return realBody(o, c, i - 4) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 4) &&
+  return realBody(o, c, i - 4) > bodyLongLimit(t[0]) &&
     threeShortBodies(o, h, l, c, i, t) &&
-    realBody(o, c, i) > candleAverage(BODY_LONG, t[4], o, h, l, c, i) &&
+    realBody(o, c, i) > bodyLongLimit(t[4]) &&
     trend === -candleColor(o, c, i - 3) &&
     candleColor(o, c, i - 3) === candleColor(o, c, i - 2) &&
     candleColor(o, c, i - 2) === candleColor(o, c, i - 1) &&
@@ -158,7 +170,18 @@ function threeMethodsAt(o: Column, h: Column, l: Column, c: Column, i: number, t
 
 /** Writes CDLRISEFALL3METHODS's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlRiseFall3Methods(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(THREE_METHODS_SPEC, threeMethodsAt, open, high, low, close, out);
+  const totals = beginCandlePattern(THREE_METHODS_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = THREE_METHODS_SPEC.lookback; i < open.length; i++) {
+    out[i] = threeMethodsAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i - 4, 10);
+    t[1] += bodyStep(open, close, i - 3, 10);
+    t[2] += bodyStep(open, close, i - 2, 10);
+    t[3] += bodyStep(open, close, i - 1, 10);
+    t[4] += bodyStep(open, close, i, 10);
+  }
 }
 
 /** Streaming rising/falling three methods: O(1) per bar, no allocation. */

@@ -4,14 +4,17 @@
 import {
   averageOf,
   BODY_LONG,
+  beginCandlePattern,
+  bodyLongLimit,
+  bodyStep,
   type CandlePatternSpec,
   CandlePatternStream,
-  candleAverage,
   candleColor,
   candlePatternDefinition,
   EQUAL,
+  equalLimit,
+  highLowStep,
   realBody,
-  runCandlePattern,
   runPatternBatch,
 } from '../pattern/index.js';
 
@@ -23,26 +26,30 @@ const NECK_SPEC: CandlePatternSpec = {
 };
 
 /** A long black candle followed by a white candle that opens below its low. */
-function opensBelowLongBlack(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+function opensBelowLongBlack(o: Column, _h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
   return (
     candleColor(o, c, i - 1) === -1 &&
-    realBody(o, c, i - 1) > candleAverage(BODY_LONG, t[1], o, h, l, c, i - 1) &&
+    realBody(o, c, i - 1) > bodyLongLimit(t[1]) &&
     candleColor(o, c, i) === 1 &&
     o[i] < l[i - 1]
   );
 }
 
 function inNeckAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  return opensBelowLongBlack(o, h, l, c, i, t) &&
-    c[i] <= c[i - 1] + candleAverage(EQUAL, t[0], o, h, l, c, i - 1) &&
-    c[i] >= c[i - 1]
-    ? -100
-    : 0;
+  return opensBelowLongBlack(o, h, l, c, i, t) && c[i] <= c[i - 1] + equalLimit(t[0]) && c[i] >= c[i - 1] ? -100 : 0;
 }
 
 /** Writes CDLINNECK's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlInNeck(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(NECK_SPEC, inNeckAt, open, high, low, close, out);
+  const totals = beginCandlePattern(NECK_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = NECK_SPEC.lookback; i < open.length; i++) {
+    out[i] = inNeckAt(open, high, low, close, i, t);
+    t[0] += highLowStep(high, low, i - 1, 5);
+    t[1] += bodyStep(open, close, i - 1, 10);
+  }
 }
 
 /** Streaming in-neck pattern: O(1) per bar, no allocation. */
@@ -74,13 +81,21 @@ export function CDLINNECK(open: Column, high: Column, low: Column, close: Column
 
 function onNeckAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   if (!opensBelowLongBlack(o, h, l, c, i, t)) return 0;
-  const equal = candleAverage(EQUAL, t[0], o, h, l, c, i - 1);
+  const equal = equalLimit(t[0]);
   return c[i] <= l[i - 1] + equal && c[i] >= l[i - 1] - equal ? -100 : 0;
 }
 
 /** Writes CDLONNECK's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlOnNeck(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(NECK_SPEC, onNeckAt, open, high, low, close, out);
+  const totals = beginCandlePattern(NECK_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = NECK_SPEC.lookback; i < open.length; i++) {
+    out[i] = onNeckAt(open, high, low, close, i, t);
+    t[0] += highLowStep(high, low, i - 1, 5);
+    t[1] += bodyStep(open, close, i - 1, 10);
+  }
 }
 
 /** Streaming on-neck pattern: O(1) per bar, no allocation. */
@@ -112,7 +127,7 @@ export function CDLONNECK(open: Column, high: Column, low: Column, close: Column
 
 function thrustingAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   return opensBelowLongBlack(o, h, l, c, i, t) &&
-    c[i] > c[i - 1] + candleAverage(EQUAL, t[0], o, h, l, c, i - 1) &&
+    c[i] > c[i - 1] + equalLimit(t[0]) &&
     c[i] <= c[i - 1] + realBody(o, c, i - 1) * 0.5
     ? -100
     : 0;
@@ -120,7 +135,15 @@ function thrustingAt(o: Column, h: Column, l: Column, c: Column, i: number, t: F
 
 /** Writes CDLTHRUSTING's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlThrusting(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(NECK_SPEC, thrustingAt, open, high, low, close, out);
+  const totals = beginCandlePattern(NECK_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = NECK_SPEC.lookback; i < open.length; i++) {
+    out[i] = thrustingAt(open, high, low, close, i, t);
+    t[0] += highLowStep(high, low, i - 1, 5);
+    t[1] += bodyStep(open, close, i - 1, 10);
+  }
 }
 
 /** Streaming thrusting pattern: O(1) per bar, no allocation. */
@@ -156,11 +179,11 @@ const PIERCING_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_LONG, 1), averageOf(BODY_LONG)],
 };
 
-function piercingAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function piercingAt(o: Column, _h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 1) === -1 &&
-    realBody(o, c, i - 1) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 1) &&
+    realBody(o, c, i - 1) > bodyLongLimit(t[0]) &&
     candleColor(o, c, i) === 1 &&
-    realBody(o, c, i) > candleAverage(BODY_LONG, t[1], o, h, l, c, i) &&
+    realBody(o, c, i) > bodyLongLimit(t[1]) &&
     o[i] < l[i - 1] &&
     c[i] < o[i - 1] &&
     c[i] > c[i - 1] + realBody(o, c, i - 1) * 0.5
@@ -170,7 +193,15 @@ function piercingAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Fl
 
 /** Writes CDLPIERCING's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlPiercing(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(PIERCING_SPEC, piercingAt, open, high, low, close, out);
+  const totals = beginCandlePattern(PIERCING_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = PIERCING_SPEC.lookback; i < open.length; i++) {
+    out[i] = piercingAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i - 1, 10);
+    t[1] += bodyStep(open, close, i, 10);
+  }
 }
 
 /** Streaming piercing pattern: O(1) per bar, no allocation. */

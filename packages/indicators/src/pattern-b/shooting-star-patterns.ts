@@ -3,18 +3,22 @@
 import {
   averageOf,
   BODY_SHORT,
+  beginCandlePattern,
+  bodyShortLimit,
+  bodyStep,
   type CandlePatternSpec,
   CandlePatternStream,
-  candleAverage,
   candlePatternDefinition,
+  highLowStep,
   lowerShadow,
   realBody,
   realBodyGapDown,
   realBodyGapUp,
-  runCandlePattern,
   runPatternBatch,
   SHADOW_LONG,
   SHADOW_VERY_SHORT,
+  shadowLongLimit,
+  shadowVeryShortLimit,
   upperShadow,
 } from '../pattern/index.js';
 
@@ -28,9 +32,9 @@ const STAR_SPEC: CandlePatternSpec = {
 /** Whether candle `i` has a short body, a long upper shadow and a very short lower shadow. */
 function isUpsideDownHammer(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
   return (
-    realBody(o, c, i) < candleAverage(BODY_SHORT, t[0], o, h, l, c, i) &&
-    upperShadow(o, h, c, i) > candleAverage(SHADOW_LONG, t[1], o, h, l, c, i) &&
-    lowerShadow(o, l, c, i) < candleAverage(SHADOW_VERY_SHORT, t[2], o, h, l, c, i)
+    realBody(o, c, i) < bodyShortLimit(t[0]) &&
+    upperShadow(o, h, c, i) > shadowLongLimit(o, c, i) &&
+    lowerShadow(o, l, c, i) < shadowVeryShortLimit(t[2])
   );
 }
 
@@ -40,7 +44,15 @@ function invertedHammerAt(o: Column, h: Column, l: Column, c: Column, i: number,
 
 /** Writes CDLINVERTEDHAMMER's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlInvertedHammer(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(STAR_SPEC, invertedHammerAt, open, high, low, close, out);
+  const totals = beginCandlePattern(STAR_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = STAR_SPEC.lookback; i < open.length; i++) {
+    out[i] = invertedHammerAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i, 10);
+    t[2] += highLowStep(high, low, i, 10);
+  }
 }
 
 /** Streaming inverted hammer: O(1) per bar, no allocation. */
@@ -76,7 +88,15 @@ function shootingStarAt(o: Column, h: Column, l: Column, c: Column, i: number, t
 
 /** Writes CDLSHOOTINGSTAR's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlShootingStar(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(STAR_SPEC, shootingStarAt, open, high, low, close, out);
+  const totals = beginCandlePattern(STAR_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = STAR_SPEC.lookback; i < open.length; i++) {
+    out[i] = shootingStarAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i, 10);
+    t[2] += highLowStep(high, low, i, 10);
+  }
 }
 
 /** Streaming shooting star: O(1) per bar, no allocation. */

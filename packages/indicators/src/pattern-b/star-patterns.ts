@@ -5,18 +5,22 @@ import {
   BODY_DOJI,
   BODY_LONG,
   BODY_SHORT,
+  beginCandlePattern,
   bodyBottom,
+  bodyDojiLimit,
+  bodyLongLimit,
+  bodyShortLimit,
+  bodyStep,
   bodyTop,
   type CandlePatternSpec,
   CandlePatternStream,
   type CandleSetting,
-  candleAverage,
   candleColor,
   candlePatternDefinition,
+  highLowStep,
   realBody,
   realBodyGapDown,
   realBodyGapUp,
-  runCandlePattern,
   runPatternBatch,
 } from '../pattern/index.js';
 
@@ -34,25 +38,23 @@ const MORNING_STAR_SPEC = morningSpec(BODY_SHORT);
 const MORNING_DOJI_STAR_SPEC = morningSpec(BODY_DOJI);
 
 /**
- * A long black candle, a star (its body no longer than `star` allows) gapping below it, then a
+ * A long black candle, a star (its body no longer than `starLimit`) gapping below it, then a
  * white candle that is not short and closes `penetration` of the first body above its close.
  */
 function isMorningStar(
-  star: CandleSetting,
+  starLimit: number,
   o: Column,
-  h: Column,
-  l: Column,
   c: Column,
   i: number,
   t: Float64Array,
   penetration: number,
 ): boolean {
   return (
-    realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 2) &&
+    realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
     candleColor(o, c, i - 2) === -1 &&
-    realBody(o, c, i - 1) <= candleAverage(star, t[1], o, h, l, c, i - 1) &&
+    realBody(o, c, i - 1) <= starLimit &&
     realBodyGapDown(o, c, i - 1, i - 2) &&
-    realBody(o, c, i) > candleAverage(BODY_SHORT, t[2], o, h, l, c, i) &&
+    realBody(o, c, i) > bodyShortLimit(t[2]) &&
     candleColor(o, c, i) === 1 &&
     c[i] > c[i - 2] + realBody(o, c, i - 2) * penetration
   );
@@ -60,14 +62,14 @@ function isMorningStar(
 
 function morningStarAt(
   o: Column,
-  h: Column,
-  l: Column,
+  _h: Column,
+  _l: Column,
   c: Column,
   i: number,
   t: Float64Array,
   penetration: number,
 ): number {
-  return isMorningStar(BODY_SHORT, o, h, l, c, i, t, penetration) ? 100 : 0;
+  return isMorningStar(bodyShortLimit(t[1]), o, c, i, t, penetration) ? 100 : 0;
 }
 
 /** Writes CDLMORNINGSTAR's signal for every bar into `out` (NaN during the lookback). */
@@ -79,7 +81,16 @@ export function computeCdlMorningStar(
   out: Column,
   penetration: number,
 ): void {
-  runCandlePattern(MORNING_STAR_SPEC, morningStarAt, open, high, low, close, out, penetration);
+  const totals = beginCandlePattern(MORNING_STAR_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = MORNING_STAR_SPEC.lookback; i < open.length; i++) {
+    out[i] = morningStarAt(open, high, low, close, i, t, penetration);
+    t[0] += bodyStep(open, close, i - 2, 10);
+    t[1] += bodyStep(open, close, i - 1, 10);
+    t[2] += bodyStep(open, close, i, 10);
+  }
 }
 
 /** Streaming morning star: O(1) per bar, no allocation. */
@@ -120,14 +131,14 @@ export function CDLMORNINGSTAR(
 
 function morningDojiStarAt(
   o: Column,
-  h: Column,
-  l: Column,
+  _h: Column,
+  _l: Column,
   c: Column,
   i: number,
   t: Float64Array,
   penetration: number,
 ): number {
-  return isMorningStar(BODY_DOJI, o, h, l, c, i, t, penetration) ? 100 : 0;
+  return isMorningStar(bodyDojiLimit(t[1]), o, c, i, t, penetration) ? 100 : 0;
 }
 
 /** Writes CDLMORNINGDOJISTAR's signal for every bar into `out` (NaN during the lookback). */
@@ -139,7 +150,16 @@ export function computeCdlMorningDojiStar(
   out: Column,
   penetration: number,
 ): void {
-  runCandlePattern(MORNING_DOJI_STAR_SPEC, morningDojiStarAt, open, high, low, close, out, penetration);
+  const totals = beginCandlePattern(MORNING_DOJI_STAR_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = MORNING_DOJI_STAR_SPEC.lookback; i < open.length; i++) {
+    out[i] = morningDojiStarAt(open, high, low, close, i, t, penetration);
+    t[0] += bodyStep(open, close, i - 2, 10);
+    t[1] += highLowStep(high, low, i - 1, 10);
+    t[2] += bodyStep(open, close, i, 10);
+  }
 }
 
 /** Streaming morning doji star: O(1) per bar, no allocation. */
@@ -179,9 +199,9 @@ export function CDLMORNINGDOJISTAR(
 
 const TRISTAR_SPEC: CandlePatternSpec = { lookback: BODY_DOJI.period + 2, averages: [averageOf(BODY_DOJI, 2)] };
 
-function tristarAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function tristarAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   // TA-Lib judges all three dojis against the average taken before the first of them.
-  const doji = candleAverage(BODY_DOJI, t[0], o, h, l, c, i - 2);
+  const doji = bodyDojiLimit(t[0]);
   if (realBody(o, c, i - 2) > doji || realBody(o, c, i - 1) > doji || realBody(o, c, i) > doji) return 0;
   if (realBodyGapDown(o, c, i - 1, i - 2) && bodyBottom(o, c, i) > bodyBottom(o, c, i - 1)) return 100;
   if (realBodyGapUp(o, c, i - 1, i - 2) && bodyTop(o, c, i) < bodyTop(o, c, i - 1)) return -100;
@@ -190,7 +210,14 @@ function tristarAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Flo
 
 /** Writes CDLTRISTAR's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlTristar(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(TRISTAR_SPEC, tristarAt, open, high, low, close, out);
+  const totals = beginCandlePattern(TRISTAR_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = TRISTAR_SPEC.lookback; i < open.length; i++) {
+    out[i] = tristarAt(open, high, low, close, i, t);
+    t[0] += highLowStep(high, low, i - 2, 10);
+  }
 }
 
 /** Streaming tri-star: O(1) per bar, no allocation. */

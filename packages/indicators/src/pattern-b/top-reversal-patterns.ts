@@ -4,19 +4,25 @@ import {
   averageOf,
   BODY_LONG,
   BODY_SHORT,
+  beginCandlePattern,
+  bodyLongLimit,
+  bodyShortLimit,
+  bodyStep,
   type CandlePatternSpec,
   CandlePatternStream,
-  candleAverage,
   candleColor,
   candlePatternDefinition,
   EQUAL,
+  equalLimit,
+  highLowStep,
   lowerShadow,
   NEAR,
+  nearLimit,
   realBody,
   realBodyGapUp,
-  runCandlePattern,
   runPatternBatch,
   SHADOW_VERY_SHORT,
+  shadowVeryShortLimit,
   upperShadow,
 } from '../pattern/index.js';
 
@@ -34,17 +40,14 @@ const IDENTICAL_CROWS_SPEC: CandlePatternSpec = {
 };
 
 /** Whether candle `j` is black and closes at (almost) its low. */
-function isCrow(o: Column, h: Column, l: Column, c: Column, j: number, shadowTotal: number): boolean {
-  return (
-    candleColor(o, c, j) === -1 &&
-    lowerShadow(o, l, c, j) < candleAverage(SHADOW_VERY_SHORT, shadowTotal, o, h, l, c, j)
-  );
+function isCrow(o: Column, _h: Column, l: Column, c: Column, j: number, shadowTotal: number): boolean {
+  return candleColor(o, c, j) === -1 && lowerShadow(o, l, c, j) < shadowVeryShortLimit(shadowTotal);
 }
 
 function identicalThreeCrowsAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   if (!isCrow(o, h, l, c, i - 2, t[0]) || !isCrow(o, h, l, c, i - 1, t[1]) || !isCrow(o, h, l, c, i, t[2])) return 0;
-  const firstEqual = candleAverage(EQUAL, t[3], o, h, l, c, i - 2);
-  const secondEqual = candleAverage(EQUAL, t[4], o, h, l, c, i - 1);
+  const firstEqual = equalLimit(t[3]);
+  const secondEqual = equalLimit(t[4]);
   // Each crow opens where the previous one closed.
   return c[i - 2] > c[i - 1] &&
     c[i - 1] > c[i] &&
@@ -58,7 +61,18 @@ function identicalThreeCrowsAt(o: Column, h: Column, l: Column, c: Column, i: nu
 
 /** Writes CDLIDENTICAL3CROWS's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlIdentical3Crows(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(IDENTICAL_CROWS_SPEC, identicalThreeCrowsAt, open, high, low, close, out);
+  const totals = beginCandlePattern(IDENTICAL_CROWS_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = IDENTICAL_CROWS_SPEC.lookback; i < open.length; i++) {
+    out[i] = identicalThreeCrowsAt(open, high, low, close, i, t);
+    t[0] += highLowStep(high, low, i - 2, 10);
+    t[1] += highLowStep(high, low, i - 1, 10);
+    t[2] += highLowStep(high, low, i, 10);
+    t[3] += highLowStep(high, low, i - 2, 5);
+    t[4] += highLowStep(high, low, i - 1, 5);
+  }
 }
 
 /** Streaming identical three crows: O(1) per bar, no allocation. */
@@ -94,11 +108,11 @@ const UPSIDE_GAP_CROWS_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_LONG, 2), averageOf(BODY_SHORT, 1)],
 };
 
-function upsideGapTwoCrowsAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function upsideGapTwoCrowsAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 2) === 1 &&
-    realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 2) &&
+    realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
     candleColor(o, c, i - 1) === -1 &&
-    realBody(o, c, i - 1) <= candleAverage(BODY_SHORT, t[1], o, h, l, c, i - 1) &&
+    realBody(o, c, i - 1) <= bodyShortLimit(t[1]) &&
     realBodyGapUp(o, c, i - 1, i - 2) &&
     candleColor(o, c, i) === -1 &&
     o[i] > o[i - 1] &&
@@ -110,7 +124,15 @@ function upsideGapTwoCrowsAt(o: Column, h: Column, l: Column, c: Column, i: numb
 
 /** Writes CDLUPSIDEGAP2CROWS's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlUpsideGap2Crows(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(UPSIDE_GAP_CROWS_SPEC, upsideGapTwoCrowsAt, open, high, low, close, out);
+  const totals = beginCandlePattern(UPSIDE_GAP_CROWS_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = UPSIDE_GAP_CROWS_SPEC.lookback; i < open.length; i++) {
+    out[i] = upsideGapTwoCrowsAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i - 2, 10);
+    t[1] += bodyStep(open, close, i - 1, 10);
+  }
 }
 
 /** Streaming upside gap two crows: O(1) per bar, no allocation. */
@@ -154,26 +176,38 @@ const STALLED_SPEC: CandlePatternSpec = {
   ],
 };
 
-function stalledPatternAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function stalledPatternAt(o: Column, h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   if (candleColor(o, c, i - 2) !== 1 || candleColor(o, c, i - 1) !== 1 || candleColor(o, c, i) !== 1) return 0;
   const body = realBody(o, c, i);
   // The last body opens near the second's close (TA-Lib subtracts the body, then "near").
   return c[i] > c[i - 1] &&
     c[i - 1] > c[i - 2] &&
-    realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 2) &&
-    realBody(o, c, i - 1) > candleAverage(BODY_LONG, t[1], o, h, l, c, i - 1) &&
-    upperShadow(o, h, c, i - 1) < candleAverage(SHADOW_VERY_SHORT, t[3], o, h, l, c, i - 1) &&
+    realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
+    realBody(o, c, i - 1) > bodyLongLimit(t[1]) &&
+    upperShadow(o, h, c, i - 1) < shadowVeryShortLimit(t[3]) &&
     o[i - 1] > o[i - 2] &&
-    o[i - 1] <= c[i - 2] + candleAverage(NEAR, t[4], o, h, l, c, i - 2) &&
-    body < candleAverage(BODY_SHORT, t[2], o, h, l, c, i) &&
-    o[i] >= c[i - 1] - body - candleAverage(NEAR, t[5], o, h, l, c, i - 1)
+    o[i - 1] <= c[i - 2] + nearLimit(t[4]) &&
+    body < bodyShortLimit(t[2]) &&
+    o[i] >= c[i - 1] - body - nearLimit(t[5])
     ? -100
     : 0;
 }
 
 /** Writes CDLSTALLEDPATTERN's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlStalledPattern(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runCandlePattern(STALLED_SPEC, stalledPatternAt, open, high, low, close, out);
+  const totals = beginCandlePattern(STALLED_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
+  for (let i = STALLED_SPEC.lookback; i < open.length; i++) {
+    out[i] = stalledPatternAt(open, high, low, close, i, t);
+    t[0] += bodyStep(open, close, i - 2, 10);
+    t[1] += bodyStep(open, close, i - 1, 10);
+    t[2] += bodyStep(open, close, i, 10);
+    t[3] += highLowStep(high, low, i - 1, 10);
+    t[4] += highLowStep(high, low, i - 2, 5);
+    t[5] += highLowStep(high, low, i - 1, 5);
+  }
 }
 
 /** Streaming stalled pattern: O(1) per bar, no allocation. */

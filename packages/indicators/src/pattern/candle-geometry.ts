@@ -57,12 +57,30 @@ export function candleColor(open: Float64Array, close: Float64Array, i: number):
 
 /** Returns whether candle `later`'s real body lies wholly above candle `earlier`'s. */
 export function realBodyGapUp(open: Float64Array, close: Float64Array, later: number, earlier: number): boolean {
-  return lesser(open[later], close[later]) > greater(open[earlier], close[earlier]);
+  const a = open[later];
+  const b = close[later];
+  const x = open[earlier];
+  const y = close[earlier];
+  // For finite prices min(a, b) > max(x, y) is four comparisons, combined without branches:
+  // the min/max below branch on the candles' colours, which real data makes unpredictable.
+  // Anything else (NaN, infinities) takes TA-Lib's exact macro semantics.
+  if (a - a + (b - b) + (x - x) + (y - y) === 0) {
+    return (Number(a > x) & Number(a > y) & Number(b > x) & Number(b > y)) === 1;
+  }
+  return lesser(a, b) > greater(x, y);
 }
 
 /** Returns whether candle `later`'s real body lies wholly below candle `earlier`'s. */
 export function realBodyGapDown(open: Float64Array, close: Float64Array, later: number, earlier: number): boolean {
-  return greater(open[later], close[later]) < lesser(open[earlier], close[earlier]);
+  const a = open[later];
+  const b = close[later];
+  const x = open[earlier];
+  const y = close[earlier];
+  // The mirror image of realBodyGapUp: max(a, b) < min(x, y), branch-free for finite prices.
+  if (a - a + (b - b) + (x - x) + (y - y) === 0) {
+    return (Number(a < x) & Number(a < y) & Number(b < x) & Number(b < y)) === 1;
+  }
+  return greater(a, b) < lesser(x, y);
 }
 
 /** Returns whether candle `later`'s low is above candle `earlier`'s high (a price gap up). */
@@ -109,4 +127,65 @@ export function candleAverage(
     setting.period !== 0 ? total / setting.period : candleRange(setting.rangeType, open, high, low, close, i);
   const scaled = setting.factor * base;
   return setting.rangeType === CandleRange.Shadows ? scaled / 2 : scaled;
+}
+
+// TA-Lib's default settings as thresholds with their numbers written out: `factor × (total ÷
+// period)` (halved for shadow settings), or `factor × own range` for period 0 — the operations
+// of candleAverage in its order, but small enough for V8 to inline and fold into hot loops,
+// where reading the frozen setting objects kept every rule out of reach of the optimiser.
+// candle-geometry.test.ts checks each against candleAverage.
+
+/** Returns the BodyLong threshold for a real-body total over 10 candles. */
+export function bodyLongLimit(total: number): number {
+  return 1 * (total / 10);
+}
+
+/** Returns the BodyVeryLong threshold for a real-body total over 10 candles. */
+export function bodyVeryLongLimit(total: number): number {
+  return 3 * (total / 10);
+}
+
+/** Returns the BodyShort threshold for a real-body total over 10 candles. */
+export function bodyShortLimit(total: number): number {
+  return 1 * (total / 10);
+}
+
+/** Returns the BodyDoji threshold for a high − low total over 10 candles. */
+export function bodyDojiLimit(total: number): number {
+  return 0.1 * (total / 10);
+}
+
+/** Returns the ShadowLong threshold of candle `i`: its own real body. */
+export function shadowLongLimit(open: Float64Array, close: Float64Array, i: number): number {
+  return 1 * Math.abs(close[i] - open[i]);
+}
+
+/** Returns the ShadowVeryLong threshold of candle `i`: twice its own real body. */
+export function shadowVeryLongLimit(open: Float64Array, close: Float64Array, i: number): number {
+  return 2 * Math.abs(close[i] - open[i]);
+}
+
+/** Returns the ShadowShort threshold for a two-shadows total over 10 candles. */
+export function shadowShortLimit(total: number): number {
+  return (1 * (total / 10)) / 2;
+}
+
+/** Returns the ShadowVeryShort threshold for a high − low total over 10 candles. */
+export function shadowVeryShortLimit(total: number): number {
+  return 0.1 * (total / 10);
+}
+
+/** Returns the Near threshold for a high − low total over 5 candles. */
+export function nearLimit(total: number): number {
+  return 0.2 * (total / 5);
+}
+
+/** Returns the Far threshold for a high − low total over 5 candles. */
+export function farLimit(total: number): number {
+  return 0.6 * (total / 5);
+}
+
+/** Returns the Equal threshold for a high − low total over 5 candles. */
+export function equalLimit(total: number): number {
+  return 0.05 * (total / 5);
 }

@@ -1,7 +1,13 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { REAL_LIMIT, real, resolveParams } from '../support/params.js';
 import type { IndicatorDefinition, ParameterSpec, StreamingIndicator } from '../types.js';
-import { type CandleAverageSpec, CandleTotals } from './candle-totals.js';
+import {
+  type bodyStep,
+  type CandleAverageSpec,
+  CandleTotals,
+  type highLowStep,
+  type shadowsStep,
+} from './candle-totals.js';
 
 /** What the harness needs to know about a pattern besides its rule. */
 export interface CandlePatternSpec {
@@ -35,16 +41,20 @@ export type CandleRule = (
  * Starts a batch kernel: fills the lookback of `out` with NaN and returns the average totals
  * summed for judging the first bar (`spec.lookback`), or undefined when the input is too
  * short to judge any bar. The kernel then runs, for each bar `i` from the lookback on,
- * `out[i] = rule(…, i, totals.values)` followed by `totals.advance(…, i)` — exactly the
- * per-bar work of {@link CandlePatternStream}. Writing that loop in each pattern's own kernel
- * (rather than passing the rule to a shared loop) lets the JIT inline the rule.
+ * `out[i] = rule(…, i, totals.values)` and moves each total on with the step of its range
+ * type ({@link bodyStep}, {@link highLowStep}, {@link shadowsStep}) — the same operations as
+ * {@link CandleTotals.advance} in {@link CandlePatternStream}. Each kernel writes that loop and
+ * those steps itself (rather than passing the rule to a shared loop or calling `advance`):
+ * a loop shared by many rules cannot inline any of them, and `advance` dispatches on the
+ * range type of every total on every bar.
  *
  * @example
  * const totals = beginCandlePattern(SPEC, open, high, low, close, out);
  * if (totals === undefined) return;
+ * const t = totals.values;
  * for (let i = SPEC.lookback; i < open.length; i++) {
- *   out[i] = myRule(open, high, low, close, i, totals.values);
- *   totals.advance(open, high, low, close, i);
+ *   out[i] = myRule(open, high, low, close, i, t);
+ *   t[0] += highLowStep(high, low, i, 10); // SPEC.averages[0] is averageOf(BODY_DOJI)
  * }
  */
 export function beginCandlePattern(

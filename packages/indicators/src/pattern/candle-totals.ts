@@ -109,3 +109,36 @@ export class CandleTotals {
     this.#saved.fill(0);
   }
 }
+
+// Per-bar steps of the rolling totals, one per range type, for batch kernels that keep their
+// totals as locals: `total += step(…)` performs exactly CandleTotals.advance's operations
+// (`total + (newest range − oldest range)`). Small and monomorphic, so V8 inlines them.
+
+/** Returns the real-body step of a total whose window now ends at `newest` and spans `period` bars. */
+export function bodyStep(open: Float64Array, close: Float64Array, newest: number, period: number): number {
+  const oldest = newest - period;
+  return Math.abs(close[newest] - open[newest]) - Math.abs(close[oldest] - open[oldest]);
+}
+
+/** Returns the high − low step of a total whose window now ends at `newest` and spans `period` bars. */
+export function highLowStep(high: Float64Array, low: Float64Array, newest: number, period: number): number {
+  const oldest = newest - period;
+  return high[newest] - low[newest] - (high[oldest] - low[oldest]);
+}
+
+/** Returns the two-shadows step of a total whose window now ends at `newest` and spans `period` bars. */
+export function shadowsStep(
+  open: Float64Array,
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  newest: number,
+  period: number,
+): number {
+  return shadows(open, high, low, close, newest) - shadows(open, high, low, close, newest - period);
+}
+
+function shadows(open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array, i: number): number {
+  const white = close[i] >= open[i];
+  return high[i] - (white ? close[i] : open[i]) + ((white ? open[i] : close[i]) - low[i]);
+}

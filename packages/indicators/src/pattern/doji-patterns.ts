@@ -1,5 +1,5 @@
 // Single-candle doji patterns: a real body too small to matter, told apart by the shadows.
-import { candleAverage, lowerShadow, realBody, upperShadow } from './candle-geometry.js';
+import { bodyDojiLimit, lowerShadow, realBody, shadowVeryShortLimit, upperShadow } from './candle-geometry.js';
 import {
   beginCandlePattern,
   type CandlePatternSpec,
@@ -8,19 +8,20 @@ import {
   runPatternBatch,
 } from './candle-pattern.js';
 import { BODY_DOJI, SHADOW_VERY_SHORT } from './candle-settings.js';
-import { averageOf } from './candle-totals.js';
+import { averageOf, highLowStep } from './candle-totals.js';
 
 const DOJI_SPEC: CandlePatternSpec = { lookback: BODY_DOJI.period, averages: [averageOf(BODY_DOJI)] };
 
 function dojiAt(
   o: Float64Array,
-  h: Float64Array,
-  l: Float64Array,
+  _h: Float64Array,
+  _l: Float64Array,
   c: Float64Array,
   i: number,
   t: Float64Array,
 ): number {
-  return realBody(o, c, i) <= candleAverage(BODY_DOJI, t[0], o, h, l, c, i) ? 100 : 0;
+  // Branch-free: dojis are common enough that a conditional jump would be mispredicted often.
+  return Number(realBody(o, c, i) <= bodyDojiLimit(t[0])) * 100;
 }
 
 /** Writes CDLDOJI's signal for every bar into `out` (NaN during the lookback). */
@@ -34,9 +35,10 @@ export function computeCdlDoji(
   const totals = beginCandlePattern(DOJI_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = DOJI_SPEC.lookback; i < open.length; i++) {
     out[i] = dojiAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += highLowStep(high, low, i, 10);
   }
 }
 
@@ -80,8 +82,8 @@ function dragonflyDojiAt(
   i: number,
   t: Float64Array,
 ): number {
-  const shadow = candleAverage(SHADOW_VERY_SHORT, t[1], o, h, l, c, i);
-  return realBody(o, c, i) <= candleAverage(BODY_DOJI, t[0], o, h, l, c, i) &&
+  const shadow = shadowVeryShortLimit(t[1]);
+  return realBody(o, c, i) <= bodyDojiLimit(t[0]) &&
     upperShadow(o, h, c, i) < shadow &&
     lowerShadow(o, l, c, i) > shadow
     ? 100
@@ -99,9 +101,11 @@ export function computeCdlDragonflyDoji(
   const totals = beginCandlePattern(SHADOWED_DOJI_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = SHADOWED_DOJI_SPEC.lookback; i < open.length; i++) {
     out[i] = dragonflyDojiAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += highLowStep(high, low, i, 10);
+    t[1] += highLowStep(high, low, i, 10);
   }
 }
 
@@ -145,8 +149,8 @@ function gravestoneDojiAt(
   i: number,
   t: Float64Array,
 ): number {
-  const shadow = candleAverage(SHADOW_VERY_SHORT, t[1], o, h, l, c, i);
-  return realBody(o, c, i) <= candleAverage(BODY_DOJI, t[0], o, h, l, c, i) &&
+  const shadow = shadowVeryShortLimit(t[1]);
+  return realBody(o, c, i) <= bodyDojiLimit(t[0]) &&
     lowerShadow(o, l, c, i) < shadow &&
     upperShadow(o, h, c, i) > shadow
     ? 100
@@ -164,9 +168,11 @@ export function computeCdlGravestoneDoji(
   const totals = beginCandlePattern(SHADOWED_DOJI_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = SHADOWED_DOJI_SPEC.lookback; i < open.length; i++) {
     out[i] = gravestoneDojiAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += highLowStep(high, low, i, 10);
+    t[1] += highLowStep(high, low, i, 10);
   }
 }
 

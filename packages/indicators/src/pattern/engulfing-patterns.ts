@@ -1,6 +1,6 @@
 // Two-candle reversals where the second candle overpowers the first: engulfing, its
 // three-candle confirmation, counterattack lines and dark cloud cover.
-import { candleAverage, candleColor, realBody } from './candle-geometry.js';
+import { bodyLongLimit, candleColor, equalLimit, realBody } from './candle-geometry.js';
 import {
   beginCandlePattern,
   type CandlePatternSpec,
@@ -9,7 +9,7 @@ import {
   runPatternBatch,
 } from './candle-pattern.js';
 import { BODY_LONG, EQUAL } from './candle-settings.js';
-import { averageOf } from './candle-totals.js';
+import { averageOf, bodyStep, highLowStep } from './candle-totals.js';
 
 type Column = Float64Array;
 
@@ -36,7 +36,6 @@ export function computeCdlEngulfing(open: Column, high: Column, low: Column, clo
   if (totals === undefined) return;
   for (let i = ENGULFING_SPEC.lookback; i < open.length; i++) {
     out[i] = engulfingAt(open, high, low, close, i);
-    totals.advance(open, high, low, close, i);
   }
 }
 
@@ -84,7 +83,6 @@ export function computeCdl3Outside(open: Column, high: Column, low: Column, clos
   if (totals === undefined) return;
   for (let i = THREE_OUTSIDE_SPEC.lookback; i < open.length; i++) {
     out[i] = threeOutsideAt(open, high, low, close, i);
-    totals.advance(open, high, low, close, i);
   }
 }
 
@@ -120,14 +118,14 @@ const COUNTERATTACK_SPEC: CandlePatternSpec = {
   averages: [averageOf(EQUAL, 1), averageOf(BODY_LONG, 1), averageOf(BODY_LONG)],
 };
 
-function counterattackAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function counterattackAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   const color = candleColor(o, c, i);
   if (
     candleColor(o, c, i - 1) === -color &&
-    realBody(o, c, i - 1) > candleAverage(BODY_LONG, t[1], o, h, l, c, i - 1) &&
-    realBody(o, c, i) > candleAverage(BODY_LONG, t[2], o, h, l, c, i) &&
-    c[i] <= c[i - 1] + candleAverage(EQUAL, t[0], o, h, l, c, i - 1) &&
-    c[i] >= c[i - 1] - candleAverage(EQUAL, t[0], o, h, l, c, i - 1)
+    realBody(o, c, i - 1) > bodyLongLimit(t[1]) &&
+    realBody(o, c, i) > bodyLongLimit(t[2]) &&
+    c[i] <= c[i - 1] + equalLimit(t[0]) &&
+    c[i] >= c[i - 1] - equalLimit(t[0])
   )
     return color * 100;
   return 0;
@@ -138,9 +136,12 @@ export function computeCdlCounterattack(open: Column, high: Column, low: Column,
   const totals = beginCandlePattern(COUNTERATTACK_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = COUNTERATTACK_SPEC.lookback; i < open.length; i++) {
     out[i] = counterattackAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += highLowStep(high, low, i - 1, 5);
+    t[1] += bodyStep(open, close, i - 1, 10);
+    t[2] += bodyStep(open, close, i, 10);
   }
 }
 
@@ -176,14 +177,14 @@ const DARK_CLOUD_SPEC: CandlePatternSpec = { lookback: BODY_LONG.period + 1, ave
 function darkCloudCoverAt(
   o: Column,
   h: Column,
-  l: Column,
+  _l: Column,
   c: Column,
   i: number,
   t: Float64Array,
   penetration: number,
 ): number {
   return candleColor(o, c, i - 1) === 1 &&
-    realBody(o, c, i - 1) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 1) &&
+    realBody(o, c, i - 1) > bodyLongLimit(t[0]) &&
     candleColor(o, c, i) === -1 &&
     o[i] > h[i - 1] &&
     c[i] > o[i - 1] &&
@@ -204,9 +205,10 @@ export function computeCdlDarkCloudCover(
   const totals = beginCandlePattern(DARK_CLOUD_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = DARK_CLOUD_SPEC.lookback; i < open.length; i++) {
     out[i] = darkCloudCoverAt(open, high, low, close, i, t, penetration);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i - 1, 10);
   }
 }
 

@@ -1,5 +1,13 @@
 // Patterns built around a gap between real bodies: breakaway and side-by-side white lines.
-import { candleAverage, candleColor, realBody, realBodyGapDown, realBodyGapUp } from './candle-geometry.js';
+import {
+  bodyLongLimit,
+  candleColor,
+  equalLimit,
+  nearLimit,
+  realBody,
+  realBodyGapDown,
+  realBodyGapUp,
+} from './candle-geometry.js';
 import {
   beginCandlePattern,
   type CandlePatternSpec,
@@ -8,7 +16,7 @@ import {
   runPatternBatch,
 } from './candle-pattern.js';
 import { BODY_LONG, EQUAL, NEAR } from './candle-settings.js';
-import { averageOf } from './candle-totals.js';
+import { averageOf, bodyStep, highLowStep } from './candle-totals.js';
 
 type Column = Float64Array;
 
@@ -17,7 +25,7 @@ const BREAKAWAY_SPEC: CandlePatternSpec = { lookback: BODY_LONG.period + 4, aver
 function breakawayAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   const first = candleColor(o, c, i - 4);
   const last = candleColor(o, c, i);
-  return realBody(o, c, i - 4) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 4) &&
+  return realBody(o, c, i - 4) > bodyLongLimit(t[0]) &&
     first === candleColor(o, c, i - 3) &&
     candleColor(o, c, i - 3) === candleColor(o, c, i - 1) &&
     candleColor(o, c, i - 1) === -last &&
@@ -46,9 +54,10 @@ export function computeCdlBreakaway(open: Column, high: Column, low: Column, clo
   const totals = beginCandlePattern(BREAKAWAY_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = BREAKAWAY_SPEC.lookback; i < open.length; i++) {
     out[i] = breakawayAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i - 4, 10);
   }
 }
 
@@ -85,10 +94,10 @@ const SIDE_BY_SIDE_SPEC: CandlePatternSpec = {
   averages: [averageOf(NEAR, 1), averageOf(EQUAL, 1)],
 };
 
-function gapSideSideWhiteAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function gapSideSideWhiteAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   const up = realBodyGapUp(o, c, i - 1, i - 2);
-  const near = candleAverage(NEAR, t[0], o, h, l, c, i - 1);
-  const equal = candleAverage(EQUAL, t[1], o, h, l, c, i - 1);
+  const near = nearLimit(t[0]);
+  const equal = equalLimit(t[1]);
   return ((up && realBodyGapUp(o, c, i, i - 2)) ||
     (realBodyGapDown(o, c, i - 1, i - 2) && realBodyGapDown(o, c, i, i - 2))) &&
     candleColor(o, c, i - 1) === 1 &&
@@ -108,9 +117,11 @@ export function computeCdlGapSideSideWhite(open: Column, high: Column, low: Colu
   const totals = beginCandlePattern(SIDE_BY_SIDE_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = SIDE_BY_SIDE_SPEC.lookback; i < open.length; i++) {
     out[i] = gapSideSideWhiteAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += highLowStep(high, low, i - 1, 5);
+    t[1] += highLowStep(high, low, i - 1, 5);
   }
 }
 

@@ -1,5 +1,16 @@
 // Single candles with a small body and one long shadow (or two, for the high wave).
-import { bodyBottom, candleAverage, candleColor, lowerShadow, realBody, upperShadow } from './candle-geometry.js';
+import {
+  bodyBottom,
+  bodyShortLimit,
+  candleColor,
+  lowerShadow,
+  nearLimit,
+  realBody,
+  shadowLongLimit,
+  shadowVeryLongLimit,
+  shadowVeryShortLimit,
+  upperShadow,
+} from './candle-geometry.js';
 import {
   beginCandlePattern,
   type CandlePatternSpec,
@@ -8,7 +19,7 @@ import {
   runPatternBatch,
 } from './candle-pattern.js';
 import { BODY_SHORT, NEAR, SHADOW_LONG, SHADOW_VERY_LONG, SHADOW_VERY_SHORT } from './candle-settings.js';
-import { averageOf } from './candle-totals.js';
+import { averageOf, bodyStep, highLowStep } from './candle-totals.js';
 
 type Column = Float64Array;
 
@@ -20,24 +31,18 @@ const HAMMER_SPEC: CandlePatternSpec = {
 // The shape both hammer and hanging man share: small body, long lower shadow, almost no upper one.
 function hangsFromLongShadow(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
   return (
-    realBody(o, c, i) < candleAverage(BODY_SHORT, t[0], o, h, l, c, i) &&
-    lowerShadow(o, l, c, i) > candleAverage(SHADOW_LONG, t[1], o, h, l, c, i) &&
-    upperShadow(o, h, c, i) < candleAverage(SHADOW_VERY_SHORT, t[2], o, h, l, c, i)
+    realBody(o, c, i) < bodyShortLimit(t[0]) &&
+    lowerShadow(o, l, c, i) > shadowLongLimit(o, c, i) &&
+    upperShadow(o, h, c, i) < shadowVeryShortLimit(t[2])
   );
 }
 
 function hammerAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  return hangsFromLongShadow(o, h, l, c, i, t) &&
-    bodyBottom(o, c, i) <= l[i - 1] + candleAverage(NEAR, t[3], o, h, l, c, i - 1)
-    ? 100
-    : 0;
+  return hangsFromLongShadow(o, h, l, c, i, t) && bodyBottom(o, c, i) <= l[i - 1] + nearLimit(t[3]) ? 100 : 0;
 }
 
 function hangingManAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  return hangsFromLongShadow(o, h, l, c, i, t) &&
-    bodyBottom(o, c, i) >= h[i - 1] - candleAverage(NEAR, t[3], o, h, l, c, i - 1)
-    ? -100
-    : 0;
+  return hangsFromLongShadow(o, h, l, c, i, t) && bodyBottom(o, c, i) >= h[i - 1] - nearLimit(t[3]) ? -100 : 0;
 }
 
 /** Writes CDLHAMMER's signal for every bar into `out` (NaN during the lookback). */
@@ -45,9 +50,12 @@ export function computeCdlHammer(open: Column, high: Column, low: Column, close:
   const totals = beginCandlePattern(HAMMER_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = HAMMER_SPEC.lookback; i < open.length; i++) {
     out[i] = hammerAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i, 10);
+    t[2] += highLowStep(high, low, i, 10);
+    t[3] += highLowStep(high, low, i - 1, 5);
   }
 }
 
@@ -83,9 +91,12 @@ export function computeCdlHangingMan(open: Column, high: Column, low: Column, cl
   const totals = beginCandlePattern(HAMMER_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = HAMMER_SPEC.lookback; i < open.length; i++) {
     out[i] = hangingManAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i, 10);
+    t[2] += highLowStep(high, low, i, 10);
+    t[3] += highLowStep(high, low, i - 1, 5);
   }
 }
 
@@ -122,8 +133,8 @@ const HIGH_WAVE_SPEC: CandlePatternSpec = {
 };
 
 function highWaveAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  const shadow = candleAverage(SHADOW_VERY_LONG, t[1], o, h, l, c, i);
-  return realBody(o, c, i) < candleAverage(BODY_SHORT, t[0], o, h, l, c, i) &&
+  const shadow = shadowVeryLongLimit(o, c, i);
+  return realBody(o, c, i) < bodyShortLimit(t[0]) &&
     upperShadow(o, h, c, i) > shadow &&
     lowerShadow(o, l, c, i) > shadow
     ? candleColor(o, c, i) * 100
@@ -135,9 +146,10 @@ export function computeCdlHighWave(open: Column, high: Column, low: Column, clos
   const totals = beginCandlePattern(HIGH_WAVE_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = HIGH_WAVE_SPEC.lookback; i < open.length; i++) {
     out[i] = highWaveAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i, 10);
   }
 }
 

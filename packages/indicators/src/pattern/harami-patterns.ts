@@ -1,5 +1,13 @@
 // A small second body held inside a long first one, and the three-candle confirmation of it.
-import { bodyBottom, bodyTop, candleAverage, candleColor, realBody } from './candle-geometry.js';
+import {
+  bodyBottom,
+  bodyDojiLimit,
+  bodyLongLimit,
+  bodyShortLimit,
+  bodyTop,
+  candleColor,
+  realBody,
+} from './candle-geometry.js';
 import {
   beginCandlePattern,
   type CandlePatternSpec,
@@ -8,7 +16,7 @@ import {
   runPatternBatch,
 } from './candle-pattern.js';
 import { BODY_DOJI, BODY_LONG, BODY_SHORT, type CandleSetting } from './candle-settings.js';
-import { averageOf } from './candle-totals.js';
+import { averageOf, bodyStep, highLowStep } from './candle-totals.js';
 
 type Column = Float64Array;
 
@@ -33,16 +41,14 @@ function haramiSpec(inner: CandleSetting): CandlePatternSpec {
 const HARAMI_SPEC = haramiSpec(BODY_SHORT);
 const HARAMI_CROSS_SPEC = haramiSpec(BODY_DOJI);
 
-function haramiAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  return realBody(o, c, i - 1) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 1) &&
-    realBody(o, c, i) <= candleAverage(BODY_SHORT, t[1], o, h, l, c, i)
+function haramiAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
+  return realBody(o, c, i - 1) > bodyLongLimit(t[0]) && realBody(o, c, i) <= bodyShortLimit(t[1])
     ? haramiSignal(o, c, i)
     : 0;
 }
 
-function haramiCrossAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  return realBody(o, c, i - 1) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 1) &&
-    realBody(o, c, i) <= candleAverage(BODY_DOJI, t[1], o, h, l, c, i)
+function haramiCrossAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
+  return realBody(o, c, i - 1) > bodyLongLimit(t[0]) && realBody(o, c, i) <= bodyDojiLimit(t[1])
     ? haramiSignal(o, c, i)
     : 0;
 }
@@ -52,9 +58,11 @@ export function computeCdlHarami(open: Column, high: Column, low: Column, close:
   const totals = beginCandlePattern(HARAMI_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = HARAMI_SPEC.lookback; i < open.length; i++) {
     out[i] = haramiAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i - 1, 10);
+    t[1] += bodyStep(open, close, i, 10);
   }
 }
 
@@ -90,9 +98,11 @@ export function computeCdlHaramiCross(open: Column, high: Column, low: Column, c
   const totals = beginCandlePattern(HARAMI_CROSS_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = HARAMI_CROSS_SPEC.lookback; i < open.length; i++) {
     out[i] = haramiCrossAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i - 1, 10);
+    t[1] += highLowStep(high, low, i, 10);
   }
 }
 
@@ -128,10 +138,10 @@ const THREE_INSIDE_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_LONG, 2), averageOf(BODY_SHORT, 1)],
 };
 
-function threeInsideAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function threeInsideAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   const color = candleColor(o, c, i - 2);
-  return realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 2) &&
-    realBody(o, c, i - 1) <= candleAverage(BODY_SHORT, t[1], o, h, l, c, i - 1) &&
+  return realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
+    realBody(o, c, i - 1) <= bodyShortLimit(t[1]) &&
     bodyTop(o, c, i - 1) < bodyTop(o, c, i - 2) &&
     bodyBottom(o, c, i - 1) > bodyBottom(o, c, i - 2) &&
     ((color === 1 && candleColor(o, c, i) === -1 && c[i] < o[i - 2]) ||
@@ -145,9 +155,11 @@ export function computeCdl3Inside(open: Column, high: Column, low: Column, close
   const totals = beginCandlePattern(THREE_INSIDE_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = THREE_INSIDE_SPEC.lookback; i < open.length; i++) {
     out[i] = threeInsideAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i - 2, 10);
+    t[1] += bodyStep(open, close, i - 1, 10);
   }
 }
 

@@ -2,7 +2,7 @@
 // again (±200) if price then closes back beyond the inside bar within three bars. The only
 // patterns here with memory beyond the window, kept in a small state array so that batch
 // and streaming step through exactly the same logic.
-import { candleAverage } from './candle-geometry.js';
+import { nearLimit } from './candle-geometry.js';
 import {
   type CandlePatternSpec,
   CandlePatternStream,
@@ -10,7 +10,7 @@ import {
   runPatternBatch,
 } from './candle-pattern.js';
 import { NEAR } from './candle-settings.js';
-import { averageOf, CandleTotals } from './candle-totals.js';
+import { averageOf, CandleTotals, highLowStep } from './candle-totals.js';
 
 type Column = Float64Array;
 type SetupRule = (o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array) => number;
@@ -51,29 +51,17 @@ function hikkakeStep(
   return 0;
 }
 
-function runHikkake(
-  spec: CandlePatternSpec,
-  setupAt: SetupRule,
-  o: Column,
-  h: Column,
-  l: Column,
-  c: Column,
-  out: Column,
-): void {
+// Fills the lookback of `out` with NaN and returns the totals summed for the first primed bar,
+// or undefined when no bar can be judged. Each kernel then writes its own loop: one loop shared
+// by both setup rules would call them through a polymorphic site that V8 cannot inline.
+function beginHikkake(spec: CandlePatternSpec, o: Column, h: Column, l: Column, c: Column, out: Column) {
   const n = o.length;
   const lookback = spec.lookback;
   out.fill(Number.NaN, 0, Math.min(n, lookback));
-  if (lookback >= n) return;
-  const first = lookback - PRIME;
+  if (lookback >= n) return undefined;
   const totals = new CandleTotals(spec.averages);
-  totals.begin(o, h, l, c, first);
-  const t = totals.values;
-  const state = new Float64Array(4);
-  for (let i = first; i < n; i++) {
-    const signal = hikkakeStep(state, setupAt(o, h, l, c, i, t), c[i], i, h[i - 1], l[i - 1]);
-    totals.advance(o, h, l, c, i);
-    if (i >= lookback) out[i] = signal;
-  }
+  totals.begin(o, h, l, c, lookback - PRIME);
+  return totals;
 }
 
 class HikkakeStream extends CandlePatternStream {
@@ -116,7 +104,14 @@ function hikkakeSetupAt(_o: Column, h: Column, l: Column, _c: Column, i: number)
 
 /** Writes CDLHIKKAKE's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlHikkake(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runHikkake(HIKKAKE_SPEC, hikkakeSetupAt, open, high, low, close, out);
+  if (beginHikkake(HIKKAKE_SPEC, open, high, low, close, out) === undefined) return;
+  const lookback = HIKKAKE_SPEC.lookback;
+  const state = new Float64Array(4);
+  for (let i = lookback - PRIME; i < open.length; i++) {
+    const setup = hikkakeSetupAt(open, high, low, close, i);
+    const signal = hikkakeStep(state, setup, close[i], i, high[i - 1], low[i - 1]);
+    if (i >= lookback) out[i] = signal;
+  }
 }
 
 /** Streaming hikkake: O(1) per bar, no allocation. */
@@ -153,9 +148,9 @@ const HIKKAKE_MOD_SPEC: CandlePatternSpec = {
   prime: PRIME,
 };
 
-function modifiedSetupAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function modifiedSetupAt(_o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   if (!(h[i - 2] < h[i - 3] && l[i - 2] > l[i - 3] && h[i - 1] < h[i - 2] && l[i - 1] > l[i - 2])) return 0;
-  const near = candleAverage(NEAR, t[0], o, h, l, c, i - 2);
+  const near = nearLimit(t[0]);
   return (h[i] < h[i - 1] && l[i] < l[i - 1] && c[i - 2] <= l[i - 2] + near) ||
     (h[i] > h[i - 1] && l[i] > l[i - 1] && c[i - 2] >= h[i - 2] - near)
     ? 100 * (h[i] < h[i - 1] ? 1 : -1)
@@ -164,7 +159,24 @@ function modifiedSetupAt(o: Column, h: Column, l: Column, c: Column, i: number, 
 
 /** Writes CDLHIKKAKEMOD's signal for every bar into `out` (NaN during the lookback). */
 export function computeCdlHikkakeMod(open: Column, high: Column, low: Column, close: Column, out: Column): void {
-  runHikkake(HIKKAKE_MOD_SPEC, modifiedSetupAt, open, high, low, close, out);
+  const totals = beginHikkake(HIKKAKE_MOD_SPEC, open, high, low, close, out);
+  if (totals === undefined) return;
+  const t = totals.values;
+  const lookback = HIKKAKE_MOD_SPEC.lookback;
+  const state = new Float64Array(4);
+  for (let i = lookback - PRIME; i < open.length; i++) {
+    const signal = hikkakeStep(
+      state,
+      modifiedSetupAt(open, high, low, close, i, t),
+      close[i],
+      i,
+      high[i - 1],
+      low[i - 1],
+    );
+    // The Near total advanced inline, as in every kernel (see bodyStep in candle-totals.ts).
+    t[0] += highLowStep(high, low, i - 2, 5);
+    if (i >= lookback) out[i] = signal;
+  }
 }
 
 /** Streaming modified hikkake: O(1) per bar, no allocation. */

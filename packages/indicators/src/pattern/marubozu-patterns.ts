@@ -1,6 +1,13 @@
 // Single long candles with no shadow at one end: belt hold (no shadow at the open) and
 // closing marubozu (no shadow at the close).
-import { candleAverage, candleColor, lowerShadow, realBody, upperShadow } from './candle-geometry.js';
+import {
+  bodyLongLimit,
+  candleColor,
+  lowerShadow,
+  realBody,
+  shadowVeryShortLimit,
+  upperShadow,
+} from './candle-geometry.js';
 import {
   beginCandlePattern,
   type CandlePatternSpec,
@@ -9,7 +16,7 @@ import {
   runPatternBatch,
 } from './candle-pattern.js';
 import { BODY_LONG, SHADOW_VERY_SHORT } from './candle-settings.js';
-import { averageOf } from './candle-totals.js';
+import { averageOf, bodyStep, highLowStep } from './candle-totals.js';
 
 type Column = Float64Array;
 
@@ -19,17 +26,17 @@ const LONG_LINE_SPEC: CandlePatternSpec = {
 };
 
 function beltHoldAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  if (realBody(o, c, i) <= candleAverage(BODY_LONG, t[0], o, h, l, c, i)) return 0;
+  if (realBody(o, c, i) <= bodyLongLimit(t[0])) return 0;
   const color = candleColor(o, c, i);
   const shadow = color === 1 ? lowerShadow(o, l, c, i) : upperShadow(o, h, c, i);
-  return shadow < candleAverage(SHADOW_VERY_SHORT, t[1], o, h, l, c, i) ? color * 100 : 0;
+  return shadow < shadowVeryShortLimit(t[1]) ? color * 100 : 0;
 }
 
 function closingMarubozuAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  if (realBody(o, c, i) <= candleAverage(BODY_LONG, t[0], o, h, l, c, i)) return 0;
+  if (realBody(o, c, i) <= bodyLongLimit(t[0])) return 0;
   const color = candleColor(o, c, i);
   const shadow = color === 1 ? upperShadow(o, h, c, i) : lowerShadow(o, l, c, i);
-  return shadow < candleAverage(SHADOW_VERY_SHORT, t[1], o, h, l, c, i) ? color * 100 : 0;
+  return shadow < shadowVeryShortLimit(t[1]) ? color * 100 : 0;
 }
 
 /** Writes CDLBELTHOLD's signal for every bar into `out` (NaN during the lookback). */
@@ -37,9 +44,11 @@ export function computeCdlBeltHold(open: Column, high: Column, low: Column, clos
   const totals = beginCandlePattern(LONG_LINE_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = LONG_LINE_SPEC.lookback; i < open.length; i++) {
     out[i] = beltHoldAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i, 10);
+    t[1] += highLowStep(high, low, i, 10);
   }
 }
 
@@ -75,9 +84,11 @@ export function computeCdlClosingMarubozu(open: Column, high: Column, low: Colum
   const totals = beginCandlePattern(LONG_LINE_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = LONG_LINE_SPEC.lookback; i < open.length; i++) {
     out[i] = closingMarubozuAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i, 10);
+    t[1] += highLowStep(high, low, i, 10);
   }
 }
 

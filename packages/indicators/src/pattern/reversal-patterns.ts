@@ -1,13 +1,17 @@
 // Longer reversal formations: three-line strike, three stars in the south and concealing
 // baby swallow.
 import {
-  candleAverage,
+  bodyLongLimit,
+  bodyShortLimit,
   candleColor,
   greater,
   lesser,
   lowerShadow,
+  nearLimit,
   realBody,
   realBodyGapDown,
+  shadowLongLimit,
+  shadowVeryShortLimit,
   upperShadow,
 } from './candle-geometry.js';
 import {
@@ -18,7 +22,7 @@ import {
   runPatternBatch,
 } from './candle-pattern.js';
 import { BODY_LONG, BODY_SHORT, NEAR, SHADOW_LONG, SHADOW_VERY_SHORT } from './candle-settings.js';
-import { averageOf } from './candle-totals.js';
+import { averageOf, bodyStep, highLowStep } from './candle-totals.js';
 
 type Column = Float64Array;
 
@@ -27,10 +31,10 @@ const LINE_STRIKE_SPEC: CandlePatternSpec = {
   averages: [averageOf(NEAR, 3), averageOf(NEAR, 2)],
 };
 
-function lineStrikeAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function lineStrikeAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   const color = candleColor(o, c, i - 1);
-  const near3 = candleAverage(NEAR, t[0], o, h, l, c, i - 3);
-  const near2 = candleAverage(NEAR, t[1], o, h, l, c, i - 2);
+  const near3 = nearLimit(t[0]);
+  const near2 = nearLimit(t[1]);
   // TA-Lib takes these body ends as min/max(open, close), open first.
   const bottom3 = lesser(o[i - 3], c[i - 3]);
   const top3 = greater(o[i - 3], c[i - 3]);
@@ -54,9 +58,11 @@ export function computeCdl3LineStrike(open: Column, high: Column, low: Column, c
   const totals = beginCandlePattern(LINE_STRIKE_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = LINE_STRIKE_SPEC.lookback; i < open.length; i++) {
     out[i] = lineStrikeAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += highLowStep(high, low, i - 3, 5);
+    t[1] += highLowStep(high, low, i - 2, 5);
   }
 }
 
@@ -101,19 +107,19 @@ const STARS_IN_SOUTH_SPEC: CandlePatternSpec = {
 };
 
 function starsInSouthAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  const veryShort = candleAverage(SHADOW_VERY_SHORT, t[3], o, h, l, c, i);
+  const veryShort = shadowVeryShortLimit(t[3]);
   return candleColor(o, c, i - 2) === -1 &&
     candleColor(o, c, i - 1) === -1 &&
     candleColor(o, c, i) === -1 &&
-    realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 2) &&
-    lowerShadow(o, l, c, i - 2) > candleAverage(SHADOW_LONG, t[1], o, h, l, c, i - 2) &&
+    realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
+    lowerShadow(o, l, c, i - 2) > shadowLongLimit(o, c, i - 2) &&
     realBody(o, c, i - 1) < realBody(o, c, i - 2) &&
     o[i - 1] > c[i - 2] &&
     o[i - 1] <= h[i - 2] &&
     l[i - 1] < c[i - 2] &&
     l[i - 1] >= l[i - 2] &&
-    lowerShadow(o, l, c, i - 1) > candleAverage(SHADOW_VERY_SHORT, t[2], o, h, l, c, i - 1) &&
-    realBody(o, c, i) < candleAverage(BODY_SHORT, t[4], o, h, l, c, i) &&
+    lowerShadow(o, l, c, i - 1) > shadowVeryShortLimit(t[2]) &&
+    realBody(o, c, i) < bodyShortLimit(t[4]) &&
     lowerShadow(o, l, c, i) < veryShort &&
     upperShadow(o, h, c, i) < veryShort &&
     l[i] > l[i - 1] &&
@@ -127,9 +133,13 @@ export function computeCdl3StarsInSouth(open: Column, high: Column, low: Column,
   const totals = beginCandlePattern(STARS_IN_SOUTH_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = STARS_IN_SOUTH_SPEC.lookback; i < open.length; i++) {
     out[i] = starsInSouthAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i - 2, 10);
+    t[2] += highLowStep(high, low, i - 1, 10);
+    t[3] += highLowStep(high, low, i, 10);
+    t[4] += bodyStep(open, close, i, 10);
   }
 }
 
@@ -167,8 +177,8 @@ const BABY_SWALLOW_SPEC: CandlePatternSpec = {
 };
 
 function concealBabySwallowAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  const short3 = candleAverage(SHADOW_VERY_SHORT, t[0], o, h, l, c, i - 3);
-  const short2 = candleAverage(SHADOW_VERY_SHORT, t[1], o, h, l, c, i - 2);
+  const short3 = shadowVeryShortLimit(t[0]);
+  const short2 = shadowVeryShortLimit(t[1]);
   return candleColor(o, c, i - 3) === -1 &&
     candleColor(o, c, i - 2) === -1 &&
     candleColor(o, c, i - 1) === -1 &&
@@ -178,7 +188,7 @@ function concealBabySwallowAt(o: Column, h: Column, l: Column, c: Column, i: num
     lowerShadow(o, l, c, i - 2) < short2 &&
     upperShadow(o, h, c, i - 2) < short2 &&
     realBodyGapDown(o, c, i - 1, i - 2) &&
-    upperShadow(o, h, c, i - 1) > candleAverage(SHADOW_VERY_SHORT, t[2], o, h, l, c, i - 1) &&
+    upperShadow(o, h, c, i - 1) > shadowVeryShortLimit(t[2]) &&
     h[i - 1] > c[i - 2] &&
     h[i] > h[i - 1] &&
     l[i] < l[i - 1]
@@ -191,9 +201,12 @@ export function computeCdlConcealBabySwall(open: Column, high: Column, low: Colu
   const totals = beginCandlePattern(BABY_SWALLOW_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = BABY_SWALLOW_SPEC.lookback; i < open.length; i++) {
     out[i] = concealBabySwallowAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += highLowStep(high, low, i - 3, 10);
+    t[1] += highLowStep(high, low, i - 2, 10);
+    t[2] += highLowStep(high, low, i - 1, 10);
   }
 }
 

@@ -1,6 +1,19 @@
 // Runs of three same-coloured candles stepping in one direction (soldiers, crows) and the
 // weakening version (advance block), plus the two-crows top.
-import { candleAverage, candleColor, lowerShadow, realBody, realBodyGapUp, upperShadow } from './candle-geometry.js';
+import {
+  bodyLongLimit,
+  bodyShortLimit,
+  candleColor,
+  farLimit,
+  lowerShadow,
+  nearLimit,
+  realBody,
+  realBodyGapUp,
+  shadowLongLimit,
+  shadowShortLimit,
+  shadowVeryShortLimit,
+  upperShadow,
+} from './candle-geometry.js';
 import {
   beginCandlePattern,
   type CandlePatternSpec,
@@ -9,7 +22,7 @@ import {
   runPatternBatch,
 } from './candle-pattern.js';
 import { BODY_LONG, BODY_SHORT, FAR, NEAR, SHADOW_LONG, SHADOW_SHORT, SHADOW_VERY_SHORT } from './candle-settings.js';
-import { averageOf } from './candle-totals.js';
+import { averageOf, bodyStep, highLowStep, shadowsStep } from './candle-totals.js';
 
 type Column = Float64Array;
 
@@ -27,22 +40,22 @@ const WHITE_SOLDIERS_SPEC: CandlePatternSpec = {
   ],
 };
 
-function whiteSoldiersAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function whiteSoldiersAt(o: Column, h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 2) === 1 &&
-    upperShadow(o, h, c, i - 2) < candleAverage(SHADOW_VERY_SHORT, t[0], o, h, l, c, i - 2) &&
+    upperShadow(o, h, c, i - 2) < shadowVeryShortLimit(t[0]) &&
     candleColor(o, c, i - 1) === 1 &&
-    upperShadow(o, h, c, i - 1) < candleAverage(SHADOW_VERY_SHORT, t[1], o, h, l, c, i - 1) &&
+    upperShadow(o, h, c, i - 1) < shadowVeryShortLimit(t[1]) &&
     candleColor(o, c, i) === 1 &&
-    upperShadow(o, h, c, i) < candleAverage(SHADOW_VERY_SHORT, t[2], o, h, l, c, i) &&
+    upperShadow(o, h, c, i) < shadowVeryShortLimit(t[2]) &&
     c[i] > c[i - 1] &&
     c[i - 1] > c[i - 2] &&
     o[i - 1] > o[i - 2] &&
-    o[i - 1] <= c[i - 2] + candleAverage(NEAR, t[3], o, h, l, c, i - 2) &&
+    o[i - 1] <= c[i - 2] + nearLimit(t[3]) &&
     o[i] > o[i - 1] &&
-    o[i] <= c[i - 1] + candleAverage(NEAR, t[4], o, h, l, c, i - 1) &&
-    realBody(o, c, i - 1) > realBody(o, c, i - 2) - candleAverage(FAR, t[5], o, h, l, c, i - 2) &&
-    realBody(o, c, i) > realBody(o, c, i - 1) - candleAverage(FAR, t[6], o, h, l, c, i - 1) &&
-    realBody(o, c, i) > candleAverage(BODY_SHORT, t[7], o, h, l, c, i)
+    o[i] <= c[i - 1] + nearLimit(t[4]) &&
+    realBody(o, c, i - 1) > realBody(o, c, i - 2) - farLimit(t[5]) &&
+    realBody(o, c, i) > realBody(o, c, i - 1) - farLimit(t[6]) &&
+    realBody(o, c, i) > bodyShortLimit(t[7])
     ? 100
     : 0;
 }
@@ -52,9 +65,17 @@ export function computeCdl3WhiteSoldiers(open: Column, high: Column, low: Column
   const totals = beginCandlePattern(WHITE_SOLDIERS_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = WHITE_SOLDIERS_SPEC.lookback; i < open.length; i++) {
     out[i] = whiteSoldiersAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += highLowStep(high, low, i - 2, 10);
+    t[1] += highLowStep(high, low, i - 1, 10);
+    t[2] += highLowStep(high, low, i, 10);
+    t[3] += highLowStep(high, low, i - 2, 5);
+    t[4] += highLowStep(high, low, i - 1, 5);
+    t[5] += highLowStep(high, low, i - 2, 5);
+    t[6] += highLowStep(high, low, i - 1, 5);
+    t[7] += bodyStep(open, close, i, 10);
   }
 }
 
@@ -95,11 +116,11 @@ const BLACK_CROWS_SPEC: CandlePatternSpec = {
 function blackCrowsAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 3) === 1 &&
     candleColor(o, c, i - 2) === -1 &&
-    lowerShadow(o, l, c, i - 2) < candleAverage(SHADOW_VERY_SHORT, t[0], o, h, l, c, i - 2) &&
+    lowerShadow(o, l, c, i - 2) < shadowVeryShortLimit(t[0]) &&
     candleColor(o, c, i - 1) === -1 &&
-    lowerShadow(o, l, c, i - 1) < candleAverage(SHADOW_VERY_SHORT, t[1], o, h, l, c, i - 1) &&
+    lowerShadow(o, l, c, i - 1) < shadowVeryShortLimit(t[1]) &&
     candleColor(o, c, i) === -1 &&
-    lowerShadow(o, l, c, i) < candleAverage(SHADOW_VERY_SHORT, t[2], o, h, l, c, i) &&
+    lowerShadow(o, l, c, i) < shadowVeryShortLimit(t[2]) &&
     o[i - 1] < o[i - 2] &&
     o[i - 1] > c[i - 2] &&
     o[i] < o[i - 1] &&
@@ -116,9 +137,12 @@ export function computeCdl3BlackCrows(open: Column, high: Column, low: Column, c
   const totals = beginCandlePattern(BLACK_CROWS_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = BLACK_CROWS_SPEC.lookback; i < open.length; i++) {
     out[i] = blackCrowsAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += highLowStep(high, low, i - 2, 10);
+    t[1] += highLowStep(high, low, i - 1, 10);
+    t[2] += highLowStep(high, low, i, 10);
   }
 }
 
@@ -168,19 +192,17 @@ const ADVANCE_BLOCK_SPEC: CandlePatternSpec = {
 };
 
 // The three candles lose strength: shrinking bodies or growing upper shadows.
-function weakens(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+function weakens(o: Column, h: Column, _l: Column, c: Column, i: number, t: Float64Array): boolean {
   const body0 = realBody(o, c, i);
   const body1 = realBody(o, c, i - 1);
   const body2 = realBody(o, c, i - 2);
   return (
-    (body1 < body2 - candleAverage(FAR, t[7], o, h, l, c, i - 2) &&
-      body0 < body1 + candleAverage(NEAR, t[6], o, h, l, c, i - 1)) ||
-    body0 < body1 - candleAverage(FAR, t[8], o, h, l, c, i - 1) ||
+    (body1 < body2 - farLimit(t[7]) && body0 < body1 + nearLimit(t[6])) ||
+    body0 < body1 - farLimit(t[8]) ||
     (body0 < body1 &&
       body1 < body2 &&
-      (upperShadow(o, h, c, i) > candleAverage(SHADOW_SHORT, t[2], o, h, l, c, i) ||
-        upperShadow(o, h, c, i - 1) > candleAverage(SHADOW_SHORT, t[1], o, h, l, c, i - 1))) ||
-    (body0 < body1 && upperShadow(o, h, c, i) > candleAverage(SHADOW_LONG, t[4], o, h, l, c, i))
+      (upperShadow(o, h, c, i) > shadowShortLimit(t[2]) || upperShadow(o, h, c, i - 1) > shadowShortLimit(t[1]))) ||
+    (body0 < body1 && upperShadow(o, h, c, i) > shadowLongLimit(o, c, i))
   );
 }
 
@@ -191,11 +213,11 @@ function advanceBlockAt(o: Column, h: Column, l: Column, c: Column, i: number, t
     c[i] > c[i - 1] &&
     c[i - 1] > c[i - 2] &&
     o[i - 1] > o[i - 2] &&
-    o[i - 1] <= c[i - 2] + candleAverage(NEAR, t[5], o, h, l, c, i - 2) &&
+    o[i - 1] <= c[i - 2] + nearLimit(t[5]) &&
     o[i] > o[i - 1] &&
-    o[i] <= c[i - 1] + candleAverage(NEAR, t[6], o, h, l, c, i - 1) &&
-    realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[9], o, h, l, c, i - 2) &&
-    upperShadow(o, h, c, i - 2) < candleAverage(SHADOW_SHORT, t[0], o, h, l, c, i - 2) &&
+    o[i] <= c[i - 1] + nearLimit(t[6]) &&
+    realBody(o, c, i - 2) > bodyLongLimit(t[9]) &&
+    upperShadow(o, h, c, i - 2) < shadowShortLimit(t[0]) &&
     weakens(o, h, l, c, i, t)
     ? -100
     : 0;
@@ -206,9 +228,17 @@ export function computeCdlAdvanceBlock(open: Column, high: Column, low: Column, 
   const totals = beginCandlePattern(ADVANCE_BLOCK_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = ADVANCE_BLOCK_SPEC.lookback; i < open.length; i++) {
     out[i] = advanceBlockAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += shadowsStep(open, high, low, close, i - 2, 10);
+    t[1] += shadowsStep(open, high, low, close, i - 1, 10);
+    t[2] += shadowsStep(open, high, low, close, i, 10);
+    t[5] += highLowStep(high, low, i - 2, 5);
+    t[6] += highLowStep(high, low, i - 1, 5);
+    t[7] += highLowStep(high, low, i - 2, 5);
+    t[8] += highLowStep(high, low, i - 1, 5);
+    t[9] += bodyStep(open, close, i - 2, 10);
   }
 }
 
@@ -242,9 +272,9 @@ export function CDLADVANCEBLOCK(open: Column, high: Column, low: Column, close: 
 
 const TWO_CROWS_SPEC: CandlePatternSpec = { lookback: BODY_LONG.period + 2, averages: [averageOf(BODY_LONG, 2)] };
 
-function twoCrowsAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function twoCrowsAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 2) === 1 &&
-    realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 2) &&
+    realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
     candleColor(o, c, i - 1) === -1 &&
     realBodyGapUp(o, c, i - 1, i - 2) &&
     candleColor(o, c, i) === -1 &&
@@ -261,9 +291,10 @@ export function computeCdl2Crows(open: Column, high: Column, low: Column, close:
   const totals = beginCandlePattern(TWO_CROWS_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = TWO_CROWS_SPEC.lookback; i < open.length; i++) {
     out[i] = twoCrowsAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i - 2, 10);
   }
 }
 

@@ -1,7 +1,9 @@
 // Star patterns: a small body that gaps away from a long candle, then (for the three-candle
 // ones) a candle that reverses back into the first body.
 import {
-  candleAverage,
+  bodyDojiLimit,
+  bodyLongLimit,
+  bodyShortLimit,
   candleColor,
   candleGapDown,
   candleGapUp,
@@ -17,7 +19,7 @@ import {
   runPatternBatch,
 } from './candle-pattern.js';
 import { BODY_DOJI, BODY_LONG, BODY_SHORT } from './candle-settings.js';
-import { averageOf } from './candle-totals.js';
+import { averageOf, bodyStep, highLowStep } from './candle-totals.js';
 
 type Column = Float64Array;
 
@@ -26,10 +28,10 @@ const DOJI_STAR_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_LONG, 1), averageOf(BODY_DOJI)],
 };
 
-function dojiStarAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+function dojiStarAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   const color = candleColor(o, c, i - 1);
-  return realBody(o, c, i - 1) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 1) &&
-    realBody(o, c, i) <= candleAverage(BODY_DOJI, t[1], o, h, l, c, i) &&
+  return realBody(o, c, i - 1) > bodyLongLimit(t[0]) &&
+    realBody(o, c, i) <= bodyDojiLimit(t[1]) &&
     ((color === 1 && realBodyGapUp(o, c, i, i - 1)) || (color === -1 && realBodyGapDown(o, c, i, i - 1)))
     ? -color * 100
     : 0;
@@ -40,9 +42,11 @@ export function computeCdlDojiStar(open: Column, high: Column, low: Column, clos
   const totals = beginCandlePattern(DOJI_STAR_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = DOJI_STAR_SPEC.lookback; i < open.length; i++) {
     out[i] = dojiStarAt(open, high, low, close, i, t);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i - 1, 10);
+    t[1] += highLowStep(high, low, i, 10);
   }
 }
 
@@ -80,18 +84,18 @@ const EVENING_STAR_SPEC: CandlePatternSpec = {
 
 function eveningStarAt(
   o: Column,
-  h: Column,
-  l: Column,
+  _h: Column,
+  _l: Column,
   c: Column,
   i: number,
   t: Float64Array,
   penetration: number,
 ): number {
-  return realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 2) &&
+  return realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
     candleColor(o, c, i - 2) === 1 &&
-    realBody(o, c, i - 1) <= candleAverage(BODY_SHORT, t[1], o, h, l, c, i - 1) &&
+    realBody(o, c, i - 1) <= bodyShortLimit(t[1]) &&
     realBodyGapUp(o, c, i - 1, i - 2) &&
-    realBody(o, c, i) > candleAverage(BODY_SHORT, t[2], o, h, l, c, i) &&
+    realBody(o, c, i) > bodyShortLimit(t[2]) &&
     candleColor(o, c, i) === -1 &&
     c[i] < c[i - 2] - realBody(o, c, i - 2) * penetration
     ? -100
@@ -110,9 +114,12 @@ export function computeCdlEveningStar(
   const totals = beginCandlePattern(EVENING_STAR_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = EVENING_STAR_SPEC.lookback; i < open.length; i++) {
     out[i] = eveningStarAt(open, high, low, close, i, t, penetration);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i - 2, 10);
+    t[1] += bodyStep(open, close, i - 1, 10);
+    t[2] += bodyStep(open, close, i, 10);
   }
 }
 
@@ -159,18 +166,18 @@ const DOJI_MIDDLE_SPEC: CandlePatternSpec = {
 
 function eveningDojiStarAt(
   o: Column,
-  h: Column,
-  l: Column,
+  _h: Column,
+  _l: Column,
   c: Column,
   i: number,
   t: Float64Array,
   penetration: number,
 ): number {
-  return realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 2) &&
+  return realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
     candleColor(o, c, i - 2) === 1 &&
-    realBody(o, c, i - 1) <= candleAverage(BODY_DOJI, t[1], o, h, l, c, i - 1) &&
+    realBody(o, c, i - 1) <= bodyDojiLimit(t[1]) &&
     realBodyGapUp(o, c, i - 1, i - 2) &&
-    realBody(o, c, i) > candleAverage(BODY_SHORT, t[2], o, h, l, c, i) &&
+    realBody(o, c, i) > bodyShortLimit(t[2]) &&
     candleColor(o, c, i) === -1 &&
     c[i] < c[i - 2] - realBody(o, c, i - 2) * penetration
     ? -100
@@ -189,9 +196,12 @@ export function computeCdlEveningDojiStar(
   const totals = beginCandlePattern(DOJI_MIDDLE_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = DOJI_MIDDLE_SPEC.lookback; i < open.length; i++) {
     out[i] = eveningDojiStarAt(open, high, low, close, i, t, penetration);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i - 2, 10);
+    t[1] += highLowStep(high, low, i - 1, 10);
+    t[2] += bodyStep(open, close, i, 10);
   }
 }
 
@@ -240,9 +250,9 @@ function abandonedBabyAt(
 ): number {
   const first = candleColor(o, c, i - 2);
   const last = candleColor(o, c, i);
-  return realBody(o, c, i - 2) > candleAverage(BODY_LONG, t[0], o, h, l, c, i - 2) &&
-    realBody(o, c, i - 1) <= candleAverage(BODY_DOJI, t[1], o, h, l, c, i - 1) &&
-    realBody(o, c, i) > candleAverage(BODY_SHORT, t[2], o, h, l, c, i) &&
+  return realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
+    realBody(o, c, i - 1) <= bodyDojiLimit(t[1]) &&
+    realBody(o, c, i) > bodyShortLimit(t[2]) &&
     ((first === 1 &&
       last === -1 &&
       c[i] < c[i - 2] - realBody(o, c, i - 2) * penetration &&
@@ -269,9 +279,12 @@ export function computeCdlAbandonedBaby(
   const totals = beginCandlePattern(DOJI_MIDDLE_SPEC, open, high, low, close, out);
   if (totals === undefined) return;
   const t = totals.values;
+  // Totals advanced inline, repeated per kernel on purpose: a shared advance loop costs more than the rule.
   for (let i = DOJI_MIDDLE_SPEC.lookback; i < open.length; i++) {
     out[i] = abandonedBabyAt(open, high, low, close, i, t, penetration);
-    totals.advance(open, high, low, close, i);
+    t[0] += bodyStep(open, close, i - 2, 10);
+    t[1] += highLowStep(high, low, i - 1, 10);
+    t[2] += bodyStep(open, close, i, 10);
   }
 }
 
