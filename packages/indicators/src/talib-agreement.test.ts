@@ -60,3 +60,15 @@ describe.each(implemented.map((d) => [d.name, d] as const))('%s', (name, definit
     expect(failures).toEqual([]);
   });
 });
+
+describe('the TA-Lib set', () => {
+  it('has every TA-Lib function registered', () => {
+    const registered = new Set(
+      listIndicators()
+        .filter((d) => d.talib)
+        .map((d) => d.name),
+    );
+    expect(talibFunctions().filter((name) => !registered.has(name))).toEqual([]);
+    expect(registered.size).toBe(talibFunctions().length);
+  });
+});
