@@ -41,7 +41,21 @@ export function alphintraKernel(name, bars) {
   return run;
 }
 
-/** Alphintra's streaming face: returns a function that feeds every bar through a fresh stream. */
+// A separate copy of the feeding loop per contender and indicator: each call site then sees
+// one class only, so V8 can inline `update` as it would in a strategy holding that indicator.
+// (Through one shared, megamorphic loop every returned double would be boxed on the heap.)
+function feedingLoop(arity) {
+  const args = arity === 3 ? 'high[i], low[i], close[i]' : 'close[i]';
+  return new Function(
+    'stream',
+    'high',
+    'low',
+    'close',
+    `let last = 0; const n = close.length; for (let i = 0; i < n; i++) last = stream.update(${args}); return last;`,
+  );
+}
+
+/** Alphintra's streaming face: returns a function that feeds every bar through one stream. */
 export function alphintraStream(name, bars) {
   let definition;
   try {
@@ -51,16 +65,12 @@ export function alphintraStream(name, bars) {
   }
   const params = resolveParams(definition, CASES[name]);
   const { high, low, close } = bars;
-  const n = close.length;
-  const hlc = definition.inputs.length === 3;
+  const loop = feedingLoop(definition.inputs.length);
   // One stream, reset between runs, so the timed loop contains only updates.
   const stream = definition.createStream(params);
   return () => {
     stream.reset();
-    let last = 0;
-    if (hlc) for (let i = 0; i < n; i++) last = stream.update(high[i], low[i], close[i]);
-    else for (let i = 0; i < n; i++) last = stream.update(close[i]);
-    return last;
+    return loop(stream, high, low, close);
   };
 }
 
@@ -148,12 +158,20 @@ export function tradingSignals(name, bars) {
   }[name];
   if (make === undefined) return undefined;
   const candles = ['ATR', 'ADX', 'STOCH'].includes(name);
-  return () => {
-    const indicator = make();
-    let last = null;
-    if (candles)
-      for (let i = 0; i < n; i++) last = indicator.update({ high: high[i], low: low[i], close: close[i] }, false);
-    else for (let i = 0; i < n; i++) last = indicator.update(close[i], false);
-    return last;
-  };
+  const loop = candles
+    ? new Function(
+        'indicator',
+        'high',
+        'low',
+        'close',
+        'let last = null; const n = close.length; for (let i = 0; i < n; i++) last = indicator.update({ high: high[i], low: low[i], close: close[i] }, false); return last;',
+      )
+    : new Function(
+        'indicator',
+        'high',
+        'low',
+        'close',
+        'let last = null; const n = close.length; for (let i = 0; i < n; i++) last = indicator.update(close[i], false); return last;',
+      );
+  return () => loop(make(), high, low, close);
 }

@@ -1,3 +1,10 @@
+/** Returns the index mask of a power-of-two ring that can hold `size` entries. */
+export function dequeMask(size: number): number {
+  let capacity = 1;
+  while (capacity < size) capacity *= 2;
+  return capacity - 1;
+}
+
 /**
  * Fills `outValue[i]` with the highest of the `timeperiod` inputs ending at `i` and
  * `outIndex[i]` with its absolute index (either output may be null; NaN during the warm-up).
@@ -17,7 +24,9 @@ export function computeRollingMax(
   outValue?.fill(Number.NaN, 0, Math.min(n, timeperiod - 1));
   outIndex?.fill(Number.NaN, 0, Math.min(n, timeperiod - 1));
   if (timeperiod > n) return;
-  const deque = new Int32Array(n);
+  // The deque never holds more than one window: a ring of the next power of two suffices.
+  const mask = dequeMask(timeperiod);
+  const deque = new Int32Array(mask + 1);
   let head = 0;
   let tail = 0;
   let best = 0;
@@ -25,12 +34,12 @@ export function computeRollingMax(
   for (let today = 0; today < n; today++) {
     const x = input[today] as number;
     const trailing = today - timeperiod + 1;
-    if (head < tail && (deque[head] as number) < trailing) head++;
-    while (tail > head && (input[deque[tail - 1] as number] as number) < x) tail--;
-    deque[tail++] = today;
+    if (head < tail && (deque[head & mask] as number) < trailing) head++;
+    while (tail > head && (input[deque[(tail - 1) & mask] as number] as number) < x) tail--;
+    deque[tail++ & mask] = today;
     if (trailing < 0) continue;
     if (bestIdx < trailing) {
-      bestIdx = deque[head] as number;
+      bestIdx = deque[head & mask] as number;
       best = input[bestIdx] as number;
     } else if (x >= best) {
       best = x;
@@ -52,7 +61,9 @@ export function computeRollingMin(
   outValue?.fill(Number.NaN, 0, Math.min(n, timeperiod - 1));
   outIndex?.fill(Number.NaN, 0, Math.min(n, timeperiod - 1));
   if (timeperiod > n) return;
-  const deque = new Int32Array(n);
+  // The deque never holds more than one window: a ring of the next power of two suffices.
+  const mask = dequeMask(timeperiod);
+  const deque = new Int32Array(mask + 1);
   let head = 0;
   let tail = 0;
   let best = 0;
@@ -60,12 +71,12 @@ export function computeRollingMin(
   for (let today = 0; today < n; today++) {
     const x = input[today] as number;
     const trailing = today - timeperiod + 1;
-    if (head < tail && (deque[head] as number) < trailing) head++;
-    while (tail > head && (input[deque[tail - 1] as number] as number) > x) tail--;
-    deque[tail++] = today;
+    if (head < tail && (deque[head & mask] as number) < trailing) head++;
+    while (tail > head && (input[deque[(tail - 1) & mask] as number] as number) > x) tail--;
+    deque[tail++ & mask] = today;
     if (trailing < 0) continue;
     if (bestIdx < trailing) {
-      bestIdx = deque[head] as number;
+      bestIdx = deque[head & mask] as number;
       best = input[bestIdx] as number;
     } else if (x <= best) {
       best = x;

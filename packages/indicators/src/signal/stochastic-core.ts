@@ -1,4 +1,4 @@
-import { RollingExtreme } from '../math/rolling-extreme.js';
+import { dequeMask, RollingExtreme } from '../math/rolling-extreme.js';
 import { createMovingAverage, movingAverageLookback } from '../overlap/index.js';
 import type { StreamingIndicator } from '../types.js';
 
@@ -27,8 +27,10 @@ export function computeFastK(
   const first = from + period - 1;
   out.fill(Number.NaN, 0, Math.min(n, first));
   if (first >= n) return;
-  const highs = new Int32Array(n - from);
-  const lows = new Int32Array(n - from);
+  // Each deque holds at most one window of indices: rings of the next power of two suffice.
+  const mask = dequeMask(period);
+  const highs = new Int32Array(mask + 1);
+  const lows = new Int32Array(mask + 1);
   let hHead = 0;
   let hTail = 0;
   let lHead = 0;
@@ -37,17 +39,17 @@ export function computeFastK(
     const trailing = today - period + 1;
     const h = high[today] as number;
     const l = low[today] as number;
-    if (hHead < hTail && (highs[hHead] as number) < trailing) hHead++;
-    while (hTail > hHead && (high[highs[hTail - 1] as number] as number) <= h) hTail--;
-    highs[hTail++] = today;
-    if (lHead < lTail && (lows[lHead] as number) < trailing) lHead++;
-    while (lTail > lHead && (low[lows[lTail - 1] as number] as number) >= l) lTail--;
-    lows[lTail++] = today;
+    if (hHead < hTail && (highs[hHead & mask] as number) < trailing) hHead++;
+    while (hTail > hHead && (high[highs[(hTail - 1) & mask] as number] as number) <= h) hTail--;
+    highs[hTail++ & mask] = today;
+    if (lHead < lTail && (lows[lHead & mask] as number) < trailing) lHead++;
+    while (lTail > lHead && (low[lows[(lTail - 1) & mask] as number] as number) >= l) lTail--;
+    lows[lTail++ & mask] = today;
     if (today >= first) {
       out[today] = rawK(
         close[today] as number,
-        high[highs[hHead] as number] as number,
-        low[lows[lHead] as number] as number,
+        high[highs[hHead & mask] as number] as number,
+        low[lows[lHead & mask] as number] as number,
       );
     }
   }
