@@ -51,7 +51,7 @@ function feedingLoop(arity) {
     'high',
     'low',
     'close',
-    `let last = 0; const n = close.length; for (let i = 0; i < n; i++) last = stream.update(${args}); return last;`,
+    `const n = close.length; for (let i = 0; i < n; i++) stream.push(${args}); return stream.outputs[0];`,
   );
 }
 
@@ -145,7 +145,6 @@ export function technicalIndicators(name, bars) {
 /** trading-signals' streaming classes, fed bar by bar (its only face). */
 export function tradingSignals(name, bars) {
   const { high, low, close } = bars;
-  const n = close.length;
   const make = {
     SMA: () => new ts.SMA(30),
     EMA: () => new ts.EMA(30),

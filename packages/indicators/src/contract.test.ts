@@ -29,9 +29,12 @@ function paramSets(
   }));
 }
 
+// Feeds bar i through push/revise and returns the first output, read from `outputs`.
 function feed(stream: StreamingIndicator, inputs: Float64Array[], i: number, replace = false): number {
   const [a, b, c, d, e] = inputs.map((col) => col[i] as number);
-  return replace ? stream.replace(a as number, b, c, d, e) : stream.update(a as number, b, c, d, e);
+  if (replace) stream.revise(a as number, b, c, d, e);
+  else stream.push(a as number, b, c, d, e);
+  return stream.outputs[0] as number;
 }
 
 describe.each(all.map((d) => [d.name, d] as const))('%s', (_name, definition) => {
@@ -81,6 +84,24 @@ describe.each(all.map((d) => [d.name, d] as const))('%s', (_name, definition) =>
         for (let i = 0; i < Math.min(lookback, n); i++) expect(Number.isNaN(out[i])).toBe(true);
         if (lookback < n) expect(Number.isNaN(out[lookback])).toBe(false);
       }
+    }
+  });
+
+  it('returns from update and replace what push and revise write to outputs', () => {
+    const set = sets[0] as { dataset: string; params: IndicatorParams; inputs?: Record<string, string> };
+    const inputs = caseInputs(set, definition.inputs);
+    const n = (inputs[0] as Float64Array).length;
+    const viaPush = definition.createStream(set.params);
+    const viaUpdate = definition.createStream(set.params);
+    expect(viaPush.outputs.length).toBe(definition.outputs.length);
+    for (let i = 0; i < n; i++) {
+      const [a, b, c, d, e] = inputs.map((col) => col[i] as number);
+      viaPush.push(a as number, b, c, d, e);
+      const returned = viaUpdate.update(a as number, b, c, d, e);
+      expect([i, returned]).toEqual([i, viaPush.outputs[0]]);
+      expect([i, viaUpdate.value]).toEqual([i, viaPush.outputs[0]]);
+      const revised = viaUpdate.replace(a as number, b, c, d, e);
+      expect([i, revised]).toEqual([i, viaPush.outputs[0]]);
     }
   });
 

@@ -18,6 +18,7 @@ export * from './signal/index.js';
 export * from './statistic/index.js';
 export { commonLength, nanArray } from './support/arrays.js';
 export { MAX_PERIOD, matype, period, REAL_LIMIT, real, resolveParams } from './support/params.js';
+export { StreamBase } from './support/stream-base.js';
 export type {
   IndicatorDefinition,
   IndicatorGroup,

@@ -43,19 +43,28 @@ export type IndicatorParams = Readonly<Record<string, number>>;
 /**
  * The streaming face of an indicator: one bar in, O(1) work, no allocation.
  *
- * `update` takes the indicator's inputs in its definition's order (`update(close)` for SMA,
- * `update(high, low, close)` for ATR, `update(open, high, low, close)` for candlestick
- * patterns) and returns the first output, NaN until ready. `replace` swaps the most recent
- * input for a new one — the bar that is still forming in live data — and returns the new
- * first output. After `reset` the indicator behaves as new.
+ * `push` takes the indicator's inputs in its definition's order (`push(close)` for SMA,
+ * `push(high, low, close)` for ATR, `push(open, high, low, close)` for candlestick patterns)
+ * and writes the current values into `outputs` (NaN until ready). `revise` swaps the most
+ * recent bar for new values — the bar still forming in live data. Both return nothing, and
+ * results are read from the `outputs` array, so that no number is ever boxed on the heap
+ * even where V8 cannot inline the call (an engine updating many kinds of indicator).
+ * `update` and `replace` are conveniences that also return the first output. After `reset`
+ * the indicator behaves as new.
  *
  * @example
  * const rsi = createStream('RSI', { timeperiod: 14 });
- * for (const close of closes) rsi.update(close);
- * if (rsi.isReady) console.log(rsi.value);
+ * for (const close of closes) rsi.push(close);
+ * if (rsi.isReady) console.log(rsi.outputs[0]);
  */
 export interface StreamingIndicator {
+  /** Current value of each output, in definition order (NaN until ready). Read-only for callers. */
+  readonly outputs: Float64Array;
+  push(a: number, b?: number, c?: number, d?: number, e?: number): void;
+  revise(a: number, b?: number, c?: number, d?: number, e?: number): void;
+  /** `push`, then returns the first output. */
   update(a: number, b?: number, c?: number, d?: number, e?: number): number;
+  /** `revise`, then returns the first output. */
   replace(a: number, b?: number, c?: number, d?: number, e?: number): number;
   /** Current value of output `index` (0 = first), NaN until ready. */
   output(index: number): number;

@@ -1,40 +1,40 @@
-import type { StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
 import { HilbertEngine, hilbertLookback } from './hilbert-engine.js';
 
 /**
  * Streaming face shared by the HT_* indicators: one {@link HilbertEngine} stepped per bar,
- * with its snapshot taken before each update so that `replace` can undo it. Subclasses only
- * say which engine values are their outputs.
+ * with its snapshot taken before each push so that `revise` can undo it. Subclasses only
+ * copy the engine values that are their outputs, in {@link HilbertStream.publish}.
  */
-export abstract class HilbertStream implements StreamingIndicator {
+export abstract class HilbertStream extends StreamBase {
   protected readonly engine: HilbertEngine;
   readonly #lookback: number;
 
-  /** Creates a stream over an engine with the given HT_* feature flags. */
-  constructor(features: number) {
+  /** Creates a stream with `outputCount` outputs over an engine with the given HT_* feature flags. */
+  constructor(features: number, outputCount: number) {
+    super(outputCount);
     this.engine = new HilbertEngine(features);
     this.#lookback = hilbertLookback(features);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.engine.save();
     this.engine.step(x);
-    return this.output(0);
+    if (this.engine.count > this.#lookback) this.publish();
   }
 
-  replace(x: number): number {
-    if (this.engine.count === 0) return this.update(x);
+  revise(x: number): void {
+    if (this.engine.count === 0) {
+      this.push(x);
+      return;
+    }
     this.engine.restore();
     this.engine.step(x);
-    return this.output(0);
+    if (this.engine.count > this.#lookback) this.publish();
   }
 
-  /** Current value of output `index`, NaN until ready. */
-  abstract output(index: number): number;
-
-  get value(): number {
-    return this.output(0);
-  }
+  /** Copies the engine's values into `outputs`; called once the warm-up is over. */
+  protected abstract publish(): void;
 
   get isReady(): boolean {
     return this.engine.count > this.#lookback;
@@ -42,5 +42,6 @@ export abstract class HilbertStream implements StreamingIndicator {
 
   reset(): void {
     this.engine.reset();
+    this.outputs.fill(Number.NaN);
   }
 }

@@ -1,6 +1,6 @@
 import { nanArray } from '../support/arrays.js';
 import { resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, StreamingIndicator } from '../types.js';
+import type { IndicatorDefinition } from '../types.js';
 import { HilbertEngine, HT_SHORT_LOOKBACK } from './hilbert-engine.js';
 import { HilbertStream } from './hilbert-stream.js';
 
@@ -31,13 +31,13 @@ export function HT_DCPERIOD(real: Float64Array, params: Record<string, never> = 
 }
 
 /** Streaming HT_DCPERIOD: O(1) per bar, no allocation. */
-export class HTDCPeriodStream extends HilbertStream implements StreamingIndicator {
+export class HTDCPeriodStream extends HilbertStream {
   constructor() {
-    super(0);
+    super(0, 1);
   }
 
-  output(index: number): number {
-    return index === 0 && this.isReady ? this.engine.smoothPeriod : Number.NaN;
+  protected publish(): void {
+    this.outputs[0] = this.engine.smoothPeriod;
   }
 }
 

@@ -1,6 +1,6 @@
 import { nanArray } from '../support/arrays.js';
 import { resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, StreamingIndicator } from '../types.js';
+import type { IndicatorDefinition } from '../types.js';
 import { HilbertEngine, HT_LONG_LOOKBACK, HT_PHASE } from './hilbert-engine.js';
 import { HilbertStream } from './hilbert-stream.js';
 
@@ -31,13 +31,13 @@ export function HT_DCPHASE(real: Float64Array, params: Record<string, never> = {
 }
 
 /** Streaming HT_DCPHASE: O(1) per bar (at most 50 DFT terms), no allocation. */
-export class HTDCPhaseStream extends HilbertStream implements StreamingIndicator {
+export class HTDCPhaseStream extends HilbertStream {
   constructor() {
-    super(HT_PHASE);
+    super(HT_PHASE, 1);
   }
 
-  output(index: number): number {
-    return index === 0 && this.isReady ? this.engine.dcPhase : Number.NaN;
+  protected publish(): void {
+    this.outputs[0] = this.engine.dcPhase;
   }
 }
 

@@ -1,6 +1,6 @@
 import { nanArray } from '../support/arrays.js';
 import { resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, StreamingIndicator } from '../types.js';
+import type { IndicatorDefinition } from '../types.js';
 import { HilbertEngine, HT_SHORT_LOOKBACK } from './hilbert-engine.js';
 import { HilbertStream } from './hilbert-stream.js';
 
@@ -41,14 +41,14 @@ export function HT_PHASOR(
 }
 
 /** Streaming HT_PHASOR: O(1) per bar, no allocation; output 0 is inphase, 1 quadrature. */
-export class HTPhasorStream extends HilbertStream implements StreamingIndicator {
+export class HTPhasorStream extends HilbertStream {
   constructor() {
-    super(0);
+    super(0, 2);
   }
 
-  output(index: number): number {
-    if (!this.isReady) return Number.NaN;
-    return index === 0 ? this.engine.inPhase : index === 1 ? this.engine.quadrature : Number.NaN;
+  protected publish(): void {
+    this.outputs[0] = this.engine.inPhase;
+    this.outputs[1] = this.engine.quadrature;
   }
 }
 

@@ -1,6 +1,6 @@
 import { nanArray } from '../support/arrays.js';
 import { resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, StreamingIndicator } from '../types.js';
+import type { IndicatorDefinition } from '../types.js';
 import { HilbertEngine, HT_LONG_LOOKBACK, HT_SINE_WAVE } from './hilbert-engine.js';
 import { HilbertStream } from './hilbert-stream.js';
 
@@ -41,14 +41,14 @@ export function HT_SINE(
 }
 
 /** Streaming HT_SINE: O(1) per bar, no allocation; output 0 is sine, 1 leadsine. */
-export class HTSineStream extends HilbertStream implements StreamingIndicator {
+export class HTSineStream extends HilbertStream {
   constructor() {
-    super(HT_SINE_WAVE);
+    super(HT_SINE_WAVE, 2);
   }
 
-  output(index: number): number {
-    if (!this.isReady) return Number.NaN;
-    return index === 0 ? this.engine.sine : index === 1 ? this.engine.leadSine : Number.NaN;
+  protected publish(): void {
+    this.outputs[0] = this.engine.sine;
+    this.outputs[1] = this.engine.leadSine;
   }
 }
 

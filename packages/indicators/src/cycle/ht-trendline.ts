@@ -1,6 +1,6 @@
 import { nanArray } from '../support/arrays.js';
 import { resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, StreamingIndicator } from '../types.js';
+import type { IndicatorDefinition } from '../types.js';
 import { HilbertEngine, HT_LONG_LOOKBACK, HT_TREND } from './hilbert-engine.js';
 import { HilbertStream } from './hilbert-stream.js';
 
@@ -31,13 +31,13 @@ export function HT_TRENDLINE(real: Float64Array, params: Record<string, never> =
 }
 
 /** Streaming HT_TRENDLINE: O(1) per bar (at most 50 terms), no allocation. */
-export class HTTrendlineStream extends HilbertStream implements StreamingIndicator {
+export class HTTrendlineStream extends HilbertStream {
   constructor() {
-    super(HT_TREND);
+    super(HT_TREND, 1);
   }
 
-  output(index: number): number {
-    return index === 0 && this.isReady ? this.engine.trendline : Number.NaN;
+  protected publish(): void {
+    this.outputs[0] = this.engine.trendline;
   }
 }
 

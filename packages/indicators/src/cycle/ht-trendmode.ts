@@ -1,6 +1,6 @@
 import { nanArray } from '../support/arrays.js';
 import { resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, StreamingIndicator } from '../types.js';
+import type { IndicatorDefinition } from '../types.js';
 import { HilbertEngine, HT_LONG_LOOKBACK, HT_MODE } from './hilbert-engine.js';
 import { HilbertStream } from './hilbert-stream.js';
 
@@ -32,13 +32,13 @@ export function HT_TRENDMODE(real: Float64Array, params: Record<string, never> =
 }
 
 /** Streaming HT_TRENDMODE: O(1) per bar, no allocation. */
-export class HTTrendModeStream extends HilbertStream implements StreamingIndicator {
+export class HTTrendModeStream extends HilbertStream {
   constructor() {
-    super(HT_MODE);
+    super(HT_MODE, 1);
   }
 
-  output(index: number): number {
-    return index === 0 && this.isReady ? this.engine.trend : Number.NaN;
+  protected publish(): void {
+    this.outputs[0] = this.engine.trend;
   }
 }
 

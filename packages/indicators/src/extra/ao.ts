@@ -1,7 +1,8 @@
 import { SMAStream } from '../overlap/sma.js';
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /** Returns the number of leading bars without an awesome-oscillator value. */
 export function aoLookback(fastperiod: number, slowperiod: number): number {
@@ -62,43 +63,46 @@ export function AO(
   return out;
 }
 
-/** Streaming awesome oscillator: `update(high, low)`, two streaming SMAs, O(1), no allocation. */
-export class AOStream implements StreamingIndicator {
+/** Streaming awesome oscillator: `push(high, low)`, two streaming SMAs, O(1), no allocation. */
+export class AOStream extends StreamBase {
   readonly #fast: SMAStream;
   readonly #slow: SMAStream;
   readonly #lookback: number;
   #count = 0;
-  #value = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#fast = new SMAStream({ timeperiod: params.fastperiod as number });
     this.#slow = new SMAStream({ timeperiod: params.slowperiod as number });
     this.#lookback = aoLookback(params.fastperiod as number, params.slowperiod as number);
   }
 
-  update(high: number, low = Number.NaN): number {
+  push(high: number, low = Number.NaN): void {
     this.#count++;
     const m = (high + low) / 2;
-    return this.#finish(this.#fast.update(m) - this.#slow.update(m));
+    this.#fast.push(m);
+    this.#slow.push(m);
+    this.#finish();
   }
 
-  replace(high: number, low = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low);
+  revise(high: number, low = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(high, low);
+      return;
+    }
     const m = (high + low) / 2;
-    return this.#finish(this.#fast.replace(m) - this.#slow.replace(m));
+    this.#fast.revise(m);
+    this.#slow.revise(m);
+    this.#finish();
   }
 
-  #finish(value: number): number {
-    this.#value = this.#count > this.#lookback ? value : Number.NaN;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  #finish(): void {
+    // Separate stores rather than one conditional expression, which can leave V8 boxing the value.
+    if (this.#count > this.#lookback) {
+      this.outputs[0] = (this.#fast.outputs[0] as number) - (this.#slow.outputs[0] as number);
+    } else {
+      this.outputs[0] = Number.NaN;
+    }
   }
 
   get isReady(): boolean {
@@ -109,7 +113,7 @@ export class AOStream implements StreamingIndicator {
     this.#fast.reset();
     this.#slow.reset();
     this.#count = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

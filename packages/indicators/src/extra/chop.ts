@@ -1,7 +1,8 @@
 import { RollingExtreme } from '../math/rolling-extreme.js';
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { trueRange } from '../volatility/true-range.js';
 import { computeWindowHighLow } from './window-high-low.js';
 
@@ -57,8 +58,8 @@ export function CHOP(
   return out;
 }
 
-/** Streaming choppiness index: `update(high, low, close)`, amortised O(1), no allocation. */
-export class CHOPStream implements StreamingIndicator {
+/** Streaming choppiness index: `push(high, low, close)`, amortised O(1), no allocation. */
+export class CHOPStream extends StreamBase {
   readonly #period: number;
   readonly #logPeriod: number;
   readonly #highest: RollingExtreme;
@@ -68,7 +69,6 @@ export class CHOPStream implements StreamingIndicator {
   #count = 0;
   #previousClose = Number.NaN;
   #sum = 0;
-  #value = Number.NaN;
   #savedHead = 0;
   #savedPreviousClose = Number.NaN;
   #savedSum = 0;
@@ -76,6 +76,7 @@ export class CHOPStream implements StreamingIndicator {
   #savedSlot = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#logPeriod = Math.log10(this.#period);
     this.#highest = new RollingExtreme(this.#period, true);
@@ -83,29 +84,32 @@ export class CHOPStream implements StreamingIndicator {
     this.#ranges = new Float64Array(this.#period);
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
     this.#savedHead = this.#head;
     this.#savedPreviousClose = this.#previousClose;
     this.#savedSum = this.#sum;
-    this.#savedValue = this.#value;
+    this.#savedValue = this.outputs[0] as number;
     this.#savedSlot = this.#ranges[this.#head] as number;
-    return this.#step(high, low, close);
+    this.#step(high, low, close);
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(high, low, close);
+      return;
+    }
     this.#highest.undo();
     this.#lowest.undo();
     this.#count--;
     this.#head = this.#savedHead;
     this.#previousClose = this.#savedPreviousClose;
     this.#sum = this.#savedSum;
-    this.#value = this.#savedValue;
+    this.outputs[0] = this.#savedValue;
     this.#ranges[this.#head] = this.#savedSlot;
-    return this.#step(high, low, close);
+    this.#step(high, low, close);
   }
 
-  #step(high: number, low: number, close: number): number {
+  #step(high: number, low: number, close: number): void {
     const p = this.#period;
     this.#highest.push(high);
     this.#lowest.push(low);
@@ -116,22 +120,14 @@ export class CHOPStream implements StreamingIndicator {
       this.#sum += tr;
       if (this.#count >= p) {
         const range = this.#highest.extreme - this.#lowest.extreme;
-        this.#value = range > 0 ? (100 * Math.log10(this.#sum / range)) / this.#logPeriod : Number.NaN;
+        if (range > 0) this.outputs[0] = (100 * Math.log10(this.#sum / range)) / this.#logPeriod;
+        else this.outputs[0] = Number.NaN;
         // After the write the oldest true range of the window sits at the head.
         this.#sum -= this.#ranges[this.#head] as number;
       }
     }
     this.#previousClose = close;
     this.#count++;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
   }
 
   get isReady(): boolean {
@@ -146,7 +142,7 @@ export class CHOPStream implements StreamingIndicator {
     this.#count = 0;
     this.#previousClose = Number.NaN;
     this.#sum = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

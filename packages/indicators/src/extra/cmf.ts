@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
  * Returns a bar's money-flow volume: its volume times where the close sits in the bar's range
@@ -65,8 +66,8 @@ export function CMF(
   return out;
 }
 
-/** Streaming Chaikin money flow: `update(high, low, close, volume)`, O(1) over rings, no allocation. */
-export class CMFStream implements StreamingIndicator {
+/** Streaming Chaikin money flow: `push(high, low, close, volume)`, O(1) over rings, no allocation. */
+export class CMFStream extends StreamBase {
   readonly #period: number;
   readonly #flows: Float64Array;
   readonly #volumes: Float64Array;
@@ -86,12 +87,13 @@ export class CMFStream implements StreamingIndicator {
   #savedVolume = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#flows = new Float64Array(this.#period);
     this.#volumes = new Float64Array(this.#period);
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): number {
+  push(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
     this.#savedHead = this.#head;
     this.#savedCount = this.#count;
     this.#savedSumMf = this.#sumMf;
@@ -100,11 +102,14 @@ export class CMFStream implements StreamingIndicator {
     this.#savedValue = this.#value;
     this.#savedFlow = this.#flows[this.#head] as number;
     this.#savedVolume = this.#volumes[this.#head] as number;
-    return this.#step(moneyFlowVolume(high, low, close, volume), volume);
+    this.#step(moneyFlowVolume(high, low, close, volume), volume);
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close, volume);
+  revise(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(high, low, close, volume);
+      return;
+    }
     this.#head = this.#savedHead;
     this.#count = this.#savedCount;
     this.#sumMf = this.#savedSumMf;
@@ -113,10 +118,10 @@ export class CMFStream implements StreamingIndicator {
     this.#value = this.#savedValue;
     this.#flows[this.#head] = this.#savedFlow;
     this.#volumes[this.#head] = this.#savedVolume;
-    return this.#step(moneyFlowVolume(high, low, close, volume), volume);
+    this.#step(moneyFlowVolume(high, low, close, volume), volume);
   }
 
-  #step(mf: number, v: number): number {
+  #step(mf: number, v: number): void {
     const p = this.#period;
     this.#flows[this.#head] = mf;
     this.#volumes[this.#head] = v;
@@ -132,15 +137,7 @@ export class CMFStream implements StreamingIndicator {
       this.#sumV -= ov;
       if (ov !== 0) this.#traded--;
     }
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.outputs[0] = this.#value;
   }
 
   get isReady(): boolean {
@@ -156,6 +153,7 @@ export class CMFStream implements StreamingIndicator {
     this.#sumV = 0;
     this.#traded = 0;
     this.#value = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }
 

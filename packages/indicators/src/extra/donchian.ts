@@ -1,7 +1,8 @@
 import { RollingExtreme } from '../math/rolling-extreme.js';
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { computeWindowHighLow } from './window-high-low.js';
 
 /**
@@ -47,49 +48,42 @@ export function DONCHIAN(
   return { upperband, middleband, lowerband };
 }
 
-/** Streaming Donchian channels: `update(high, low)` returns the upper band; amortised O(1), no allocation. */
-export class DONCHIANStream implements StreamingIndicator {
+/** Streaming Donchian channels: `push(high, low)`; amortised O(1), no allocation. */
+export class DONCHIANStream extends StreamBase {
   readonly #highest: RollingExtreme;
   readonly #lowest: RollingExtreme;
-  #upper = Number.NaN;
-  #middle = Number.NaN;
-  #lower = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(3);
     this.#highest = new RollingExtreme(params.timeperiod as number, true);
     this.#lowest = new RollingExtreme(params.timeperiod as number, false);
   }
 
-  update(high: number, low = Number.NaN): number {
+  push(high: number, low = Number.NaN): void {
     this.#highest.push(high);
     this.#lowest.push(low);
-    return this.#bands();
+    this.#bands();
   }
 
-  replace(high: number, low = Number.NaN): number {
-    if (this.#highest.count === 0) return this.update(high, low);
-    this.#highest.undo();
-    this.#lowest.undo();
-    return this.update(high, low);
-  }
-
-  #bands(): number {
-    if (this.#highest.isReady) {
-      this.#upper = this.#highest.extreme;
-      this.#lower = this.#lowest.extreme;
-      this.#middle = (this.#upper + this.#lower) / 2;
-    } else {
-      this.#upper = this.#middle = this.#lower = Number.NaN;
+  revise(high: number, low = Number.NaN): void {
+    if (this.#highest.count > 0) {
+      this.#highest.undo();
+      this.#lowest.undo();
     }
-    return this.#upper;
+    this.push(high, low);
   }
 
-  output(index: number): number {
-    return index === 0 ? this.#upper : index === 1 ? this.#middle : index === 2 ? this.#lower : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#upper;
+  #bands(): void {
+    const outputs = this.outputs;
+    if (this.#highest.isReady) {
+      const upper = this.#highest.extreme;
+      const lower = this.#lowest.extreme;
+      outputs[0] = upper;
+      outputs[1] = (upper + lower) / 2;
+      outputs[2] = lower;
+    } else {
+      outputs.fill(Number.NaN);
+    }
   }
 
   get isReady(): boolean {
@@ -99,7 +93,7 @@ export class DONCHIANStream implements StreamingIndicator {
   reset(): void {
     this.#highest.reset();
     this.#lowest.reset();
-    this.#upper = this.#middle = this.#lower = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }
 

@@ -1,7 +1,8 @@
 import { computeEma, EMAStream } from '../overlap/ema.js';
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
  * Fills `bull[i]` with high − EMA(close) and `bear[i]` with low − EMA(close) (NaN for the
@@ -45,40 +46,36 @@ export function ELDERRAY(
   return { bullpower, bearpower };
 }
 
-/** Streaming Elder ray: `update(high, low, close)` returns the bull power; O(1), no allocation. */
-export class ELDERRAYStream implements StreamingIndicator {
+/** Streaming Elder ray: `push(high, low, close)` (bull power, bear power); O(1), no allocation. */
+export class ELDERRAYStream extends StreamBase {
   readonly #ema: EMAStream;
   #count = 0;
-  #bull = Number.NaN;
-  #bear = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(2);
     this.#ema = new EMAStream({ timeperiod: params.timeperiod as number });
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
     this.#count++;
-    return this.#powers(high, low, this.#ema.update(close));
+    this.#ema.push(close);
+    this.#powers(high, low);
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
-    return this.#powers(high, low, this.#ema.replace(close));
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(high, low, close);
+      return;
+    }
+    this.#ema.revise(close);
+    this.#powers(high, low);
   }
 
-  #powers(high: number, low: number, ema: number): number {
+  #powers(high: number, low: number): void {
     // NaN during the warm-up propagates from the EMA.
-    this.#bull = high - ema;
-    this.#bear = low - ema;
-    return this.#bull;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#bull : index === 1 ? this.#bear : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#bull;
+    const ema = this.#ema.outputs[0] as number;
+    this.outputs[0] = high - ema;
+    this.outputs[1] = low - ema;
   }
 
   get isReady(): boolean {
@@ -88,7 +85,7 @@ export class ELDERRAYStream implements StreamingIndicator {
   reset(): void {
     this.#ema.reset();
     this.#count = 0;
-    this.#bull = this.#bear = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }
 

@@ -1,7 +1,7 @@
-import { RollingExtreme } from '../math/rolling-extreme.js';
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { computeWindowHighLow } from './window-high-low.js';
 
 /**
@@ -67,66 +67,120 @@ export function FISHER(
   return { fisher, trigger };
 }
 
-/** Streaming Fisher transform: `update(high, low)` returns fisher; amortised O(1), no allocation. */
-export class FISHERStream implements StreamingIndicator {
+/**
+ * Streaming Fisher transform: `push(high, low)` (fisher, its previous value); amortised O(1),
+ * no allocation. The window's extremes are tracked here with the batch kernel's scan (carried
+ * from bar to bar, rescanned only when one leaves the window) rather than by two window
+ * sub-streams: those do not both fit V8's inlining budget, and the one left out of line would
+ * box the median passed to it on every bar.
+ */
+export class FISHERStream extends StreamBase {
   readonly #period: number;
-  readonly #highest: RollingExtreme;
-  readonly #lowest: RollingExtreme;
+  /** Medians at `absolute index % period`. */
+  readonly #medians: Float64Array;
   #count = 0;
+  #highest = 0;
+  #highAt = -1;
+  #lowest = 0;
+  #lowAt = -1;
   #position = 0;
   #fisher = 0;
   #previousFisher = 0;
+  // State before the last push, so that `revise` can undo it.
+  #savedHighest = 0;
+  #savedHighAt = -1;
+  #savedLowest = 0;
+  #savedLowAt = -1;
   #savedPosition = 0;
   #savedFisher = 0;
   #savedPreviousFisher = 0;
+  #savedSlot = 0;
 
   constructor(params: IndicatorParams) {
+    super(2);
     this.#period = params.timeperiod as number;
-    this.#highest = new RollingExtreme(this.#period, true);
-    this.#lowest = new RollingExtreme(this.#period, false);
+    this.#medians = new Float64Array(this.#period);
   }
 
-  update(high: number, low = Number.NaN): number {
+  push(high: number, low = Number.NaN): void {
+    const p = this.#period;
+    const medians = this.#medians;
+    const today = this.#count;
+    this.#savedHighest = this.#highest;
+    this.#savedHighAt = this.#highAt;
+    this.#savedLowest = this.#lowest;
+    this.#savedLowAt = this.#lowAt;
     this.#savedPosition = this.#position;
     this.#savedFisher = this.#fisher;
     this.#savedPreviousFisher = this.#previousFisher;
-    return this.#step(high, low);
-  }
-
-  replace(high: number, low = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low);
-    this.#highest.undo();
-    this.#lowest.undo();
-    this.#count--;
-    this.#position = this.#savedPosition;
-    this.#fisher = this.#savedFisher;
-    this.#previousFisher = this.#savedPreviousFisher;
-    return this.#step(high, low);
-  }
-
-  #step(high: number, low: number): number {
+    this.#savedSlot = medians[today % p] as number;
     const m = (high + low) / 2;
-    this.#highest.push(m);
-    this.#lowest.push(m);
-    this.#count++;
-    if (this.#highest.isReady) {
-      const lowest = this.#lowest.extreme;
-      const range = this.#highest.extreme - lowest;
+    medians[today % p] = m;
+    this.#count = today + 1;
+    const trailing = today - p + 1;
+    if (trailing >= 0) {
+      if (this.#highAt < trailing) {
+        let best = medians[trailing % p] as number;
+        let at = trailing;
+        for (let j = trailing + 1; j <= today; j++) {
+          const v = medians[j % p] as number;
+          if (v >= best) {
+            best = v;
+            at = j;
+          }
+        }
+        this.#highest = best;
+        this.#highAt = at;
+      } else if (m >= this.#highest) {
+        this.#highest = m;
+        this.#highAt = today;
+      }
+      if (this.#lowAt < trailing) {
+        let best = medians[trailing % p] as number;
+        let at = trailing;
+        for (let j = trailing + 1; j <= today; j++) {
+          const v = medians[j % p] as number;
+          if (v <= best) {
+            best = v;
+            at = j;
+          }
+        }
+        this.#lowest = best;
+        this.#lowAt = at;
+      } else if (m <= this.#lowest) {
+        this.#lowest = m;
+        this.#lowAt = today;
+      }
+      const lowest = this.#lowest;
+      const range = this.#highest - lowest;
       const v = smoothPosition(range > 0 ? (m - lowest) / range : 0.5, this.#position);
       this.#position = v;
       this.#previousFisher = this.#fisher;
       this.#fisher = 0.5 * Math.log((1 + v) / (1 - v)) + 0.5 * this.#fisher;
     }
-    return this.value;
+    // Separate stores rather than conditional expressions, which can leave V8 boxing the value.
+    if (this.#count > p) {
+      this.outputs[0] = this.#fisher;
+      this.outputs[1] = this.#previousFisher;
+    } else {
+      this.outputs.fill(Number.NaN);
+    }
   }
 
-  output(index: number): number {
-    if (!this.isReady) return Number.NaN;
-    return index === 0 ? this.#fisher : index === 1 ? this.#previousFisher : Number.NaN;
-  }
-
-  get value(): number {
-    return this.isReady ? this.#fisher : Number.NaN;
+  revise(high: number, low = Number.NaN): void {
+    if (this.#count > 0) {
+      this.#count--;
+      this.#medians[this.#count % this.#period] = this.#savedSlot;
+      this.#highest = this.#savedHighest;
+      this.#highAt = this.#savedHighAt;
+      this.#lowest = this.#savedLowest;
+      this.#lowAt = this.#savedLowAt;
+      this.#position = this.#savedPosition;
+      this.#fisher = this.#savedFisher;
+      this.#previousFisher = this.#savedPreviousFisher;
+    }
+    // Pushing again saves the state just restored, which is the same.
+    this.push(high, low);
   }
 
   get isReady(): boolean {
@@ -134,12 +188,16 @@ export class FISHERStream implements StreamingIndicator {
   }
 
   reset(): void {
-    this.#highest.reset();
-    this.#lowest.reset();
+    this.#medians.fill(0);
     this.#count = 0;
+    this.#highest = 0;
+    this.#highAt = -1;
+    this.#lowest = 0;
+    this.#lowAt = -1;
     this.#position = 0;
     this.#fisher = 0;
     this.#previousFisher = 0;
+    this.outputs.fill(Number.NaN);
   }
 }
 

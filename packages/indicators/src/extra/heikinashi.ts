@@ -1,5 +1,6 @@
 import { commonLength, nanArray } from '../support/arrays.js';
-import type { IndicatorDefinition, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition } from '../types.js';
 
 /**
  * Fills the Heikin-Ashi candle of every bar. The first candle opens at the midpoint of the
@@ -57,64 +58,46 @@ export function HEIKINASHI(
   return out;
 }
 
-/** Streaming Heikin-Ashi: `update(open, high, low, close)` returns the candle's open; O(1), no allocation. */
-export class HEIKINASHIStream implements StreamingIndicator {
+/** Streaming Heikin-Ashi: `push(open, high, low, close)` (the candle's open, high, low, close); O(1), no allocation. */
+export class HEIKINASHIStream extends StreamBase {
   #count = 0;
-  #open = Number.NaN;
-  #high = Number.NaN;
-  #low = Number.NaN;
-  #close = Number.NaN;
   #savedOpen = Number.NaN;
   #savedClose = Number.NaN;
 
-  update(open: number, high = Number.NaN, low = Number.NaN, close = Number.NaN): number {
-    this.#savedOpen = this.#open;
-    this.#savedClose = this.#close;
-    return this.#step(open, high, low, close);
+  constructor() {
+    super(4);
   }
 
-  replace(open: number, high = Number.NaN, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(open, high, low, close);
-    this.#count--;
-    this.#open = this.#savedOpen;
-    this.#close = this.#savedClose;
-    return this.#step(open, high, low, close);
+  push(open: number, high = Number.NaN, low = Number.NaN, close = Number.NaN): void {
+    this.#savedOpen = this.outputs[0] as number;
+    this.#savedClose = this.outputs[3] as number;
+    this.#step(open, high, low, close, this.#savedOpen, this.#savedClose);
   }
 
-  #step(open: number, high: number, low: number, close: number): number {
-    const o = this.#count === 0 ? (open + close) / 2 : (this.#open + this.#close) / 2;
-    const c = (open + high + low + close) / 4;
-    let h = high;
-    if (o > h) h = o;
-    if (c > h) h = c;
-    let l = low;
-    if (o < l) l = o;
-    if (c < l) l = c;
-    this.#open = o;
-    this.#high = h;
-    this.#low = l;
-    this.#close = c;
-    this.#count++;
-    return o;
-  }
-
-  output(index: number): number {
-    switch (index) {
-      case 0:
-        return this.#open;
-      case 1:
-        return this.#high;
-      case 2:
-        return this.#low;
-      case 3:
-        return this.#close;
-      default:
-        return Number.NaN;
+  revise(open: number, high = Number.NaN, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(open, high, low, close);
+      return;
     }
+    this.#count--;
+    this.#step(open, high, low, close, this.#savedOpen, this.#savedClose);
   }
 
-  get value(): number {
-    return this.#open;
+  #step(open: number, high: number, low: number, close: number, prevOpen: number, prevClose: number): void {
+    const o = this.#count === 0 ? (open + close) / 2 : (prevOpen + prevClose) / 2;
+    const c = (open + high + low + close) / 4;
+    const outputs = this.outputs;
+    outputs[0] = o;
+    outputs[3] = c;
+    // The extremes widen in place in `outputs`: a local starting from the argument `high` and
+    // then taking `o` would merge a tagged value with a raw double, and V8 boxes the double.
+    outputs[1] = high;
+    if (o > (outputs[1] as number)) outputs[1] = o;
+    if (c > (outputs[1] as number)) outputs[1] = c;
+    outputs[2] = low;
+    if (o < (outputs[2] as number)) outputs[2] = o;
+    if (c < (outputs[2] as number)) outputs[2] = c;
+    this.#count++;
   }
 
   get isReady(): boolean {
@@ -123,7 +106,7 @@ export class HEIKINASHIStream implements StreamingIndicator {
 
   reset(): void {
     this.#count = 0;
-    this.#open = this.#high = this.#low = this.#close = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }
 

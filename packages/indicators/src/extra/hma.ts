@@ -1,7 +1,8 @@
 import { computeMovingAverage, createMovingAverage, MovingAverageType } from '../overlap/moving-average.js';
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 const WMA = MovingAverageType.WMA;
 
@@ -47,48 +48,115 @@ export function HMA(real: Float64Array, params: { timeperiod?: number } = {}): F
   return out;
 }
 
-/** Streaming Hull moving average: three streaming WMAs, O(1) per bar, no allocation. */
-export class HMAStream implements StreamingIndicator {
-  readonly #half: StreamingIndicator;
-  readonly #full: StreamingIndicator;
-  readonly #smooth: StreamingIndicator;
+/**
+ * Streaming Hull moving average: O(1) per bar, no allocation. The two WMAs of the input are
+ * sub-streams; the final WMA over the blended series runs here, because handing it a computed
+ * double through a call V8 does not inline (three WMAs exceed its inlining budget) would box
+ * the double on every bar.
+ */
+export class HMAStream extends StreamBase {
+  readonly #half: StreamBase;
+  readonly #full: StreamBase;
   readonly #period: number;
   readonly #lookback: number;
+  readonly #smoothing: number;
+  readonly #divider: number;
+  /** The last `smoothing` blended values, for the final WMA. */
+  readonly #ring: Float64Array;
   #count = 0;
-  #value = Number.NaN;
+  /** The current bar's blend 2·WMA(half) − WMA(full), passed to `#smooth` through a field. */
+  #blend = 0;
+  #smoothed = Number.NaN;
+  #head = 0;
+  #seen = 0;
+  #plain = 0;
+  #weighted = 0;
+  // Final-WMA state before the last push, so that `revise` can undo it.
+  #prevHead = 0;
+  #prevSeen = 0;
+  #prevPlain = 0;
+  #prevWeighted = 0;
+  #prevSmoothed = Number.NaN;
+  #prevSlot = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     const p = params.timeperiod as number;
     this.#period = p;
     this.#lookback = hmaLookback(p);
     this.#half = createMovingAverage(WMA, Math.floor(p / 2));
     this.#full = createMovingAverage(WMA, p);
-    this.#smooth = createMovingAverage(WMA, hullSmoothing(p));
+    this.#smoothing = hullSmoothing(p);
+    this.#divider = (this.#smoothing * (this.#smoothing + 1)) / 2;
+    this.#ring = new Float64Array(this.#smoothing);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#count++;
-    const raw = 2 * this.#half.update(x) - this.#full.update(x);
-    return this.#finish(this.#count >= this.#period ? this.#smooth.update(raw) : Number.NaN);
+    this.#half.push(x);
+    this.#full.push(x);
+    if (this.#count >= this.#period) {
+      this.#prevHead = this.#head;
+      this.#prevSeen = this.#seen;
+      this.#prevPlain = this.#plain;
+      this.#prevWeighted = this.#weighted;
+      this.#prevSmoothed = this.#smoothed;
+      this.#prevSlot = this.#ring[this.#head] as number;
+      this.#blend = 2 * (this.#half.outputs[0] as number) - (this.#full.outputs[0] as number);
+      this.#smooth();
+    }
+    this.#finish();
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    const raw = 2 * this.#half.replace(x) - this.#full.replace(x);
-    return this.#finish(this.#count >= this.#period ? this.#smooth.replace(raw) : Number.NaN);
+  revise(x: number): void {
+    if (this.#count === 0) {
+      this.push(x);
+      return;
+    }
+    this.#half.revise(x);
+    this.#full.revise(x);
+    if (this.#count >= this.#period) {
+      this.#head = this.#prevHead;
+      this.#seen = this.#prevSeen;
+      this.#plain = this.#prevPlain;
+      this.#weighted = this.#prevWeighted;
+      this.#smoothed = this.#prevSmoothed;
+      this.#ring[this.#head] = this.#prevSlot;
+      this.#blend = 2 * (this.#half.outputs[0] as number) - (this.#full.outputs[0] as number);
+      this.#smooth();
+    }
+    this.#finish();
   }
 
-  #finish(value: number): number {
-    this.#value = this.#count > this.#lookback ? value : Number.NaN;
-    return this.#value;
+  /** Feeds `#blend` to the final WMA, in the operations and order of the batch WMA kernel. */
+  #smooth(): void {
+    const v = this.#blend;
+    const s = this.#smoothing;
+    if (s === 1) {
+      // A moving average over one bar is the value itself, as in batch.
+      this.#smoothed = v;
+      return;
+    }
+    // The slot about to be overwritten holds the value leaving the window (0 before the first).
+    const leaving = this.#ring[this.#head] as number;
+    this.#ring[this.#head] = v;
+    this.#head = this.#head + 1 === s ? 0 : this.#head + 1;
+    this.#seen++;
+    this.#plain += v;
+    if (this.#seen < s) {
+      this.#weighted += v * this.#seen;
+      return;
+    }
+    this.#plain -= leaving;
+    this.#weighted += v * s;
+    this.#smoothed = this.#weighted / this.#divider;
+    this.#weighted -= this.#plain;
   }
 
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  #finish(): void {
+    // Separate stores rather than one conditional expression, which can leave V8 boxing the value.
+    if (this.#count > this.#lookback) this.outputs[0] = this.#smoothed;
+    else this.outputs[0] = Number.NaN;
   }
 
   get isReady(): boolean {
@@ -98,9 +166,15 @@ export class HMAStream implements StreamingIndicator {
   reset(): void {
     this.#half.reset();
     this.#full.reset();
-    this.#smooth.reset();
+    this.#ring.fill(0);
     this.#count = 0;
-    this.#value = Number.NaN;
+    this.#blend = 0;
+    this.#smoothed = Number.NaN;
+    this.#head = 0;
+    this.#seen = 0;
+    this.#plain = 0;
+    this.#weighted = 0;
+    this.outputs[0] = Number.NaN;
   }
 }
 

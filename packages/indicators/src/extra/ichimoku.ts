@@ -1,7 +1,8 @@
 import { RollingExtreme } from '../math/rolling-extreme.js';
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { computeWindowHighLow } from './window-high-low.js';
 
 /** Returns the number of leading bars without Ichimoku values: the longest window less one. */
@@ -93,14 +94,14 @@ export function ICHIMOKU(
   return out;
 }
 
-/** Streaming Ichimoku: `update(high, low, close)` returns tenkan; amortised O(1), no allocation. */
-export class ICHIMOKUStream implements StreamingIndicator {
+/** Streaming Ichimoku: `push(high, low, close)` (tenkan, kijun, senkou A, senkou B, chikou); amortised O(1), no allocation. */
+export class ICHIMOKUStream extends StreamBase {
   readonly #windows: readonly RollingExtreme[];
   readonly #lookback: number;
   #count = 0;
-  readonly #values = new Float64Array(5).fill(Number.NaN);
 
   constructor(params: IndicatorParams) {
+    super(5);
     const t = params.tenkanperiod as number;
     const k = params.kijunperiod as number;
     const s = params.senkouperiod as number;
@@ -115,14 +116,14 @@ export class ICHIMOKUStream implements StreamingIndicator {
     this.#lookback = ichimokuLookback(t, k, s);
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
     const w = this.#windows;
     for (let j = 0; j < 6; j += 2) {
       (w[j] as RollingExtreme).push(high);
       (w[j + 1] as RollingExtreme).push(low);
     }
     this.#count++;
-    const v = this.#values;
+    const v = this.outputs;
     if (this.#count <= this.#lookback) {
       v.fill(Number.NaN);
     } else {
@@ -132,23 +133,15 @@ export class ICHIMOKUStream implements StreamingIndicator {
       v[3] = ((w[4] as RollingExtreme).extreme + (w[5] as RollingExtreme).extreme) / 2;
       v[4] = close;
     }
-    return v[0] as number;
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
-    const w = this.#windows;
-    for (let j = 0; j < 6; j++) (w[j] as RollingExtreme).undo();
-    this.#count--;
-    return this.update(high, low, close);
-  }
-
-  output(index: number): number {
-    return index >= 0 && index < 5 ? (this.#values[index] as number) : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#values[0] as number;
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count > 0) {
+      const w = this.#windows;
+      for (let j = 0; j < 6; j++) (w[j] as RollingExtreme).undo();
+      this.#count--;
+    }
+    this.push(high, low, close);
   }
 
   get isReady(): boolean {
@@ -158,7 +151,7 @@ export class ICHIMOKUStream implements StreamingIndicator {
   reset(): void {
     for (const w of this.#windows) w.reset();
     this.#count = 0;
-    this.#values.fill(Number.NaN);
+    this.outputs.fill(Number.NaN);
   }
 }
 

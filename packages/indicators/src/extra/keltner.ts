@@ -1,7 +1,8 @@
 import { computeEma, EMAStream } from '../overlap/ema.js';
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, REAL_LIMIT, real, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { ATRStream, computeAtr } from '../volatility/atr.js';
 
 /** Returns the number of leading bars without a Keltner value. */
@@ -73,52 +74,50 @@ export function KELTNER(
   return { upperband, middleband, lowerband };
 }
 
-/** Streaming Keltner channels: `update(high, low, close)` returns the upper band; O(1), no allocation. */
-export class KELTNERStream implements StreamingIndicator {
+/** Streaming Keltner channels: `push(high, low, close)` (upper, middle, lower band); O(1), no allocation. */
+export class KELTNERStream extends StreamBase {
   readonly #ema: EMAStream;
   readonly #atr: ATRStream;
   readonly #multiplier: number;
   readonly #lookback: number;
   #count = 0;
-  #upper = Number.NaN;
-  #middle = Number.NaN;
-  #lower = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(3);
     this.#ema = new EMAStream({ timeperiod: params.timeperiod as number });
     this.#atr = new ATRStream({ timeperiod: params.atrperiod as number });
     this.#multiplier = params.multiplier as number;
     this.#lookback = keltnerLookback(params.timeperiod as number, params.atrperiod as number);
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
     this.#count++;
-    return this.#bands(this.#ema.update(close), this.#atr.update(high, low, close));
+    this.#ema.push(close);
+    this.#atr.push(high, low, close);
+    this.#bands();
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
-    return this.#bands(this.#ema.replace(close), this.#atr.replace(high, low, close));
-  }
-
-  #bands(mid: number, atr: number): number {
-    if (this.#count <= this.#lookback) {
-      this.#upper = this.#middle = this.#lower = Number.NaN;
-    } else {
-      const width = this.#multiplier * atr;
-      this.#middle = mid;
-      this.#upper = mid + width;
-      this.#lower = mid - width;
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(high, low, close);
+      return;
     }
-    return this.#upper;
+    this.#ema.revise(close);
+    this.#atr.revise(high, low, close);
+    this.#bands();
   }
 
-  output(index: number): number {
-    return index === 0 ? this.#upper : index === 1 ? this.#middle : index === 2 ? this.#lower : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#upper;
+  #bands(): void {
+    const outputs = this.outputs;
+    if (this.#count <= this.#lookback) {
+      outputs.fill(Number.NaN);
+    } else {
+      const mid = this.#ema.outputs[0] as number;
+      const width = this.#multiplier * (this.#atr.outputs[0] as number);
+      outputs[0] = mid + width;
+      outputs[1] = mid;
+      outputs[2] = mid - width;
+    }
   }
 
   get isReady(): boolean {
@@ -129,7 +128,7 @@ export class KELTNERStream implements StreamingIndicator {
     this.#ema.reset();
     this.#atr.reset();
     this.#count = 0;
-    this.#upper = this.#middle = this.#lower = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }
 

@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, REAL_LIMIT, real, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { ATRStream, computeAtr } from '../volatility/atr.js';
 
 /**
@@ -66,8 +67,8 @@ export function SUPERTREND(
   return { supertrend, direction };
 }
 
-/** Streaming SuperTrend: `update(high, low, close)` returns the line; O(1), no allocation. */
-export class SUPERTRENDStream implements StreamingIndicator {
+/** Streaming SuperTrend: `push(high, low, close)` (line, direction); O(1), no allocation. */
+export class SUPERTRENDStream extends StreamBase {
   readonly #atr: ATRStream;
   readonly #period: number;
   readonly #multiplier: number;
@@ -86,23 +87,28 @@ export class SUPERTRENDStream implements StreamingIndicator {
   #savedDirection = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(2);
     this.#period = params.timeperiod as number;
     this.#multiplier = params.multiplier as number;
     this.#atr = new ATRStream({ timeperiod: this.#period });
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
     this.#savedPreviousClose = this.#previousClose;
     this.#savedUpper = this.#upper;
     this.#savedLower = this.#lower;
     this.#savedDir = this.#dir;
     this.#savedLine = this.#line;
     this.#savedDirection = this.#direction;
-    return this.#step(this.#atr.update(high, low, close), high, low, close);
+    this.#atr.push(high, low, close);
+    this.#step(high, low, close);
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(high, low, close);
+      return;
+    }
     this.#count--;
     this.#previousClose = this.#savedPreviousClose;
     this.#upper = this.#savedUpper;
@@ -110,14 +116,15 @@ export class SUPERTRENDStream implements StreamingIndicator {
     this.#dir = this.#savedDir;
     this.#line = this.#savedLine;
     this.#direction = this.#savedDirection;
-    return this.#step(this.#atr.replace(high, low, close), high, low, close);
+    this.#atr.revise(high, low, close);
+    this.#step(high, low, close);
   }
 
-  #step(atr: number, high: number, low: number, close: number): number {
+  #step(high: number, low: number, close: number): void {
     const t = this.#count;
     if (t >= this.#period) {
       const mid = (high + low) / 2;
-      const width = this.#multiplier * atr;
+      const width = this.#multiplier * (this.#atr.outputs[0] as number);
       const basicUpper = mid + width;
       const basicLower = mid - width;
       if (t === this.#period) {
@@ -137,15 +144,8 @@ export class SUPERTRENDStream implements StreamingIndicator {
     }
     this.#previousClose = close;
     this.#count = t + 1;
-    return this.#line;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#line : index === 1 ? this.#direction : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#line;
+    this.outputs[0] = this.#line;
+    this.outputs[1] = this.#direction;
   }
 
   get isReady(): boolean {
@@ -161,6 +161,7 @@ export class SUPERTRENDStream implements StreamingIndicator {
     this.#dir = -1;
     this.#line = Number.NaN;
     this.#direction = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }
 

@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { trueRange } from '../volatility/true-range.js';
 
 /**
@@ -68,8 +69,8 @@ export function VORTEX(
   return { plusvi, minusvi };
 }
 
-/** Streaming vortex indicator: `update(high, low, close)` returns +VI; O(1) over rings, no allocation. */
-export class VORTEXStream implements StreamingIndicator {
+/** Streaming vortex indicator: `push(high, low, close)` (+VI, −VI); O(1) over rings, no allocation. */
+export class VORTEXStream extends StreamBase {
   readonly #period: number;
   readonly #ups: Float64Array;
   readonly #downs: Float64Array;
@@ -88,13 +89,14 @@ export class VORTEXStream implements StreamingIndicator {
   readonly #saved = new Float64Array(14);
 
   constructor(params: IndicatorParams) {
+    super(2);
     this.#period = params.timeperiod as number;
     this.#ups = new Float64Array(this.#period);
     this.#downs = new Float64Array(this.#period);
     this.#ranges = new Float64Array(this.#period);
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
     const s = this.#saved;
     const h = this.#head;
     s[0] = h;
@@ -111,11 +113,14 @@ export class VORTEXStream implements StreamingIndicator {
     s[11] = this.#ups[h] as number;
     s[12] = this.#downs[h] as number;
     s[13] = this.#ranges[h] as number;
-    return this.#step(high, low, close);
+    this.#step(high, low, close);
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(high, low, close);
+      return;
+    }
     const s = this.#saved;
     const h = s[0] as number;
     this.#head = h;
@@ -132,10 +137,10 @@ export class VORTEXStream implements StreamingIndicator {
     this.#ups[h] = s[11] as number;
     this.#downs[h] = s[12] as number;
     this.#ranges[h] = s[13] as number;
-    return this.#step(high, low, close);
+    this.#step(high, low, close);
   }
 
-  #step(high: number, low: number, close: number): number {
+  #step(high: number, low: number, close: number): void {
     const p = this.#period;
     if (this.#count > 0) {
       const h = this.#head;
@@ -171,15 +176,8 @@ export class VORTEXStream implements StreamingIndicator {
     this.#prevLow = low;
     this.#prevClose = close;
     this.#count++;
-    return this.#plus;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#plus : index === 1 ? this.#minus : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#plus;
+    this.outputs[0] = this.#plus;
+    this.outputs[1] = this.#minus;
   }
 
   get isReady(): boolean {
@@ -196,6 +194,7 @@ export class VORTEXStream implements StreamingIndicator {
     this.#sumUp = this.#sumDown = this.#sumTr = 0;
     this.#moving = 0;
     this.#plus = this.#minus = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }
 

@@ -1,7 +1,8 @@
 import { MICROS_PER_DAY, MICROS_PER_MINUTE } from '@alphintra/core';
 import { commonLength, nanArray } from '../support/arrays.js';
 import { resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
  * Returns the session number of a bar opening at `time` µs UTC: the day number of its date on
@@ -73,8 +74,8 @@ export function VWAP(
   return out;
 }
 
-/** Streaming VWAP: `update(time, high, low, close, volume)`, O(1), no allocation. */
-export class VWAPStream implements StreamingIndicator {
+/** Streaming VWAP: `push(time, high, low, close, volume)`, O(1), no allocation. */
+export class VWAPStream extends StreamBase {
   readonly #offsetMicros: number;
   #count = 0;
   #session = Number.NaN;
@@ -88,29 +89,33 @@ export class VWAPStream implements StreamingIndicator {
   #savedValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#offsetMicros = (params.offset as number) * MICROS_PER_MINUTE;
   }
 
-  update(time: number, high = Number.NaN, low = Number.NaN, close = Number.NaN, volume = Number.NaN): number {
+  push(time: number, high = Number.NaN, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
     this.#savedCount = this.#count;
     this.#savedSession = this.#session;
     this.#savedSumPv = this.#sumPv;
     this.#savedSumV = this.#sumV;
     this.#savedValue = this.#value;
-    return this.#step(time, high, low, close, volume);
+    this.#step(time, high, low, close, volume);
   }
 
-  replace(time: number, high = Number.NaN, low = Number.NaN, close = Number.NaN, volume = Number.NaN): number {
-    if (this.#count === 0) return this.update(time, high, low, close, volume);
+  revise(time: number, high = Number.NaN, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(time, high, low, close, volume);
+      return;
+    }
     this.#count = this.#savedCount;
     this.#session = this.#savedSession;
     this.#sumPv = this.#savedSumPv;
     this.#sumV = this.#savedSumV;
     this.#value = this.#savedValue;
-    return this.#step(time, high, low, close, volume);
+    this.#step(time, high, low, close, volume);
   }
 
-  #step(time: number, high: number, low: number, close: number, volume: number): number {
+  #step(time: number, high: number, low: number, close: number, volume: number): void {
     const s = sessionOf(time, this.#offsetMicros);
     if (s !== this.#session) {
       this.#session = s;
@@ -122,15 +127,7 @@ export class VWAPStream implements StreamingIndicator {
     this.#sumV += volume;
     this.#value = this.#sumV === 0 ? tp : this.#sumPv / this.#sumV;
     this.#count++;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.outputs[0] = this.#value;
   }
 
   get isReady(): boolean {
@@ -143,6 +140,7 @@ export class VWAPStream implements StreamingIndicator {
     this.#sumPv = 0;
     this.#sumV = 0;
     this.#value = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }
 

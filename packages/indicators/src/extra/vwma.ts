@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
  * Fills `out[i]` with the volume-weighted mean of the `timeperiod` closes ending at `i`, or
@@ -49,8 +50,8 @@ export function VWMA(close: Float64Array, volume: Float64Array, params: { timepe
   return out;
 }
 
-/** Streaming VWMA: `update(close, volume)`, O(1) per bar over rings, no allocation. */
-export class VWMAStream implements StreamingIndicator {
+/** Streaming VWMA: `push(close, volume)`, O(1) per bar over rings, no allocation. */
+export class VWMAStream extends StreamBase {
   readonly #period: number;
   readonly #closes: Float64Array;
   readonly #volumes: Float64Array;
@@ -72,12 +73,13 @@ export class VWMAStream implements StreamingIndicator {
   #savedVolume = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#closes = new Float64Array(this.#period);
     this.#volumes = new Float64Array(this.#period);
   }
 
-  update(close: number, volume = Number.NaN): number {
+  push(close: number, volume = Number.NaN): void {
     this.#savedHead = this.#head;
     this.#savedCount = this.#count;
     this.#savedSumPv = this.#sumPv;
@@ -87,11 +89,14 @@ export class VWMAStream implements StreamingIndicator {
     this.#savedValue = this.#value;
     this.#savedClose = this.#closes[this.#head] as number;
     this.#savedVolume = this.#volumes[this.#head] as number;
-    return this.#step(close, volume);
+    this.#step(close, volume);
   }
 
-  replace(close: number, volume = Number.NaN): number {
-    if (this.#count === 0) return this.update(close, volume);
+  revise(close: number, volume = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(close, volume);
+      return;
+    }
     this.#head = this.#savedHead;
     this.#count = this.#savedCount;
     this.#sumPv = this.#savedSumPv;
@@ -101,10 +106,10 @@ export class VWMAStream implements StreamingIndicator {
     this.#value = this.#savedValue;
     this.#closes[this.#head] = this.#savedClose;
     this.#volumes[this.#head] = this.#savedVolume;
-    return this.#step(close, volume);
+    this.#step(close, volume);
   }
 
-  #step(c: number, v: number): number {
+  #step(c: number, v: number): void {
     const p = this.#period;
     this.#closes[this.#head] = c;
     this.#volumes[this.#head] = v;
@@ -124,15 +129,7 @@ export class VWMAStream implements StreamingIndicator {
       this.#sumC -= oc;
       if (ov !== 0) this.#traded--;
     }
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.outputs[0] = this.#value;
   }
 
   get isReady(): boolean {
@@ -149,6 +146,7 @@ export class VWMAStream implements StreamingIndicator {
     this.#sumC = 0;
     this.#traded = 0;
     this.#value = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }
 

@@ -1,7 +1,8 @@
 import { emaFactor } from '../overlap/ema.js';
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /** Returns how many bars back the zero-lag EMA reaches to cancel its lag: ⌊(timeperiod − 1) / 2⌋. */
 export function zlemaLag(timeperiod: number): number {
@@ -49,7 +50,7 @@ export function ZLEMA(real: Float64Array, params: { timeperiod?: number } = {}):
 }
 
 /** Streaming zero-lag EMA: O(1) per bar over a ring of lag + 1 inputs, no allocation. */
-export class ZLEMAStream implements StreamingIndicator {
+export class ZLEMAStream extends StreamBase {
   readonly #period: number;
   readonly #lag: number;
   readonly #k: number;
@@ -65,32 +66,36 @@ export class ZLEMAStream implements StreamingIndicator {
   #savedSlot = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#lag = zlemaLag(this.#period);
     this.#k = emaFactor(this.#period);
     this.#ring = new Float64Array(this.#lag + 1);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#savedHead = this.#head;
     this.#savedCount = this.#count;
     this.#savedSum = this.#sum;
     this.#savedValue = this.#value;
     this.#savedSlot = this.#ring[this.#head] as number;
-    return this.#step(x);
+    this.#step(x);
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
+  revise(x: number): void {
+    if (this.#count === 0) {
+      this.push(x);
+      return;
+    }
     this.#head = this.#savedHead;
     this.#count = this.#savedCount;
     this.#sum = this.#savedSum;
     this.#value = this.#savedValue;
     this.#ring[this.#head] = this.#savedSlot;
-    return this.#step(x);
+    this.#step(x);
   }
 
-  #step(x: number): number {
+  #step(x: number): void {
     const size = this.#lag + 1;
     this.#ring[this.#head] = x;
     this.#head = this.#head + 1 === size ? 0 : this.#head + 1;
@@ -105,15 +110,7 @@ export class ZLEMAStream implements StreamingIndicator {
       if (seen + 1 === p) this.#value = this.#sum / p;
     }
     this.#count++;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.outputs[0] = this.#value;
   }
 
   get isReady(): boolean {
@@ -126,6 +123,7 @@ export class ZLEMAStream implements StreamingIndicator {
     this.#count = 0;
     this.#sum = 0;
     this.#value = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }
 

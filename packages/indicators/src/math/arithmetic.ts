@@ -1,5 +1,6 @@
 import { commonLength, nanArray } from '../support/arrays.js';
-import type { IndicatorDefinition, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition } from '../types.js';
 
 /** The four element-wise operators on two series. */
 export type ArithmeticOperator = 'ADD' | 'SUB' | 'MULT' | 'DIV';
@@ -78,44 +79,35 @@ export function DIV(real0: Float64Array, real1: Float64Array): Float64Array {
 }
 
 /** Streaming element-wise operator: stateless apart from the last result. */
-export class ArithmeticStream implements StreamingIndicator {
+export class ArithmeticStream extends StreamBase {
   readonly #operator: ArithmeticOperator;
-  #value = Number.NaN;
   #seen = false;
 
   constructor(operator: ArithmeticOperator) {
+    super(1);
     this.#operator = operator;
   }
 
-  update(real0: number, real1 = Number.NaN): number {
+  push(real0: number, real1 = Number.NaN): void {
     this.#seen = true;
     switch (this.#operator) {
       case 'ADD':
-        this.#value = real0 + real1;
+        this.outputs[0] = real0 + real1;
         break;
       case 'SUB':
-        this.#value = real0 - real1;
+        this.outputs[0] = real0 - real1;
         break;
       case 'MULT':
-        this.#value = real0 * real1;
+        this.outputs[0] = real0 * real1;
         break;
       case 'DIV':
-        this.#value = real0 / real1;
+        this.outputs[0] = real0 / real1;
         break;
     }
-    return this.#value;
   }
 
-  replace(real0: number, real1 = Number.NaN): number {
-    return this.update(real0, real1);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(real0: number, real1 = Number.NaN): void {
+    this.push(real0, real1);
   }
 
   get isReady(): boolean {
@@ -123,7 +115,7 @@ export class ArithmeticStream implements StreamingIndicator {
   }
 
   reset(): void {
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
     this.#seen = false;
   }
 }

@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, OutputSpec, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams, OutputSpec } from '../types.js';
 import { computeRollingMax, computeRollingMin, RollingExtreme } from './rolling-extreme.js';
 
 /** The six rolling highest/lowest functions of TA-Lib. */
@@ -98,52 +99,41 @@ export function MINMAXINDEX(
  * Streaming face of the six rolling highest/lowest functions: one or two
  * {@link RollingExtreme} trackers, rescanning only when an extreme leaves the window.
  */
-export class MinMaxStream implements StreamingIndicator {
-  readonly #kind: MinMaxKind;
+export class MinMaxStream extends StreamBase {
   readonly #high: RollingExtreme | null;
   readonly #low: RollingExtreme | null;
+  /** Whether the outputs are indices rather than values. */
+  readonly #indices: boolean;
 
   constructor(kind: MinMaxKind, params: IndicatorParams) {
+    super(kind === 'MINMAX' || kind === 'MINMAXINDEX' ? 2 : 1);
     const p = params.timeperiod as number;
-    this.#kind = kind;
     this.#high = kind === 'MIN' || kind === 'MININDEX' ? null : new RollingExtreme(p, true);
     this.#low = kind === 'MAX' || kind === 'MAXINDEX' ? null : new RollingExtreme(p, false);
+    this.#indices = kind === 'MAXINDEX' || kind === 'MININDEX' || kind === 'MINMAXINDEX';
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#high?.push(x);
     this.#low?.push(x);
-    return this.output(0);
+    this.#write();
   }
 
-  replace(x: number): number {
+  revise(x: number): void {
     this.#high?.undo();
     this.#low?.undo();
-    return this.update(x);
+    this.push(x);
   }
 
-  output(index: number): number {
-    if (!this.isReady) return Number.NaN;
-    const high = this.#high as RollingExtreme;
-    const low = this.#low as RollingExtreme;
-    switch (this.#kind) {
-      case 'MAX':
-        return index === 0 ? high.extreme : Number.NaN;
-      case 'MAXINDEX':
-        return index === 0 ? high.index : Number.NaN;
-      case 'MIN':
-        return index === 0 ? low.extreme : Number.NaN;
-      case 'MININDEX':
-        return index === 0 ? low.index : Number.NaN;
-      case 'MINMAX':
-        return index === 0 ? low.extreme : index === 1 ? high.extreme : Number.NaN;
-      case 'MINMAXINDEX':
-        return index === 0 ? low.index : index === 1 ? high.index : Number.NaN;
-    }
-  }
-
-  get value(): number {
-    return this.output(0);
+  // Outputs in definition order: the low before the high when both are tracked (MINMAX*).
+  #write(): void {
+    if (!this.isReady) return;
+    const out = this.outputs;
+    const low = this.#low;
+    const high = this.#high;
+    let k = 0;
+    if (low !== null) out[k++] = this.#indices ? low.index : low.extreme;
+    if (high !== null) out[k] = this.#indices ? high.index : high.extreme;
   }
 
   get isReady(): boolean {
@@ -153,6 +143,7 @@ export class MinMaxStream implements StreamingIndicator {
   reset(): void {
     this.#high?.reset();
     this.#low?.reset();
+    this.outputs.fill(Number.NaN);
   }
 }
 

@@ -105,7 +105,13 @@ export class RollingExtreme {
   #size = 0;
   #count = 0;
   #best = 0;
-  #bestIdx = -1;
+  /**
+   * The extreme value of the window (meaningful once ready). A plain field rather than a
+   * getter, so that reading it never returns a double from a call. Read-only for callers.
+   */
+  extreme = 0;
+  /** Absolute index (0 = first value pushed) of the extreme (meaningful once ready). Read-only for callers. */
+  index = -1;
   // State before the last push, so that `undo` can restore it: a push moves the deque's ends
   // and overwrites one deque slot and one value slot.
   #prevFront = 0;
@@ -122,6 +128,7 @@ export class RollingExtreme {
     this.#sign = highest ? 1 : -1;
     this.#values = new Float64Array(timeperiod);
     this.#deque = new Float64Array(timeperiod);
+    this.extreme = this.#sign * this.#best;
   }
 
   /** Appends a value; the extreme is valid once `timeperiod` values were seen. */
@@ -135,7 +142,7 @@ export class RollingExtreme {
     this.#prevFront = this.#front;
     this.#prevSize = this.#size;
     this.#prevBest = this.#best;
-    this.#prevBestIdx = this.#bestIdx;
+    this.#prevBestIdx = this.index;
     this.#canUndo = true;
     let front = this.#front;
     let size = this.#size;
@@ -160,12 +167,15 @@ export class RollingExtreme {
     this.#size = size + 1;
     this.#count = today + 1;
     if (trailing < 0) return;
-    if (this.#bestIdx < trailing) {
-      this.#bestIdx = deque[front] as number;
-      this.#best = values[this.#bestIdx % p] as number;
+    if (this.index < trailing) {
+      const at = deque[front] as number;
+      this.index = at;
+      this.#best = values[at % p] as number;
+      this.extreme = this.#sign * this.#best;
     } else if (x >= this.#best) {
       this.#best = x;
-      this.#bestIdx = today;
+      this.index = today;
+      this.extreme = value;
     }
   }
 
@@ -182,23 +192,14 @@ export class RollingExtreme {
     this.#front = this.#prevFront;
     this.#size = this.#prevSize;
     this.#best = this.#prevBest;
-    this.#bestIdx = this.#prevBestIdx;
+    this.extreme = this.#sign * this.#prevBest;
+    this.index = this.#prevBestIdx;
     this.#count = today;
   }
 
   /** Whether a full window has been seen. */
   get isReady(): boolean {
     return this.#count >= this.#period;
-  }
-
-  /** The extreme value of the window (meaningful once ready). */
-  get extreme(): number {
-    return this.#sign * this.#best;
-  }
-
-  /** Absolute index (0 = first value pushed) of the extreme (meaningful once ready). */
-  get index(): number {
-    return this.#bestIdx;
   }
 
   /** Number of values pushed since the last reset. */
@@ -214,7 +215,8 @@ export class RollingExtreme {
     this.#size = 0;
     this.#count = 0;
     this.#best = 0;
-    this.#bestIdx = -1;
+    this.extreme = this.#sign * this.#best;
+    this.index = -1;
     this.#canUndo = false;
   }
 }

@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
  * Fills `out[i]` with the sum of the `timeperiod` inputs ending at `i` (NaN before). The
@@ -34,13 +35,12 @@ export function SUM(real: Float64Array, params: { timeperiod?: number } = {}): F
 }
 
 /** Streaming rolling sum: O(1) per bar over a ring buffer. */
-export class SUMStream implements StreamingIndicator {
+export class SUMStream extends StreamBase {
   readonly #period: number;
   readonly #ring: Float64Array;
   #head = 0;
   #count = 0;
   #total = 0;
-  #value = Number.NaN;
   #prevHead = 0;
   #prevCount = 0;
   #prevTotal = 0;
@@ -48,15 +48,16 @@ export class SUMStream implements StreamingIndicator {
   #prevSlot = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#ring = new Float64Array(this.#period);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevTotal = this.#total;
-    this.#prevValue = this.#value;
+    this.#prevValue = this.outputs[0] as number;
     this.#prevSlot = this.#ring[this.#head] as number;
     const p = this.#period;
     this.#ring[this.#head] = x;
@@ -64,28 +65,20 @@ export class SUMStream implements StreamingIndicator {
     this.#count++;
     this.#total += x;
     if (this.#count >= p) {
-      this.#value = this.#total;
+      this.outputs[0] = this.#total;
       this.#total -= this.#ring[this.#head] as number;
     }
-    return this.#value;
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    this.#head = this.#prevHead;
-    this.#count = this.#prevCount;
-    this.#total = this.#prevTotal;
-    this.#value = this.#prevValue;
-    this.#ring[this.#head] = this.#prevSlot;
-    return this.update(x);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(x: number): void {
+    if (this.#count > 0) {
+      this.#head = this.#prevHead;
+      this.#count = this.#prevCount;
+      this.#total = this.#prevTotal;
+      this.outputs[0] = this.#prevValue;
+      this.#ring[this.#head] = this.#prevSlot;
+    }
+    this.push(x);
   }
 
   get isReady(): boolean {
@@ -97,7 +90,7 @@ export class SUMStream implements StreamingIndicator {
     this.#head = 0;
     this.#count = 0;
     this.#total = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,5 +1,6 @@
 import { nanArray } from '../support/arrays.js';
-import type { IndicatorDefinition, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition } from '../types.js';
 
 /** TA-Lib's element-wise math transforms. */
 export type MathTransformName =
@@ -18,24 +19,6 @@ export type MathTransformName =
   | 'SQRT'
   | 'TAN'
   | 'TANH';
-
-const FUNCTIONS: Readonly<Record<MathTransformName, (x: number) => number>> = {
-  ACOS: Math.acos,
-  ASIN: Math.asin,
-  ATAN: Math.atan,
-  CEIL: Math.ceil,
-  COS: Math.cos,
-  COSH: Math.cosh,
-  EXP: Math.exp,
-  FLOOR: Math.floor,
-  LN: Math.log,
-  LOG10: Math.log10,
-  SIN: Math.sin,
-  SINH: Math.sinh,
-  SQRT: Math.sqrt,
-  TAN: Math.tan,
-  TANH: Math.tanh,
-};
 
 const DESCRIPTIONS: Readonly<Record<MathTransformName, string>> = {
   ACOS: 'Arc cosine of each value, in radians.',
@@ -122,32 +105,74 @@ export function mathTransform(name: MathTransformName, real: Float64Array): Floa
   return out;
 }
 
-/** Streaming math transform: applies the function to each new value. */
-export class MathTransformStream implements StreamingIndicator {
-  readonly #fn: (x: number) => number;
-  #value = Number.NaN;
+/**
+ * Streaming math transform: applies the function to each new value. The function is picked
+ * by a switch over direct `Math` calls, which the engine compiles to machine operations; an
+ * indirect call through a stored function would return its result boxed on the heap.
+ */
+export class MathTransformStream extends StreamBase {
+  readonly #name: MathTransformName;
   #seen = false;
 
   constructor(name: MathTransformName) {
-    this.#fn = FUNCTIONS[name];
+    super(1);
+    this.#name = name;
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#seen = true;
-    this.#value = this.#fn(x);
-    return this.#value;
+    const out = this.outputs;
+    switch (this.#name) {
+      case 'ACOS':
+        out[0] = Math.acos(x);
+        return;
+      case 'ASIN':
+        out[0] = Math.asin(x);
+        return;
+      case 'ATAN':
+        out[0] = Math.atan(x);
+        return;
+      case 'CEIL':
+        out[0] = Math.ceil(x);
+        return;
+      case 'COS':
+        out[0] = Math.cos(x);
+        return;
+      case 'COSH':
+        out[0] = Math.cosh(x);
+        return;
+      case 'EXP':
+        out[0] = Math.exp(x);
+        return;
+      case 'FLOOR':
+        out[0] = Math.floor(x);
+        return;
+      case 'LN':
+        out[0] = Math.log(x);
+        return;
+      case 'LOG10':
+        out[0] = Math.log10(x);
+        return;
+      case 'SIN':
+        out[0] = Math.sin(x);
+        return;
+      case 'SINH':
+        out[0] = Math.sinh(x);
+        return;
+      case 'SQRT':
+        out[0] = Math.sqrt(x);
+        return;
+      case 'TAN':
+        out[0] = Math.tan(x);
+        return;
+      case 'TANH':
+        out[0] = Math.tanh(x);
+        return;
+    }
   }
 
-  replace(x: number): number {
-    return this.update(x);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(x: number): void {
+    this.push(x);
   }
 
   get isReady(): boolean {
@@ -155,7 +180,7 @@ export class MathTransformStream implements StreamingIndicator {
   }
 
   reset(): void {
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
     this.#seen = false;
   }
 }

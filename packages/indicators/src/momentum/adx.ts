@@ -24,7 +24,7 @@ export function ADX(
   return out;
 }
 
-/** Streaming average directional movement index: `update(high, low, close)`. */
+/** Streaming average directional movement index: `push(high, low, close)`. */
 export class ADXStream extends DirectionalStream {
   constructor(params: IndicatorParams) {
     super(ADX_KIND, params);

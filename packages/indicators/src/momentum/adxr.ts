@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { ADX_KIND, computeDirectional, directionalLookback } from './directional.js';
 import { DirectionalStream } from './directional-stream.js';
 
@@ -47,55 +48,53 @@ export function ADXR(
   return out;
 }
 
-/** Streaming ADX rating: `update(high, low, close)`; an ADX stream plus a ring of its last values. */
-export class ADXRStream implements StreamingIndicator {
+/** Streaming ADX rating: `push(high, low, close)`; an ADX stream plus a ring of its last values. */
+export class ADXRStream extends StreamBase {
   readonly #period: number;
   readonly #lookback: number;
   readonly #adx: DirectionalStream;
   readonly #ring: Float64Array;
   #count = 0;
-  #value = Number.NaN;
   #savedSlot = 0;
   #savedValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#lookback = adxrLookback(this.#period);
     this.#adx = new DirectionalStream(ADX_KIND, params);
     this.#ring = new Float64Array(this.#period);
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
-    return this.#step(this.#adx.update(high, low, close));
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
+    this.#adx.push(high, low, close);
+    this.#step();
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(high, low, close);
+      return;
+    }
     this.#count--;
     this.#ring[this.#count % this.#period] = this.#savedSlot;
-    this.#value = this.#savedValue;
-    return this.#step(this.#adx.replace(high, low, close));
+    this.outputs[0] = this.#savedValue;
+    this.#adx.revise(high, low, close);
+    this.#step();
   }
 
-  #step(adx: number): number {
+  // Records the ADX stream's newest value and derives the rating from it.
+  #step(): void {
+    const adx = this.#adx.outputs[0];
     const p = this.#period;
     const t = this.#count;
     const slot = t % p;
     this.#savedSlot = this.#ring[slot];
-    this.#savedValue = this.#value;
+    this.#savedValue = this.outputs[0];
     this.#ring[slot] = adx;
     // With the newest ADX written, the one timeperiod − 1 bars back sits in the next slot.
-    if (t >= this.#lookback) this.#value = (adx + this.#ring[(t + 1) % p]) / 2;
+    if (t >= this.#lookback) this.outputs[0] = (adx + this.#ring[(t + 1) % p]) / 2;
     this.#count = t + 1;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
   }
 
   get isReady(): boolean {
@@ -106,7 +105,7 @@ export class ADXRStream implements StreamingIndicator {
     this.#adx.reset();
     this.#ring.fill(0);
     this.#count = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

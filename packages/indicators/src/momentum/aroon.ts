@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { WindowExtreme } from './window-extreme.js';
 
 /**
@@ -83,22 +84,22 @@ export function AROON(
 }
 
 /**
- * Streaming Aroon: `update(high, low)` returns aroondown, `output(1)` is aroonup (or, with
- * `oscillator`, the single output up − down). O(1) amortised with monotonic deques.
+ * Streaming Aroon: `push(high, low)` writes aroondown to `outputs[0]` and aroonup to
+ * `outputs[1]` (or, with `oscillator`, the single output up − down). O(1) amortised with
+ * monotonic deques.
  */
-export class AROONStream implements StreamingIndicator {
+export class AROONStream extends StreamBase {
   readonly #period: number;
   readonly #factor: number;
   readonly #oscillator: boolean;
   readonly #highs: WindowExtreme;
   readonly #lows: WindowExtreme;
   #count = 0;
-  #first = Number.NaN;
-  #up = Number.NaN;
   #savedFirst = Number.NaN;
   #savedUp = Number.NaN;
 
   constructor(params: IndicatorParams, oscillator = false) {
+    super(oscillator ? 1 : 2);
     const p = params.timeperiod as number;
     this.#period = p;
     this.#factor = 100 / p;
@@ -107,43 +108,33 @@ export class AROONStream implements StreamingIndicator {
     this.#lows = new WindowExtreme(p + 1, false);
   }
 
-  update(high: number, low = Number.NaN): number {
-    this.#savedFirst = this.#first;
-    this.#savedUp = this.#up;
+  push(high: number, low = Number.NaN): void {
+    const out = this.outputs;
+    this.#savedFirst = out[0];
     const t = this.#count;
     this.#highs.push(t, high);
     this.#lows.push(t, low);
-    if (t >= this.#period) {
-      const highestAt = this.#highs.position;
-      const lowestAt = this.#lows.position;
-      if (this.#oscillator) {
-        this.#first = this.#factor * (highestAt - lowestAt);
-      } else {
-        this.#up = this.#factor * (this.#period - (t - highestAt));
-        this.#first = this.#factor * (this.#period - (t - lowestAt));
+    if (this.#oscillator) {
+      if (t >= this.#period) out[0] = this.#factor * (this.#highs.position - this.#lows.position);
+    } else {
+      this.#savedUp = out[1];
+      if (t >= this.#period) {
+        out[1] = this.#factor * (this.#period - (t - this.#highs.position));
+        out[0] = this.#factor * (this.#period - (t - this.#lows.position));
       }
     }
     this.#count = t + 1;
-    return this.#first;
   }
 
-  replace(high: number, low = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low);
-    this.#highs.undo();
-    this.#lows.undo();
-    this.#count--;
-    this.#first = this.#savedFirst;
-    this.#up = this.#savedUp;
-    return this.update(high, low);
-  }
-
-  output(index: number): number {
-    if (index === 0) return this.#first;
-    return index === 1 && !this.#oscillator ? this.#up : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#first;
+  revise(high: number, low = Number.NaN): void {
+    if (this.#count > 0) {
+      this.#highs.undo();
+      this.#lows.undo();
+      this.#count--;
+      this.outputs[0] = this.#savedFirst;
+      if (!this.#oscillator) this.outputs[1] = this.#savedUp;
+    }
+    this.push(high, low);
   }
 
   get isReady(): boolean {
@@ -154,8 +145,7 @@ export class AROONStream implements StreamingIndicator {
     this.#highs.clear();
     this.#lows.clear();
     this.#count = 0;
-    this.#first = Number.NaN;
-    this.#up = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }
 

@@ -16,7 +16,7 @@ export function AROONOSC(high: Float64Array, low: Float64Array, params: { timepe
   return out;
 }
 
-/** Streaming Aroon oscillator: `update(high, low)`. */
+/** Streaming Aroon oscillator: `push(high, low)`. */
 export class AROONOSCStream extends AROONStream {
   constructor(params: IndicatorParams) {
     super(params, true);

@@ -31,11 +31,11 @@ export function BOP(open: Float64Array, high: Float64Array, low: Float64Array, c
   return out;
 }
 
-/** Streaming balance of power: `update(open, high, low, close)`. */
+/** Streaming balance of power: `push(open, high, low, close)`. */
 export class BOPStream extends StatelessStream {
-  protected compute(open: number, high: number, low: number, close: number): number {
+  protected write(open: number, high: number, low: number, close: number): void {
     const range = high - low;
-    return range < TALIB_EPSILON ? 0 : (close - open) / range;
+    this.outputs[0] = range < TALIB_EPSILON ? 0 : (close - open) / range;
   }
 }
 

@@ -1,21 +1,24 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
- * Returns the CCI of the window held in `ring` whose newest typical price is `last`. The mean
- * and the mean absolute deviation are summed in slot order, as TA-Lib does, so that results
- * agree to the last bit; a window without deviation gives 0.
+ * Writes into `out[at]` the CCI of the window held in `ring` whose newest typical price sits
+ * in slot `newest`. The mean and the mean absolute deviation are summed in slot order, as TA-Lib does,
+ * so that results agree to the last bit; a window without deviation gives 0. It writes rather
+ * than returns, and takes no computed double, so that the stream, which cannot count on this
+ * loop being inlined, boxes nothing.
  */
-function cciOfRing(ring: Float64Array, last: number): number {
+function cciOfRing(ring: Float64Array, newest: number, out: Float64Array, at: number): void {
   const p = ring.length;
   let average = 0;
   for (let j = 0; j < p; j++) average += ring[j];
   average /= p;
   let deviation = 0;
   for (let j = 0; j < p; j++) deviation += Math.abs(ring[j] - average);
-  const distance = last - average;
-  return distance !== 0 && deviation !== 0 ? distance / (0.015 * (deviation / p)) : 0;
+  const distance = ring[newest] - average;
+  out[at] = distance !== 0 && deviation !== 0 ? distance / (0.015 * (deviation / p)) : 0;
 }
 
 /**
@@ -36,9 +39,8 @@ export function computeCci(
   out.fill(Number.NaN, 0, Math.min(n, lookback));
   let slot = 0;
   for (let i = 0; i < n; i++) {
-    const typical = (high[i] + low[i] + close[i]) / 3;
-    ring[slot] = typical;
-    if (i >= lookback) out[i] = cciOfRing(ring, typical);
+    ring[slot] = (high[i] + low[i] + close[i]) / 3;
+    if (i >= lookback) cciOfRing(ring, slot, out, i);
     slot = slot + 1 === timeperiod ? 0 : slot + 1;
   }
 }
@@ -62,47 +64,38 @@ export function CCI(
 }
 
 /**
- * Streaming commodity channel index: `update(high, low, close)`. No allocation; O(timeperiod)
+ * Streaming commodity channel index: `push(high, low, close)`. No allocation; O(timeperiod)
  * per bar, because the mean absolute deviation must revisit the window whenever its mean moves.
  */
-export class CCIStream implements StreamingIndicator {
+export class CCIStream extends StreamBase {
   readonly #period: number;
   readonly #ring: Float64Array;
   #count = 0;
-  #value = Number.NaN;
   #savedSlot = 0;
   #savedValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#ring = new Float64Array(this.#period);
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
     const slot = this.#count % this.#period;
     this.#savedSlot = this.#ring[slot];
-    this.#savedValue = this.#value;
-    const typical = (high + low + close) / 3;
-    this.#ring[slot] = typical;
-    if (this.#count >= this.#period - 1) this.#value = cciOfRing(this.#ring, typical);
+    this.#savedValue = this.outputs[0];
+    this.#ring[slot] = (high + low + close) / 3;
+    if (this.#count >= this.#period - 1) cciOfRing(this.#ring, slot, this.outputs, 0);
     this.#count++;
-    return this.#value;
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
-    this.#count--;
-    this.#ring[this.#count % this.#period] = this.#savedSlot;
-    this.#value = this.#savedValue;
-    return this.update(high, low, close);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count > 0) {
+      this.#count--;
+      this.#ring[this.#count % this.#period] = this.#savedSlot;
+      this.outputs[0] = this.#savedValue;
+    }
+    this.push(high, low, close);
   }
 
   get isReady(): boolean {
@@ -112,7 +105,7 @@ export class CCIStream implements StreamingIndicator {
   reset(): void {
     this.#ring.fill(0);
     this.#count = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,5 +1,6 @@
 import { period } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /** How a value is compared with the one `timeperiod` bars earlier: 0 MOM, 1 ROC, 2 ROCP, 3 ROCR, 4 ROCR100. */
 export type ChangeKind = 0 | 1 | 2 | 3 | 4;
@@ -61,45 +62,37 @@ export function computeChange(kind: ChangeKind, input: Float64Array, timeperiod:
 }
 
 /** Streaming change against the value `timeperiod` bars back, over a ring buffer: O(1), no allocation. */
-export class ChangeStream implements StreamingIndicator {
+export class ChangeStream extends StreamBase {
   readonly #kind: ChangeKind;
   readonly #period: number;
   readonly #ring: Float64Array;
   #count = 0;
-  #value = Number.NaN;
   #savedSlot = 0;
   #savedValue = Number.NaN;
 
   constructor(kind: ChangeKind, params: IndicatorParams) {
+    super(1);
     this.#kind = kind;
     this.#period = params.timeperiod as number;
     this.#ring = new Float64Array(this.#period);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     const slot = this.#count % this.#period;
     this.#savedSlot = this.#ring[slot];
-    this.#savedValue = this.#value;
-    if (this.#count >= this.#period) this.#value = change(this.#kind, x, this.#ring[slot]);
+    this.#savedValue = this.outputs[0];
+    if (this.#count >= this.#period) this.outputs[0] = change(this.#kind, x, this.#ring[slot]);
     this.#ring[slot] = x;
     this.#count++;
-    return this.#value;
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    this.#count--;
-    this.#ring[this.#count % this.#period] = this.#savedSlot;
-    this.#value = this.#savedValue;
-    return this.update(x);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(x: number): void {
+    if (this.#count > 0) {
+      this.#count--;
+      this.#ring[this.#count % this.#period] = this.#savedSlot;
+      this.outputs[0] = this.#savedValue;
+    }
+    this.push(x);
   }
 
   get isReady(): boolean {
@@ -109,7 +102,7 @@ export class ChangeStream implements StreamingIndicator {
   reset(): void {
     this.#ring.fill(0);
     this.#count = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

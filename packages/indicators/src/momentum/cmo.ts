@@ -21,7 +21,7 @@ export function CMO(real: Float64Array, params: { timeperiod?: number } = {}): F
   return out;
 }
 
-/** Streaming Chande momentum oscillator: `update(close)`, O(1), no allocation. */
+/** Streaming Chande momentum oscillator: `push(close)`, O(1), no allocation. */
 export class CMOStream extends GainLossStream {
   constructor(params: IndicatorParams) {
     super(CMO_KIND, params);

@@ -43,14 +43,14 @@ export function MINUS_DI(
   return out;
 }
 
-/** Streaming plus directional indicator: `update(high, low, close)`. */
+/** Streaming plus directional indicator: `push(high, low, close)`. */
 export class PLUS_DIStream extends DirectionalStream {
   constructor(params: IndicatorParams) {
     super(PLUS_DI_KIND, params);
   }
 }
 
-/** Streaming minus directional indicator: `update(high, low, close)`. */
+/** Streaming minus directional indicator: `push(high, low, close)`. */
 export class MINUS_DIStream extends DirectionalStream {
   constructor(params: IndicatorParams) {
     super(MINUS_DI_KIND, params);

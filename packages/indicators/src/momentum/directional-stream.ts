@@ -1,21 +1,18 @@
-import type { IndicatorParams, StreamingIndicator } from '../types.js';
-import { trueRange } from '../volatility/true-range.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorParams } from '../types.js';
 import {
   type DirectionalKind,
   DX_KIND,
-  diOf,
   directionalLookback,
-  dxOf,
   MINUS_DI_KIND,
   MINUS_DM_KIND,
-  minusMove,
   PLUS_DI_KIND,
   PLUS_DM_KIND,
-  plusMove,
 } from './directional.js';
+import { TALIB_EPSILON } from './near-zero.js';
 
-/** Streaming member of the directional-movement family: `update(high, low, close)`, O(1), no allocation. */
-export class DirectionalStream implements StreamingIndicator {
+/** Streaming member of the directional-movement family: `push(high, low, close)`, O(1), no allocation. */
+export class DirectionalStream extends StreamBase {
   readonly #kind: DirectionalKind;
   readonly #period: number;
   readonly #lookback: number;
@@ -29,16 +26,16 @@ export class DirectionalStream implements StreamingIndicator {
   // DX (last valid) for DX; the running DX sum, then the ADX, for ADX.
   #dx = 0;
   #adx = 0;
-  #value = Number.NaN;
   readonly #saved = new Float64Array(10);
 
   constructor(kind: DirectionalKind, params: IndicatorParams) {
+    super(1);
     this.#kind = kind;
     this.#period = params.timeperiod as number;
     this.#lookback = directionalLookback(kind, this.#period);
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
     const s = this.#saved;
     s[0] = this.#count;
     s[1] = this.#prevHigh;
@@ -49,22 +46,33 @@ export class DirectionalStream implements StreamingIndicator {
     s[6] = this.#range;
     s[7] = this.#dx;
     s[8] = this.#adx;
-    s[9] = this.#value;
+    s[9] = this.outputs[0];
     const t = this.#count;
     const p = this.#period;
     const kind = this.#kind;
     if (t > 0) {
+      // The moves and the true range as plusMove, minusMove and trueRange compute them, written
+      // out: this method is too large for V8 to inline every helper, and a helper left as a
+      // call would box the double it returns.
       const up = high - this.#prevHigh;
       const down = this.#prevLow - low;
-      const tr = trueRange(high, low, this.#prevClose);
+      const plus = up * (+(up > 0) & +(up > down));
+      const minus = down * (+(down > 0) & +(up < down));
+      const previousClose = this.#prevClose;
+      let tr = high - low;
+      const fromHigh = Math.abs(previousClose - high);
+      if (fromHigh > tr) tr = fromHigh;
+      const fromLow = Math.abs(previousClose - low);
+      if (fromLow > tr) tr = fromLow;
       if (t < p) {
-        this.#minusDm += minusMove(up, down);
-        this.#plusDm += plusMove(up, down);
+        this.#minusDm += minus;
+        this.#plusDm += plus;
         this.#range += tr;
-        if (t === p - 1 && kind <= MINUS_DM_KIND) this.#value = kind === PLUS_DM_KIND ? this.#plusDm : this.#minusDm;
+        if (t === p - 1 && kind <= MINUS_DM_KIND)
+          this.outputs[0] = kind === PLUS_DM_KIND ? this.#plusDm : this.#minusDm;
       } else {
-        this.#minusDm = this.#minusDm - this.#minusDm / p + minusMove(up, down);
-        this.#plusDm = this.#plusDm - this.#plusDm / p + plusMove(up, down);
+        this.#minusDm = this.#minusDm - this.#minusDm / p + minus;
+        this.#plusDm = this.#plusDm - this.#plusDm / p + plus;
         this.#range = this.#range - this.#range / p + tr;
         this.#publish(t);
       }
@@ -73,69 +81,69 @@ export class DirectionalStream implements StreamingIndicator {
     this.#prevLow = low;
     this.#prevClose = close;
     this.#count = t + 1;
-    return this.#value;
   }
 
-  // Reads the member's value from the state into #value. It takes no doubles and returns
-  // none, so that V8 need not box numbers when it does not inline the call.
+  // Reads the member's value from the state into the output, with the guards of diOf and dxOf
+  // written out for the same reason. It takes no doubles and returns none, so that nothing is
+  // boxed when V8 does not inline it.
   #publish(t: number): void {
     const p = this.#period;
-    switch (this.#kind) {
-      case PLUS_DM_KIND:
-        this.#value = this.#plusDm;
-        return;
-      case MINUS_DM_KIND:
-        this.#value = this.#minusDm;
-        return;
-      case PLUS_DI_KIND:
-        this.#value = diOf(this.#plusDm, this.#range, p);
-        return;
-      case MINUS_DI_KIND:
-        this.#value = diOf(this.#minusDm, this.#range, p);
-        return;
-      case DX_KIND: {
-        const next = dxOf(this.#plusDm, this.#minusDm, this.#range);
-        if (!Number.isNaN(next)) this.#dx = next;
-        this.#value = this.#dx;
-        return;
-      }
-      default: {
-        const next = dxOf(this.#plusDm, this.#minusDm, this.#range);
-        const adxStart = 2 * p - 1;
-        if (t <= adxStart) {
-          if (!Number.isNaN(next)) this.#dx += next;
-          if (t < adxStart) return;
-          this.#adx = this.#dx / p;
-        } else if (!Number.isNaN(next)) {
-          this.#adx = (this.#adx * (p - 1) + next) / p;
-        }
-        this.#value = this.#adx;
-      }
+    const kind = this.#kind;
+    if (kind === PLUS_DM_KIND) {
+      this.outputs[0] = this.#plusDm;
+      return;
     }
+    if (kind === MINUS_DM_KIND) {
+      this.outputs[0] = this.#minusDm;
+      return;
+    }
+    const range = this.#range;
+    const flat = -TALIB_EPSILON < range && range < TALIB_EPSILON;
+    if (kind === PLUS_DI_KIND || kind === MINUS_DI_KIND) {
+      const dm = kind === PLUS_DI_KIND ? this.#plusDm : this.#minusDm;
+      this.outputs[0] = flat ? 0 : p === 1 ? dm / range : 100 * (dm / range);
+      return;
+    }
+    // The DX, or NaN where a division is guarded against (TA-Lib then keeps the previous value).
+    let next = Number.NaN;
+    if (!flat) {
+      const minusDi = 100 * (this.#minusDm / range);
+      const plusDi = 100 * (this.#plusDm / range);
+      const sum = minusDi + plusDi;
+      if (!(-TALIB_EPSILON < sum && sum < TALIB_EPSILON)) next = 100 * (Math.abs(minusDi - plusDi) / sum);
+    }
+    const valid = !Number.isNaN(next);
+    if (kind === DX_KIND) {
+      if (valid) this.#dx = next;
+      this.outputs[0] = this.#dx;
+      return;
+    }
+    const adxStart = 2 * p - 1;
+    if (t <= adxStart) {
+      if (valid) this.#dx += next;
+      if (t < adxStart) return;
+      this.#adx = this.#dx / p;
+    } else if (valid) {
+      this.#adx = (this.#adx * (p - 1) + next) / p;
+    }
+    this.outputs[0] = this.#adx;
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
-    const s = this.#saved;
-    this.#count = s[0];
-    this.#prevHigh = s[1];
-    this.#prevLow = s[2];
-    this.#prevClose = s[3];
-    this.#plusDm = s[4];
-    this.#minusDm = s[5];
-    this.#range = s[6];
-    this.#dx = s[7];
-    this.#adx = s[8];
-    this.#value = s[9];
-    return this.update(high, low, close);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count > 0) {
+      const s = this.#saved;
+      this.#count = s[0];
+      this.#prevHigh = s[1];
+      this.#prevLow = s[2];
+      this.#prevClose = s[3];
+      this.#plusDm = s[4];
+      this.#minusDm = s[5];
+      this.#range = s[6];
+      this.#dx = s[7];
+      this.#adx = s[8];
+      this.outputs[0] = s[9];
+    }
+    this.push(high, low, close);
   }
 
   get isReady(): boolean {
@@ -149,6 +157,6 @@ export class DirectionalStream implements StreamingIndicator {
     this.#range = 0;
     this.#dx = 0;
     this.#adx = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }

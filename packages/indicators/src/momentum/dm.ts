@@ -33,14 +33,14 @@ export function MINUS_DM(high: Float64Array, low: Float64Array, params: { timepe
   return out;
 }
 
-/** Streaming plus directional movement: `update(high, low)`. */
+/** Streaming plus directional movement: `push(high, low)`. */
 export class PLUS_DMStream extends DirectionalStream {
   constructor(params: IndicatorParams) {
     super(PLUS_DM_KIND, params);
   }
 }
 
-/** Streaming minus directional movement: `update(high, low)`. */
+/** Streaming minus directional movement: `push(high, low)`. */
 export class MINUS_DMStream extends DirectionalStream {
   constructor(params: IndicatorParams) {
     super(MINUS_DM_KIND, params);

@@ -24,7 +24,7 @@ export function DX(
   return out;
 }
 
-/** Streaming directional movement index: `update(high, low, close)`. */
+/** Streaming directional movement index: `push(high, low, close)`. */
 export class DXStream extends DirectionalStream {
   constructor(params: IndicatorParams) {
     super(DX_KIND, params);

@@ -1,4 +1,5 @@
-import type { IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorParams } from '../types.js';
 import { isNearZero } from './near-zero.js';
 
 /** Which oscillator to derive from the smoothed gains and losses: 0 RSI, 1 CMO. */
@@ -58,14 +59,13 @@ export function computeGainLoss(kind: GainLossKind, input: Float64Array, timeper
 }
 
 /** Streaming RSI or CMO: O(1) per value, no allocation. */
-export class GainLossStream implements StreamingIndicator {
+export class GainLossStream extends StreamBase {
   readonly #kind: GainLossKind;
   readonly #period: number;
   #count = 0;
   #previous = Number.NaN;
   #gain = 0;
   #loss = 0;
-  #value = Number.NaN;
   #savedCount = 0;
   #savedPrevious = Number.NaN;
   #savedGain = 0;
@@ -73,16 +73,17 @@ export class GainLossStream implements StreamingIndicator {
   #savedValue = Number.NaN;
 
   constructor(kind: GainLossKind, params: IndicatorParams) {
+    super(1);
     this.#kind = kind;
     this.#period = params.timeperiod as number;
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#savedCount = this.#count;
     this.#savedPrevious = this.#previous;
     this.#savedGain = this.#gain;
     this.#savedLoss = this.#loss;
-    this.#savedValue = this.#value;
+    this.#savedValue = this.outputs[0];
     const t = this.#count;
     const p = this.#period;
     if (t > 0) {
@@ -99,32 +100,24 @@ export class GainLossStream implements StreamingIndicator {
       if (t >= p) {
         loss /= p;
         gain /= p;
-        this.#value = oscillator(this.#kind, gain, loss);
+        this.outputs[0] = oscillator(this.#kind, gain, loss);
       }
       this.#gain = gain;
       this.#loss = loss;
     }
     this.#previous = x;
     this.#count = t + 1;
-    return this.#value;
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    this.#count = this.#savedCount;
-    this.#previous = this.#savedPrevious;
-    this.#gain = this.#savedGain;
-    this.#loss = this.#savedLoss;
-    this.#value = this.#savedValue;
-    return this.update(x);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(x: number): void {
+    if (this.#count > 0) {
+      this.#count = this.#savedCount;
+      this.#previous = this.#savedPrevious;
+      this.#gain = this.#savedGain;
+      this.#loss = this.#savedLoss;
+      this.outputs[0] = this.#savedValue;
+    }
+    this.push(x);
   }
 
   get isReady(): boolean {
@@ -136,6 +129,6 @@ export class GainLossStream implements StreamingIndicator {
     this.#previous = Number.NaN;
     this.#gain = 0;
     this.#loss = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }

@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
  * Fills `out` with the intraday momentum index over `timeperiod` bars: 100 × the sum of
@@ -50,8 +51,8 @@ export function IMI(open: Float64Array, close: Float64Array, params: { timeperio
   return out;
 }
 
-/** Streaming intraday momentum index: `update(open, close)`, O(1) over a ring of bodies. */
-export class IMIStream implements StreamingIndicator {
+/** Streaming intraday momentum index: `push(open, close)`, O(1) over a ring of bodies. */
+export class IMIStream extends StreamBase {
   readonly #period: number;
   readonly #bodies: Float64Array;
   // count, up, down, ups, downs, value, overwritten body.
@@ -61,14 +62,14 @@ export class IMIStream implements StreamingIndicator {
   #down = 0;
   #ups = 0;
   #downs = 0;
-  #value = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#bodies = new Float64Array(this.#period);
   }
 
-  update(open: number, close = Number.NaN): number {
+  push(open: number, close = Number.NaN): void {
     const t = this.#count;
     const p = this.#period;
     const slot = t % p;
@@ -78,7 +79,7 @@ export class IMIStream implements StreamingIndicator {
     s[2] = this.#down;
     s[3] = this.#ups;
     s[4] = this.#downs;
-    s[5] = this.#value;
+    s[5] = this.outputs[0];
     s[6] = this.#bodies[slot];
     if (t >= p) {
       const old = this.#bodies[slot];
@@ -97,30 +98,22 @@ export class IMIStream implements StreamingIndicator {
       this.#down -= body;
       this.#downs++;
     }
-    if (t >= p - 1) this.#value = 100 * (this.#up / (this.#up + this.#down));
+    if (t >= p - 1) this.outputs[0] = 100 * (this.#up / (this.#up + this.#down));
     this.#count = t + 1;
-    return this.#value;
   }
 
-  replace(open: number, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(open, close);
-    const s = this.#saved;
-    this.#count = s[0];
-    this.#up = s[1];
-    this.#down = s[2];
-    this.#ups = s[3];
-    this.#downs = s[4];
-    this.#value = s[5];
-    this.#bodies[this.#count % this.#period] = s[6];
-    return this.update(open, close);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(open: number, close = Number.NaN): void {
+    if (this.#count > 0) {
+      const s = this.#saved;
+      this.#count = s[0];
+      this.#up = s[1];
+      this.#down = s[2];
+      this.#ups = s[3];
+      this.#downs = s[4];
+      this.outputs[0] = s[5];
+      this.#bodies[this.#count % this.#period] = s[6];
+    }
+    this.push(open, close);
   }
 
   get isReady(): boolean {
@@ -134,7 +127,7 @@ export class IMIStream implements StreamingIndicator {
     this.#down = 0;
     this.#ups = 0;
     this.#downs = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 function mfiOf(positive: number, negative: number): number {
   const total = positive + negative;
@@ -71,8 +72,8 @@ export function MFI(
   return out;
 }
 
-/** Streaming money flow index: `update(high, low, close, volume)`, O(1) over rings, no allocation. */
-export class MFIStream implements StreamingIndicator {
+/** Streaming money flow index: `push(high, low, close, volume)`, O(1) over rings, no allocation. */
+export class MFIStream extends StreamBase {
   readonly #period: number;
   readonly #positive: Float64Array;
   readonly #negative: Float64Array;
@@ -82,15 +83,15 @@ export class MFIStream implements StreamingIndicator {
   #previous = Number.NaN;
   #positiveSum = 0;
   #negativeSum = 0;
-  #value = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#positive = new Float64Array(this.#period);
     this.#negative = new Float64Array(this.#period);
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): number {
+  push(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
     const t = this.#count;
     const p = this.#period;
     const slot = t > 0 ? (t - 1) % p : 0;
@@ -99,7 +100,7 @@ export class MFIStream implements StreamingIndicator {
     s[1] = this.#previous;
     s[2] = this.#positiveSum;
     s[3] = this.#negativeSum;
-    s[4] = this.#value;
+    s[4] = this.outputs[0];
     s[5] = this.#positive[slot];
     s[6] = this.#negative[slot];
     const typical = (high + low + close) / 3;
@@ -116,33 +117,25 @@ export class MFIStream implements StreamingIndicator {
       this.#negative[slot] = down;
       this.#positiveSum += up;
       this.#negativeSum += down;
-      if (t >= p) this.#value = mfiOf(this.#positiveSum, this.#negativeSum);
+      if (t >= p) this.outputs[0] = mfiOf(this.#positiveSum, this.#negativeSum);
     }
     this.#previous = typical;
     this.#count = t + 1;
-    return this.#value;
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close, volume);
-    const s = this.#saved;
-    this.#count = s[0];
-    this.#previous = s[1];
-    this.#positiveSum = s[2];
-    this.#negativeSum = s[3];
-    this.#value = s[4];
-    const slot = this.#count > 0 ? (this.#count - 1) % this.#period : 0;
-    this.#positive[slot] = s[5];
-    this.#negative[slot] = s[6];
-    return this.update(high, low, close, volume);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    if (this.#count > 0) {
+      const s = this.#saved;
+      this.#count = s[0];
+      this.#previous = s[1];
+      this.#positiveSum = s[2];
+      this.#negativeSum = s[3];
+      this.outputs[0] = s[4];
+      const slot = this.#count > 0 ? (this.#count - 1) % this.#period : 0;
+      this.#positive[slot] = s[5];
+      this.#negative[slot] = s[6];
+    }
+    this.push(high, low, close, volume);
   }
 
   get isReady(): boolean {
@@ -156,7 +149,7 @@ export class MFIStream implements StreamingIndicator {
     this.#previous = Number.NaN;
     this.#positiveSum = 0;
     this.#negativeSum = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -16,7 +16,7 @@ export function MOM(real: Float64Array, params: { timeperiod?: number } = {}): F
   return out;
 }
 
-/** Streaming momentum: `update(close)`. */
+/** Streaming momentum: `push(close)`. */
 export class MOMStream extends ChangeStream {
   constructor(params: IndicatorParams) {
     super(MOM_KIND, params);

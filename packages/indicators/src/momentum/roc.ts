@@ -27,7 +27,7 @@ export function ROC(real: Float64Array, params: { timeperiod?: number } = {}): F
   return out;
 }
 
-/** Streaming rate of change in percent: `update(close)`. */
+/** Streaming rate of change in percent: `push(close)`. */
 export class ROCStream extends ChangeStream {
   constructor(params: IndicatorParams) {
     super(ROC_KIND, params);
@@ -56,7 +56,7 @@ export function ROCP(real: Float64Array, params: { timeperiod?: number } = {}): 
   return out;
 }
 
-/** Streaming fractional rate of change: `update(close)`. */
+/** Streaming fractional rate of change: `push(close)`. */
 export class ROCPStream extends ChangeStream {
   constructor(params: IndicatorParams) {
     super(ROCP_KIND, params);
@@ -85,7 +85,7 @@ export function ROCR(real: Float64Array, params: { timeperiod?: number } = {}): 
   return out;
 }
 
-/** Streaming ratio rate of change: `update(close)`. */
+/** Streaming ratio rate of change: `push(close)`. */
 export class ROCRStream extends ChangeStream {
   constructor(params: IndicatorParams) {
     super(ROCR_KIND, params);
@@ -114,7 +114,7 @@ export function ROCR100(real: Float64Array, params: { timeperiod?: number } = {}
   return out;
 }
 
-/** Streaming ratio rate of change in percent: `update(close)`. */
+/** Streaming ratio rate of change in percent: `push(close)`. */
 export class ROCR100Stream extends ChangeStream {
   constructor(params: IndicatorParams) {
     super(ROCR100_KIND, params);

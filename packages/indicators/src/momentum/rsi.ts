@@ -21,7 +21,7 @@ export function RSI(real: Float64Array, params: { timeperiod?: number } = {}): F
   return out;
 }
 
-/** Streaming relative strength index: `update(close)`, O(1), no allocation. */
+/** Streaming relative strength index: `push(close)`, O(1), no allocation. */
 export class RSIStream extends GainLossStream {
   constructor(params: IndicatorParams) {
     super(RSI_KIND, params);

@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { isNearZero } from './near-zero.js';
 
 /** The three periods sorted ascending: the shortest gets weight 4, the middle 2, the longest 1. */
@@ -113,29 +114,29 @@ export function ULTOSC(
   return out;
 }
 
-/** Streaming ultimate oscillator: `update(high, low, close)`, O(1) over rings of the longest period. */
-export class ULTOSCStream implements StreamingIndicator {
+/** Streaming ultimate oscillator: `push(high, low, close)`, O(1) over rings of the longest period. */
+export class ULTOSCStream extends StreamBase {
   readonly #p1: number;
   readonly #p2: number;
   readonly #p3: number;
   readonly #lookback: number;
   readonly #buying: Float64Array;
   readonly #ranges: Float64Array;
-  // a1 b1 a2 b2 a3 b3, then the same saved for `replace`, then count, previous close, value, slot contents.
+  // a1 b1 a2 b2 a3 b3, then the same saved for `revise`, then count, previous close, value, slot contents.
   readonly #sums = new Float64Array(6);
   readonly #saved = new Float64Array(11);
   #count = 0;
   #previousClose = Number.NaN;
-  #value = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(1);
     [this.#p1, this.#p2, this.#p3] = sortedPeriods(params);
     this.#lookback = Math.max(1, this.#p3);
     this.#buying = new Float64Array(this.#lookback);
     this.#ranges = new Float64Array(this.#lookback);
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
     const t = this.#count;
     const cap = this.#lookback;
     const slot = t % cap;
@@ -144,7 +145,7 @@ export class ULTOSCStream implements StreamingIndicator {
     for (let k = 0; k < 6; k++) s[k] = sums[k];
     s[6] = t;
     s[7] = this.#previousClose;
-    s[8] = this.#value;
+    s[8] = this.outputs[0];
     s[9] = this.#buying[slot];
     s[10] = this.#ranges[slot];
     if (t > 0) {
@@ -171,7 +172,7 @@ export class ULTOSCStream implements StreamingIndicator {
         sums[5] += tr;
       }
       if (t >= cap) {
-        this.#value = weighted(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5]);
+        this.outputs[0] = weighted(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5]);
         this.#drop(0, t - this.#p1 + 1);
         this.#drop(2, t - this.#p2 + 1);
         this.#drop(4, t - this.#p3 + 1);
@@ -179,7 +180,6 @@ export class ULTOSCStream implements StreamingIndicator {
     }
     this.#previousClose = close;
     this.#count = t + 1;
-    return this.#value;
   }
 
   #drop(sum: number, bar: number): void {
@@ -188,25 +188,18 @@ export class ULTOSCStream implements StreamingIndicator {
     this.#sums[sum + 1] -= this.#ranges[slot];
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
-    const s = this.#saved;
-    for (let k = 0; k < 6; k++) this.#sums[k] = s[k];
-    this.#count = s[6];
-    this.#previousClose = s[7];
-    this.#value = s[8];
-    const slot = this.#count % this.#lookback;
-    this.#buying[slot] = s[9];
-    this.#ranges[slot] = s[10];
-    return this.update(high, low, close);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count > 0) {
+      const s = this.#saved;
+      for (let k = 0; k < 6; k++) this.#sums[k] = s[k];
+      this.#count = s[6];
+      this.#previousClose = s[7];
+      this.outputs[0] = s[8];
+      const slot = this.#count % this.#lookback;
+      this.#buying[slot] = s[9];
+      this.#ranges[slot] = s[10];
+    }
+    this.push(high, low, close);
   }
 
   get isReady(): boolean {
@@ -219,7 +212,7 @@ export class ULTOSCStream implements StreamingIndicator {
     this.#sums.fill(0);
     this.#count = 0;
     this.#previousClose = Number.NaN;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { WindowExtreme } from './window-extreme.js';
 
 function williams(highest: number, lowest: number, close: number): number {
@@ -86,46 +87,38 @@ export function WILLR(
   return out;
 }
 
-/** Streaming Williams' %R: `update(high, low, close)`, O(1) amortised with monotonic deques. */
-export class WILLRStream implements StreamingIndicator {
+/** Streaming Williams' %R: `push(high, low, close)`, O(1) amortised with monotonic deques. */
+export class WILLRStream extends StreamBase {
   readonly #lookback: number;
   readonly #highs: WindowExtreme;
   readonly #lows: WindowExtreme;
   #count = 0;
-  #value = Number.NaN;
   #savedValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(1);
     const p = params.timeperiod as number;
     this.#lookback = p - 1;
     this.#highs = new WindowExtreme(p, true);
     this.#lows = new WindowExtreme(p, false);
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
-    this.#savedValue = this.#value;
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
+    this.#savedValue = this.outputs[0];
     this.#highs.push(this.#count, high);
     this.#lows.push(this.#count, low);
-    if (this.#count >= this.#lookback) this.#value = williams(this.#highs.value, this.#lows.value, close);
+    if (this.#count >= this.#lookback) this.outputs[0] = williams(this.#highs.value, this.#lows.value, close);
     this.#count++;
-    return this.#value;
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
-    this.#highs.undo();
-    this.#lows.undo();
-    this.#count--;
-    this.#value = this.#savedValue;
-    return this.update(high, low, close);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count > 0) {
+      this.#highs.undo();
+      this.#lows.undo();
+      this.#count--;
+      this.outputs[0] = this.#savedValue;
+    }
+    this.push(high, low, close);
   }
 
   get isReady(): boolean {
@@ -136,7 +129,7 @@ export class WILLRStream implements StreamingIndicator {
     this.#highs.clear();
     this.#lows.clear();
     this.#count = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

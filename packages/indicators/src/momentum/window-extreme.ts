@@ -1,8 +1,10 @@
 /**
  * The highest (or lowest) of the last `window` values, kept in a monotonic deque so that each
  * push costs O(1) amortised and never allocates. Among equal extremes the most recent wins, as
- * in TA-Lib's AROON. The last push can be undone in O(1), for `replace`: popping only moves
- * the ends of the deque, so a push overwrites a single slot, which is remembered.
+ * in TA-Lib's AROON. The last push can be undone in O(1), for `revise`: popping only moves
+ * the ends of the deque, so a push overwrites a single slot, which is remembered. The extreme
+ * and its position are kept in plain fields, refreshed by every change, so that streams read
+ * them without a call (a getter V8 does not inline would box the double it returns).
  */
 export class WindowExtreme {
   readonly #highest: boolean;
@@ -16,6 +18,10 @@ export class WindowExtreme {
   #savedSlot = 0;
   #savedPosition = 0;
   #savedValue = 0;
+  /** The extreme of the window (NaN when empty). Read-only for callers. */
+  value = Number.NaN;
+  /** The bar position of the extreme (its latest occurrence; NaN when empty). Read-only for callers. */
+  position = Number.NaN;
 
   /** `window` values at most are ever kept; `highest` picks the maximum, else the minimum. */
   constructor(window: number, highest: boolean) {
@@ -50,6 +56,7 @@ export class WindowExtreme {
     this.#positions[slot] = position;
     this.#values[slot] = value;
     this.#size++;
+    this.#publish();
   }
 
   /** Undoes the last `push`. */
@@ -59,21 +66,23 @@ export class WindowExtreme {
     this.#values[slot] = this.#savedValue;
     this.#front = this.#savedFront;
     this.#size = this.#savedSize;
+    this.#publish();
   }
 
-  /** The extreme of the window (NaN when empty). */
-  get value(): number {
-    return this.#size > 0 ? this.#values[this.#front] : Number.NaN;
-  }
-
-  /** The bar position of the extreme (its latest occurrence). */
-  get position(): number {
-    return this.#size > 0 ? this.#positions[this.#front] : Number.NaN;
+  #publish(): void {
+    if (this.#size > 0) {
+      this.value = this.#values[this.#front];
+      this.position = this.#positions[this.#front];
+    } else {
+      this.value = Number.NaN;
+      this.position = Number.NaN;
+    }
   }
 
   /** Forgets every value. */
   clear(): void {
     this.#front = 0;
     this.#size = 0;
+    this.#publish();
   }
 }

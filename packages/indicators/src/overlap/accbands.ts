@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /** TA-Lib leaves a bar's high and low unwidened when their sum is this close to zero. */
 const EPSILON = 1e-14;
@@ -93,7 +94,7 @@ export function ACCBANDS(
 }
 
 /** Streaming acceleration bands: O(1) per bar over ring buffers, no allocation. */
-export class ACCBANDSStream implements StreamingIndicator {
+export class ACCBANDSStream extends StreamBase {
   readonly #period: number;
   /** Per slot: widened high, close, narrowed low. */
   readonly #ring: Float64Array;
@@ -102,39 +103,51 @@ export class ACCBANDSStream implements StreamingIndicator {
   #count = 0;
   readonly #sums = new Float64Array(3);
   readonly #prevSums = new Float64Array(3);
-  readonly #values = new Float64Array(3).fill(Number.NaN);
   readonly #prevValues = new Float64Array(3).fill(Number.NaN);
   #prevHead = 0;
   #prevCount = 0;
 
   constructor(params: IndicatorParams) {
+    super(3);
     this.#period = params.timeperiod as number;
     this.#ring = new Float64Array(3 * this.#period);
   }
 
-  update(high: number, low?: number, close?: number): number {
+  push(high: number, low?: number, close?: number): void {
+    const ring = this.#ring;
+    const saved = this.#saved;
+    const slot = 3 * this.#head;
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevSums.set(this.#sums);
-    this.#prevValues.set(this.#values);
-    this.#saved.set(this.#ring.subarray(3 * this.#head, 3 * this.#head + 3));
-    return this.#step(high, low as number, close as number);
+    this.#prevValues.set(this.outputs);
+    for (let k = 0; k < 3; k++) saved[k] = ring[slot + k] as number;
+    this.#step(high, low as number, close as number);
   }
 
-  replace(high: number, low?: number, close?: number): number {
-    if (this.#count === 0) return this.update(high, low, close);
-    this.#head = this.#prevHead;
-    this.#count = this.#prevCount;
-    this.#sums.set(this.#prevSums);
-    this.#values.set(this.#prevValues);
-    this.#ring.set(this.#saved, 3 * this.#head);
-    return this.#step(high, low as number, close as number);
+  revise(high: number, low?: number, close?: number): void {
+    if (this.#count > 0) {
+      const ring = this.#ring;
+      const saved = this.#saved;
+      this.#head = this.#prevHead;
+      this.#count = this.#prevCount;
+      this.#sums.set(this.#prevSums);
+      this.outputs.set(this.#prevValues);
+      const slot = 3 * this.#head;
+      for (let k = 0; k < 3; k++) ring[slot + k] = saved[k] as number;
+    }
+    this.push(high, low, close);
   }
 
-  #step(h: number, l: number, c: number): number {
+  #step(high: number, low: number, c: number): void {
+    // The unary plus tells V8 these are numbers: the widened values are either the input or a
+    // computed double, and merged with an untyped parameter they would be boxed.
+    const h = +high;
+    const l = +low;
     const p = this.#period;
     const ring = this.#ring;
     const sums = this.#sums;
+    const out = this.outputs;
     const slot = 3 * this.#head;
     ring[slot] = upperOf(h, l);
     ring[slot + 1] = c;
@@ -142,22 +155,13 @@ export class ACCBANDSStream implements StreamingIndicator {
     this.#head = this.#head + 1 === p ? 0 : this.#head + 1;
     this.#count++;
     for (let k = 0; k < 3; k++) sums[k] = (sums[k] as number) + (ring[slot + k] as number);
-    if (this.#count < p) return Number.NaN;
+    if (this.#count < p) return;
     // After the write, the oldest bar of the window sits at the new head.
     const oldest = 3 * this.#head;
     for (let k = 0; k < 3; k++) {
-      this.#values[k] = (sums[k] as number) / p;
+      out[k] = (sums[k] as number) / p;
       sums[k] = (sums[k] as number) - (ring[oldest + k] as number);
     }
-    return this.#values[0] as number;
-  }
-
-  output(index: number): number {
-    return index >= 0 && index < 3 ? (this.#values[index] as number) : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#values[0] as number;
   }
 
   get isReady(): boolean {
@@ -167,7 +171,7 @@ export class ACCBANDSStream implements StreamingIndicator {
   reset(): void {
     this.#ring.fill(0);
     this.#sums.fill(0);
-    this.#values.fill(Number.NaN);
+    this.outputs.fill(Number.NaN);
     this.#head = 0;
     this.#count = 0;
   }

@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { matype, period, REAL_LIMIT, real, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { computeMovingAverage, createMovingAverage, movingAverageLookback } from './moving-average.js';
 
 /** TA-Lib reports a deviation of zero for variances below this. */
@@ -89,20 +90,17 @@ export function BBANDS(
 }
 
 /** Streaming Bollinger Bands: O(1) per bar (plus the moving average's own cost), no allocation. */
-export class BBANDSStream implements StreamingIndicator {
+export class BBANDSStream extends StreamBase {
   readonly #period: number;
   readonly #up: number;
   readonly #down: number;
   readonly #first: number;
-  readonly #average: StreamingIndicator;
+  readonly #average: StreamBase;
   readonly #ring: Float64Array;
   #head = 0;
   #count = 0;
   #sum = 0;
   #sumSquares = 0;
-  #upper = Number.NaN;
-  #middle = Number.NaN;
-  #lower = Number.NaN;
   #prevHead = 0;
   #prevCount = 0;
   #prevSum = 0;
@@ -110,6 +108,7 @@ export class BBANDSStream implements StreamingIndicator {
   #prevSlot = 0;
 
   constructor(params: IndicatorParams) {
+    super(3);
     this.#period = params.timeperiod as number;
     this.#up = params.nbdevup as number;
     this.#down = params.nbdevdn as number;
@@ -118,36 +117,43 @@ export class BBANDSStream implements StreamingIndicator {
     this.#ring = new Float64Array(this.#period);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevSum = this.#sum;
     this.#prevSumSquares = this.#sumSquares;
     this.#prevSlot = this.#ring[this.#head] as number;
-    return this.#step(x, this.#average.update(x));
+    this.#average.push(x);
+    this.#step(x);
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
+  revise(x: number): void {
+    if (this.#count === 0) {
+      this.push(x);
+      return;
+    }
     this.#head = this.#prevHead;
     this.#count = this.#prevCount;
     this.#sum = this.#prevSum;
     this.#sumSquares = this.#prevSumSquares;
     this.#ring[this.#head] = this.#prevSlot;
-    return this.#step(x, this.#average.replace(x));
+    this.#average.revise(x);
+    this.#step(x);
   }
 
-  #step(x: number, average: number): number {
+  #step(x: number): void {
     const p = this.#period;
+    const out = this.outputs;
     const bar = this.#count++;
-    if (bar < this.#first - p + 1) return this.#upper;
+    // Before the deviation's window opens nothing changes, not even the (NaN) bands.
+    if (bar < this.#first - p + 1) return;
     this.#ring[this.#head] = x;
     this.#head = this.#head + 1 === p ? 0 : this.#head + 1;
     this.#sum += x;
     this.#sumSquares += x * x;
     if (bar < this.#first) {
-      this.#upper = this.#middle = this.#lower = Number.NaN;
-      return this.#upper;
+      out[0] = out[1] = out[2] = Number.NaN;
+      return;
     }
     const mean = this.#sum / p;
     const variance = this.#sumSquares / p - mean * mean;
@@ -156,18 +162,10 @@ export class BBANDSStream implements StreamingIndicator {
     this.#sum -= old;
     this.#sumSquares -= old * old;
     const deviation = variance < EPSILON ? 0 : Math.sqrt(variance);
-    this.#middle = average;
-    this.#upper = average + deviation * this.#up;
-    this.#lower = average - deviation * this.#down;
-    return this.#upper;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#upper : index === 1 ? this.#middle : index === 2 ? this.#lower : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#upper;
+    const average = this.#average.outputs[0] as number;
+    out[1] = average;
+    out[0] = average + deviation * this.#up;
+    out[2] = average - deviation * this.#down;
   }
 
   get isReady(): boolean {
@@ -181,7 +179,7 @@ export class BBANDSStream implements StreamingIndicator {
     this.#count = 0;
     this.#sum = 0;
     this.#sumSquares = 0;
-    this.#upper = this.#middle = this.#lower = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }
 

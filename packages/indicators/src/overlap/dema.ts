@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { emaFactor } from './ema.js';
 
 /**
@@ -47,7 +48,7 @@ export function DEMA(real: Float64Array, params: { timeperiod?: number } = {}): 
 }
 
 /** Streaming double exponential moving average: O(1) per bar, no allocation. */
-export class DEMAStream implements StreamingIndicator {
+export class DEMAStream extends StreamBase {
   readonly #period: number;
   readonly #k: number;
   #count = 0;
@@ -55,7 +56,6 @@ export class DEMAStream implements StreamingIndicator {
   #sum2 = 0;
   #e1 = 0;
   #e2 = 0;
-  #value = Number.NaN;
   #prevCount = 0;
   #prevSum1 = 0;
   #prevSum2 = 0;
@@ -64,38 +64,40 @@ export class DEMAStream implements StreamingIndicator {
   #prevValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#k = emaFactor(this.#period);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#prevCount = this.#count;
     this.#prevSum1 = this.#sum1;
     this.#prevSum2 = this.#sum2;
     this.#prevE1 = this.#e1;
     this.#prevE2 = this.#e2;
-    this.#prevValue = this.#value;
-    return this.#step(x);
+    this.#prevValue = this.outputs[0] as number;
+    this.#step(x);
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    this.#count = this.#prevCount;
-    this.#sum1 = this.#prevSum1;
-    this.#sum2 = this.#prevSum2;
-    this.#e1 = this.#prevE1;
-    this.#e2 = this.#prevE2;
-    this.#value = this.#prevValue;
-    return this.#step(x);
+  revise(x: number): void {
+    if (this.#count > 0) {
+      this.#count = this.#prevCount;
+      this.#sum1 = this.#prevSum1;
+      this.#sum2 = this.#prevSum2;
+      this.#e1 = this.#prevE1;
+      this.#e2 = this.#prevE2;
+      this.outputs[0] = this.#prevValue;
+    }
+    this.push(x);
   }
 
-  #step(x: number): number {
+  #step(x: number): void {
     const p = this.#period;
     const k = this.#k;
     const c = ++this.#count;
     if (c <= p) {
       this.#sum1 += x;
-      if (c < p) return this.#value;
+      if (c < p) return;
       this.#e1 = this.#sum1 / p;
     } else {
       this.#e1 = (x - this.#e1) * k + this.#e1;
@@ -103,20 +105,11 @@ export class DEMAStream implements StreamingIndicator {
     const e1 = this.#e1;
     if (c < 2 * p - 1) {
       this.#sum2 += e1;
-      return this.#value;
+      return;
     }
     if (c === 2 * p - 1) this.#e2 = (this.#sum2 + e1) / p;
     else this.#e2 = (e1 - this.#e2) * k + this.#e2;
-    this.#value = 2 * e1 - this.#e2;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.outputs[0] = 2 * e1 - this.#e2;
   }
 
   get isReady(): boolean {
@@ -129,7 +122,7 @@ export class DEMAStream implements StreamingIndicator {
     this.#sum2 = 0;
     this.#e1 = 0;
     this.#e2 = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /** Returns TA-Lib's smoothing factor for an EMA of `timeperiod` bars: 2 / (timeperiod + 1). */
 export function emaFactor(timeperiod: number): number {
@@ -42,54 +43,48 @@ export function EMA(real: Float64Array, params: { timeperiod?: number } = {}): F
 }
 
 /** Streaming exponential moving average: O(1) per bar, no allocation. */
-export class EMAStream implements StreamingIndicator {
+export class EMAStream extends StreamBase {
   readonly #period: number;
   readonly #k: number;
   #count = 0;
   #sum = 0;
-  #value = Number.NaN;
   #prevCount = 0;
   #prevSum = 0;
   #prevValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#k = emaFactor(this.#period);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#prevCount = this.#count;
     this.#prevSum = this.#sum;
-    this.#prevValue = this.#value;
-    return this.#step(x);
+    this.#prevValue = this.outputs[0] as number;
+    this.#step(x);
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    this.#count = this.#prevCount;
-    this.#sum = this.#prevSum;
-    this.#value = this.#prevValue;
-    return this.#step(x);
+  revise(x: number): void {
+    if (this.#count > 0) {
+      this.#count = this.#prevCount;
+      this.#sum = this.#prevSum;
+      this.outputs[0] = this.#prevValue;
+    }
+    this.push(x);
   }
 
-  #step(x: number): number {
+  #step(x: number): void {
     const p = this.#period;
+    const out = this.outputs;
     if (this.#count >= p) {
-      this.#value = (x - this.#value) * this.#k + this.#value;
+      const ema = out[0] as number;
+      out[0] = (x - ema) * this.#k + ema;
     } else {
       this.#sum += x;
-      if (this.#count + 1 === p) this.#value = this.#sum / p;
+      if (this.#count + 1 === p) out[0] = this.#sum / p;
     }
     this.#count++;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
   }
 
   get isReady(): boolean {
@@ -99,7 +94,7 @@ export class EMAStream implements StreamingIndicator {
   reset(): void {
     this.#count = 0;
     this.#sum = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /** Smoothing constants of the fastest (2-bar) and slowest (30-bar) EMA that KAMA moves between. */
 const SLOWEST = 2 / (30 + 1);
@@ -64,14 +65,13 @@ export function KAMA(real: Float64Array, params: { timeperiod?: number } = {}): 
 }
 
 /** Streaming Kaufman adaptive moving average: O(1) per bar over a ring buffer, no allocation. */
-export class KAMAStream implements StreamingIndicator {
+export class KAMAStream extends StreamBase {
   readonly #period: number;
   /** The last timeperiod + 1 values; `#head` is the oldest once full. */
   readonly #ring: Float64Array;
   #head = 0;
   #count = 0;
   #path = 0;
-  #value = Number.NaN;
   #prevHead = 0;
   #prevCount = 0;
   #prevPath = 0;
@@ -79,30 +79,32 @@ export class KAMAStream implements StreamingIndicator {
   #prevSlot = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#ring = new Float64Array(this.#period + 1);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevPath = this.#path;
-    this.#prevValue = this.#value;
+    this.#prevValue = this.outputs[0] as number;
     this.#prevSlot = this.#ring[this.#head] as number;
-    return this.#step(x);
+    this.#step(x);
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    this.#head = this.#prevHead;
-    this.#count = this.#prevCount;
-    this.#path = this.#prevPath;
-    this.#value = this.#prevValue;
-    this.#ring[this.#head] = this.#prevSlot;
-    return this.#step(x);
+  revise(x: number): void {
+    if (this.#count > 0) {
+      this.#head = this.#prevHead;
+      this.#count = this.#prevCount;
+      this.#path = this.#prevPath;
+      this.outputs[0] = this.#prevValue;
+      this.#ring[this.#head] = this.#prevSlot;
+    }
+    this.push(x);
   }
 
-  #step(x: number): number {
+  #step(x: number): void {
     const ring = this.#ring;
     const size = this.#period + 1;
     const head = this.#head;
@@ -110,7 +112,7 @@ export class KAMAStream implements StreamingIndicator {
     if (count < size) {
       ring[head] = x;
       this.#head = head + 1 === size ? 0 : head + 1;
-      return this.#value;
+      return;
     }
     if (count === size) {
       // The first full window: ring[0..size-2] hold the values before x, in order.
@@ -120,8 +122,8 @@ export class KAMAStream implements StreamingIndicator {
       for (let i = 0; i < size - 1; i++) path += Math.abs((ring[i] as number) - (ring[i + 1] as number));
       this.#path = path;
       const before = ring[size - 2] as number;
-      this.#value = (x - before) * smoothing(x - (ring[0] as number), path) + before;
-      return this.#value;
+      this.outputs[0] = (x - before) * smoothing(x - (ring[0] as number), path) + before;
+      return;
     }
     const leaving = ring[head] as number;
     const next = head + 1 === size ? 0 : head + 1;
@@ -131,16 +133,8 @@ export class KAMAStream implements StreamingIndicator {
     this.#head = next;
     this.#path -= Math.abs(leaving - oldest);
     this.#path += Math.abs(x - previous);
-    this.#value = (x - this.#value) * smoothing(x - oldest, this.#path) + this.#value;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    const kama = this.outputs[0] as number;
+    this.outputs[0] = (x - kama) * smoothing(x - oldest, this.#path) + kama;
   }
 
   get isReady(): boolean {
@@ -152,7 +146,7 @@ export class KAMAStream implements StreamingIndicator {
     this.#head = 0;
     this.#count = 0;
     this.#path = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { real, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /** Bars before MAMA's first value: the price smoother and Hilbert transform warm up. */
 export const MAMA_LOOKBACK = 32;
@@ -11,7 +12,7 @@ const B = 0.5769;
 const RAD_TO_DEG = 180 / (4 * Math.atan(1));
 
 // Layout of the state vector. Everything lives in one Float64Array so that a bar can be
-// undone (for `replace`) by copying it, and batch and stream run the very same step.
+// undone (for `revise`) by copying it, and batch and stream run the very same step.
 const COUNT = 0;
 const WMA_SUB = 1;
 const WMA_SUM = 2;
@@ -41,10 +42,22 @@ const JI = 20;
 const JQ = 30;
 const ODD = 0;
 const EVEN = 5;
-const STATE_SIZE = FILTERS + 40;
+// Scratch slots through which the filters take their input and gain and give their output:
+// only integers cross the call, since V8 boxes doubles passed to or returned from a call it
+// does not inline.
+const ADJUST = FILTERS + 40;
+const FILTER_IO = ADJUST + 1;
+const STATE_SIZE = FILTER_IO + 1;
+// Layout of the limits vector.
+const FAST = 0;
+const SLOW = 1;
 
-/** Runs one step of a Hilbert filter whose five slots start at `base`; returns its output. */
-function hilbert(s: Float64Array, base: number, input: number, adjust: number): number {
+/**
+ * Runs one step of a Hilbert filter whose five slots start at `base`, on the input in
+ * `s[FILTER_IO]` with gain `s[ADJUST]`; leaves its output in `s[FILTER_IO]`.
+ */
+function hilbert(s: Float64Array, base: number): void {
+  const input = s[FILTER_IO] as number;
   const slot = base + (s[HILBERT_IDX] as number);
   const scaled = A * input;
   let v = -(s[slot] as number);
@@ -54,15 +67,16 @@ function hilbert(s: Float64Array, base: number, input: number, adjust: number): 
   s[base + 3] = B * (s[base + 4] as number);
   v += s[base + 3] as number;
   s[base + 4] = input;
-  return v * adjust;
+  s[FILTER_IO] = v * (s[ADJUST] as number);
 }
 
 /**
- * Advances MAMA by one bar. Returns whether MAMA and FAMA (in `s[MAMA_VALUE]`, `s[FAMA_VALUE]`) are ready.
- * The smoother is a 4-bar WMA kept as TA-Lib keeps it; the Hilbert filters alternate between
- * odd and even bars (counted from the first bar), as TA-Lib's do.
+ * Advances MAMA by one bar with the limits `[fastlimit, slowlimit]`. Returns whether MAMA and
+ * FAMA (in `s[MAMA_VALUE]`, `s[FAMA_VALUE]`) are ready. The smoother is a 4-bar WMA kept as
+ * TA-Lib keeps it; the Hilbert filters alternate between odd and even bars (counted from the
+ * first bar), as TA-Lib's do.
  */
-function mamaStep(s: Float64Array, x: number, fast: number, slow: number): boolean {
+function mamaStep(s: Float64Array, x: number, limits: Float64Array): boolean {
   const bar = s[COUNT] as number;
   s[COUNT] = bar + 1;
   if (bar < 3) {
@@ -87,41 +101,43 @@ function mamaStep(s: Float64Array, x: number, fast: number, slow: number): boole
   s[LAG1] = x;
   if (bar < 12) return false;
 
-  let q1: number;
-  let q2: number;
-  let i2: number;
-  let phase: number;
-  if (bar % 2 === 0) {
-    const i1 = s[I1_EVEN_PREV3] as number;
-    const detrender = hilbert(s, FILTERS + DETRENDER + EVEN, smoothed, adjust);
-    q1 = hilbert(s, FILTERS + Q1 + EVEN, detrender, adjust);
-    const jI = hilbert(s, FILTERS + JI + EVEN, i1, adjust);
-    const jQ = hilbert(s, FILTERS + JQ + EVEN, q1, adjust);
+  const even = bar % 2 === 0;
+  const parity = even ? EVEN : ODD;
+  // The in-phase component is the detrender of three bars of the same parity ago.
+  const i1 = (even ? s[I1_EVEN_PREV3] : s[I1_ODD_PREV3]) as number;
+  s[ADJUST] = adjust;
+  s[FILTER_IO] = smoothed;
+  hilbert(s, FILTERS + DETRENDER + parity);
+  const detrender = s[FILTER_IO] as number;
+  // The detrender, still in the I/O slot, is the input of Q1.
+  hilbert(s, FILTERS + Q1 + parity);
+  const q1 = s[FILTER_IO] as number;
+  s[FILTER_IO] = i1;
+  hilbert(s, FILTERS + JI + parity);
+  const jI = s[FILTER_IO] as number;
+  s[FILTER_IO] = q1;
+  hilbert(s, FILTERS + JQ + parity);
+  const jQ = s[FILTER_IO] as number;
+  const q2 = 0.2 * (q1 + jI) + 0.8 * (s[PREV_Q2] as number);
+  const i2 = 0.2 * (i1 - jQ) + 0.8 * (s[PREV_I2] as number);
+  if (even) {
     s[HILBERT_IDX] = (s[HILBERT_IDX] as number) === 2 ? 0 : (s[HILBERT_IDX] as number) + 1;
-    q2 = 0.2 * (q1 + jI) + 0.8 * (s[PREV_Q2] as number);
-    i2 = 0.2 * (i1 - jQ) + 0.8 * (s[PREV_I2] as number);
     s[I1_ODD_PREV3] = s[I1_ODD_PREV2] as number;
     s[I1_ODD_PREV2] = detrender;
-    phase = i1 !== 0 ? Math.atan(q1 / i1) * RAD_TO_DEG : 0;
   } else {
-    const i1 = s[I1_ODD_PREV3] as number;
-    const detrender = hilbert(s, FILTERS + DETRENDER + ODD, smoothed, adjust);
-    q1 = hilbert(s, FILTERS + Q1 + ODD, detrender, adjust);
-    const jI = hilbert(s, FILTERS + JI + ODD, i1, adjust);
-    const jQ = hilbert(s, FILTERS + JQ + ODD, q1, adjust);
-    q2 = 0.2 * (q1 + jI) + 0.8 * (s[PREV_Q2] as number);
-    i2 = 0.2 * (i1 - jQ) + 0.8 * (s[PREV_I2] as number);
     s[I1_EVEN_PREV3] = s[I1_EVEN_PREV2] as number;
     s[I1_EVEN_PREV2] = detrender;
-    phase = i1 !== 0 ? Math.atan(q1 / i1) * RAD_TO_DEG : 0;
   }
+  const phase = i1 !== 0 ? Math.atan(q1 / i1) * RAD_TO_DEG : 0;
 
   let delta = (s[PREV_PHASE] as number) - phase;
   s[PREV_PHASE] = phase;
   if (delta < 1) delta = 1;
+  const fast = limits[FAST] as number;
   let alpha = fast;
   if (delta > 1) {
     alpha = fast / delta;
+    const slow = limits[SLOW] as number;
     if (alpha < slow) alpha = slow;
   }
   const mama = alpha * x + (1 - alpha) * (s[MAMA_VALUE] as number);
@@ -167,8 +183,9 @@ export function computeMama(
   mama.fill(Number.NaN, 0, first);
   fama?.fill(Number.NaN, 0, first);
   const s = new Float64Array(STATE_SIZE);
+  const limits = Float64Array.of(fastlimit, slowlimit);
   for (let i = from; i < n; i++) {
-    if (mamaStep(s, input[i] as number, fastlimit, slowlimit)) {
+    if (mamaStep(s, input[i] as number, limits)) {
       mama[i] = s[MAMA_VALUE] as number;
       if (fama !== undefined) fama[i] = s[FAMA_VALUE] as number;
     }
@@ -192,40 +209,43 @@ export function MAMA(
   return { mama, fama };
 }
 
-/** Streaming MAMA: O(1) per bar, no allocation; output 0 is MAMA, output 1 FAMA. */
-export class MAMAStream implements StreamingIndicator {
-  readonly #fast: number;
-  readonly #slow: number;
+/**
+ * Streaming MAMA: O(1) per bar, no allocation; output 0 is MAMA, output 1 FAMA. With
+ * `outputCount` 1 only MAMA is kept, for MAMA used as a moving average of type 7.
+ */
+export class MAMAStream extends StreamBase {
+  readonly #limits: Float64Array;
+  readonly #withFama: boolean;
   readonly #state = new Float64Array(STATE_SIZE);
   readonly #saved = new Float64Array(STATE_SIZE);
   #ready = false;
 
-  constructor(params: IndicatorParams) {
-    this.#fast = params.fastlimit as number;
-    this.#slow = params.slowlimit as number;
+  constructor(params: IndicatorParams, outputCount: 1 | 2 = 2) {
+    super(outputCount);
+    this.#withFama = outputCount === 2;
+    this.#limits = Float64Array.of(params.fastlimit as number, params.slowlimit as number);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#saved.set(this.#state);
-    this.#ready = mamaStep(this.#state, x, this.#fast, this.#slow);
-    return this.value;
+    this.#step(x);
   }
 
-  replace(x: number): number {
-    if (this.#state[COUNT] === 0) return this.update(x);
+  revise(x: number): void {
+    if (this.#state[COUNT] === 0) {
+      this.push(x);
+      return;
+    }
     this.#state.set(this.#saved);
-    this.#ready = mamaStep(this.#state, x, this.#fast, this.#slow);
-    return this.value;
+    this.#step(x);
   }
 
-  output(index: number): number {
-    if (!this.#ready) return Number.NaN;
-    if (index === 0) return this.#state[MAMA_VALUE] as number;
-    return index === 1 ? (this.#state[FAMA_VALUE] as number) : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#ready ? (this.#state[MAMA_VALUE] as number) : Number.NaN;
+  #step(x: number): void {
+    const s = this.#state;
+    this.#ready = mamaStep(s, x, this.#limits);
+    const ready = this.#ready;
+    this.outputs[0] = ready ? (s[MAMA_VALUE] as number) : Number.NaN;
+    if (this.#withFama) this.outputs[1] = ready ? (s[FAMA_VALUE] as number) : Number.NaN;
   }
 
   get isReady(): boolean {
@@ -235,6 +255,7 @@ export class MAMAStream implements StreamingIndicator {
   reset(): void {
     this.#state.fill(0);
     this.#ready = false;
+    this.outputs.fill(Number.NaN);
   }
 }
 

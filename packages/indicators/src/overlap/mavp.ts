@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { matype, period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { computeMovingAverage, createMovingAverage, movingAverageLookback } from './moving-average.js';
 
 /** Returns the period used at a bar: the requested one truncated, then clamped as TA-Lib does. */
@@ -73,17 +74,17 @@ export function MAVP(
  * Streaming MAVP: keeps one streaming average per admissible period, each started where the
  * batch starts it, so an update costs O(maxperiod − minperiod + 1) and allocates nothing.
  */
-export class MAVPStream implements StreamingIndicator {
+export class MAVPStream extends StreamBase {
   readonly #min: number;
   readonly #max: number;
   readonly #lookback: number;
-  readonly #averages: StreamingIndicator[] = [];
+  readonly #averages: StreamBase[] = [];
   readonly #starts: number[] = [];
   #count = 0;
-  #value = Number.NaN;
   #prevValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(1);
     const type = params.matype as number;
     this.#min = params.minperiod as number;
     this.#max = params.maxperiod as number;
@@ -95,38 +96,34 @@ export class MAVPStream implements StreamingIndicator {
     }
   }
 
-  update(x: number, requested?: number): number {
-    this.#prevValue = this.#value;
+  push(x: number, requested?: number): void {
+    this.#prevValue = this.outputs[0] as number;
     const bar = this.#count++;
-    for (let k = 0; k < this.#averages.length; k++) {
-      if (bar >= (this.#starts[k] as number)) (this.#averages[k] as StreamingIndicator).update(x);
+    const averages = this.#averages;
+    for (let k = 0; k < averages.length; k++) {
+      if (bar >= (this.#starts[k] as number)) (averages[k] as StreamBase).push(x);
     }
-    return this.#pick(bar, requested as number);
+    this.#pick(bar, requested as number);
   }
 
-  replace(x: number, requested?: number): number {
-    if (this.#count === 0) return this.update(x, requested);
-    this.#value = this.#prevValue;
+  revise(x: number, requested?: number): void {
+    if (this.#count === 0) {
+      this.push(x, requested);
+      return;
+    }
+    this.outputs[0] = this.#prevValue;
     const bar = this.#count - 1;
-    for (let k = 0; k < this.#averages.length; k++) {
-      if (bar >= (this.#starts[k] as number)) (this.#averages[k] as StreamingIndicator).replace(x);
+    const averages = this.#averages;
+    for (let k = 0; k < averages.length; k++) {
+      if (bar >= (this.#starts[k] as number)) (averages[k] as StreamBase).revise(x);
     }
-    return this.#pick(bar, requested as number);
+    this.#pick(bar, requested as number);
   }
 
-  #pick(bar: number, requested: number): number {
-    if (bar < this.#lookback) return this.#value;
+  #pick(bar: number, requested: number): void {
+    if (bar < this.#lookback) return;
     const p = clampPeriod(requested, this.#min, this.#max);
-    this.#value = (this.#averages[p - this.#min] as StreamingIndicator).value;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.outputs[0] = (this.#averages[p - this.#min] as StreamBase).outputs[0] as number;
   }
 
   get isReady(): boolean {
@@ -136,7 +133,7 @@ export class MAVPStream implements StreamingIndicator {
   reset(): void {
     for (const average of this.#averages) average.reset();
     this.#count = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

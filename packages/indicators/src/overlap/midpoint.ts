@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
  * Fills `out[i]` with (highest + lowest) / 2 of the `timeperiod` inputs ending at `i`, NaN
@@ -65,7 +66,7 @@ export function MIDPOINT(real: Float64Array, params: { timeperiod?: number } = {
  * Streaming MIDPOINT over a ring buffer, no allocation. An update is O(1) unless the highest
  * or lowest value leaves the window, when the window is rescanned.
  */
-export class MIDPOINTStream implements StreamingIndicator {
+export class MIDPOINTStream extends StreamBase {
   readonly #period: number;
   readonly #ring: Float64Array;
   #count = 0;
@@ -73,7 +74,6 @@ export class MIDPOINTStream implements StreamingIndicator {
   #lowAt = -1;
   #high = 0;
   #low = 0;
-  #value = Number.NaN;
   #prevHighAt = -1;
   #prevLowAt = -1;
   #prevHigh = 0;
@@ -82,38 +82,42 @@ export class MIDPOINTStream implements StreamingIndicator {
   #prevSlot = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#ring = new Float64Array(this.#period);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#prevHighAt = this.#highAt;
     this.#prevLowAt = this.#lowAt;
     this.#prevHigh = this.#high;
     this.#prevLow = this.#low;
-    this.#prevValue = this.#value;
+    this.#prevValue = this.outputs[0] as number;
     this.#prevSlot = this.#ring[this.#count % this.#period] as number;
-    return this.#step(x);
+    this.#step(x);
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
+  revise(x: number): void {
+    if (this.#count === 0) {
+      this.push(x);
+      return;
+    }
     this.#count--;
     this.#highAt = this.#prevHighAt;
     this.#lowAt = this.#prevLowAt;
     this.#high = this.#prevHigh;
     this.#low = this.#prevLow;
-    this.#value = this.#prevValue;
+    this.outputs[0] = this.#prevValue;
     this.#ring[this.#count % this.#period] = this.#prevSlot;
-    return this.#step(x);
+    this.#step(x);
   }
 
-  #step(x: number): number {
+  #step(x: number): void {
     const p = this.#period;
     const ring = this.#ring;
     const i = this.#count++;
     ring[i % p] = x;
-    if (i < p - 1) return this.#value;
+    if (i < p - 1) return;
     const trailing = i - p + 1;
     if (this.#highAt < trailing) {
       let at = trailing;
@@ -147,16 +151,7 @@ export class MIDPOINTStream implements StreamingIndicator {
       this.#low = x;
       this.#lowAt = i;
     }
-    this.#value = (this.#high + this.#low) / 2;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.outputs[0] = (this.#high + this.#low) / 2;
   }
 
   get isReady(): boolean {
@@ -170,7 +165,7 @@ export class MIDPOINTStream implements StreamingIndicator {
     this.#lowAt = -1;
     this.#high = 0;
     this.#low = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
  * Fills `out[i]` with (highest high + lowest low) / 2 over the `timeperiod` bars ending at
@@ -66,7 +67,7 @@ export function MIDPRICE(high: Float64Array, low: Float64Array, params: { timepe
  * Streaming MIDPRICE over two ring buffers, no allocation. An update is O(1) unless the
  * highest high or lowest low leaves the window, when the window is rescanned.
  */
-export class MIDPRICEStream implements StreamingIndicator {
+export class MIDPRICEStream extends StreamBase {
   readonly #period: number;
   readonly #highs: Float64Array;
   readonly #lows: Float64Array;
@@ -75,7 +76,6 @@ export class MIDPRICEStream implements StreamingIndicator {
   #lowAt = -1;
   #highest = 0;
   #lowest = 0;
-  #value = Number.NaN;
   #prevHighAt = -1;
   #prevLowAt = -1;
   #prevHighest = 0;
@@ -85,45 +85,49 @@ export class MIDPRICEStream implements StreamingIndicator {
   #prevLow = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#highs = new Float64Array(this.#period);
     this.#lows = new Float64Array(this.#period);
   }
 
-  update(high: number, low?: number): number {
+  push(high: number, low?: number): void {
     const slot = this.#count % this.#period;
     this.#prevHighAt = this.#highAt;
     this.#prevLowAt = this.#lowAt;
     this.#prevHighest = this.#highest;
     this.#prevLowest = this.#lowest;
-    this.#prevValue = this.#value;
+    this.#prevValue = this.outputs[0] as number;
     this.#prevHigh = this.#highs[slot] as number;
     this.#prevLow = this.#lows[slot] as number;
-    return this.#step(high, low as number);
+    this.#step(high, low as number);
   }
 
-  replace(high: number, low?: number): number {
-    if (this.#count === 0) return this.update(high, low);
+  revise(high: number, low?: number): void {
+    if (this.#count === 0) {
+      this.push(high, low);
+      return;
+    }
     this.#count--;
     const slot = this.#count % this.#period;
     this.#highAt = this.#prevHighAt;
     this.#lowAt = this.#prevLowAt;
     this.#highest = this.#prevHighest;
     this.#lowest = this.#prevLowest;
-    this.#value = this.#prevValue;
+    this.outputs[0] = this.#prevValue;
     this.#highs[slot] = this.#prevHigh;
     this.#lows[slot] = this.#prevLow;
-    return this.#step(high, low as number);
+    this.#step(high, low as number);
   }
 
-  #step(h: number, l: number): number {
+  #step(h: number, l: number): void {
     const p = this.#period;
     const highs = this.#highs;
     const lows = this.#lows;
     const i = this.#count++;
     highs[i % p] = h;
     lows[i % p] = l;
-    if (i < p - 1) return this.#value;
+    if (i < p - 1) return;
     const trailing = i - p + 1;
     if (this.#highAt < trailing) {
       let at = trailing;
@@ -157,16 +161,7 @@ export class MIDPRICEStream implements StreamingIndicator {
       this.#lowest = l;
       this.#lowAt = i;
     }
-    this.#value = (this.#highest + this.#lowest) / 2;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.outputs[0] = (this.#highest + this.#lowest) / 2;
   }
 
   get isReady(): boolean {
@@ -181,7 +176,7 @@ export class MIDPRICEStream implements StreamingIndicator {
     this.#lowAt = -1;
     this.#highest = 0;
     this.#lowest = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,5 +1,5 @@
 import { AlphintraError } from '@alphintra/core';
-import type { StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
 import { computeDema, DEMAStream } from './dema.js';
 import { computeEma, EMAStream } from './ema.js';
 import { computeKama, KAMAStream } from './kama.js';
@@ -116,26 +116,20 @@ export function computeMovingAverage(
 }
 
 /** Passes its input through: TA-Lib's moving average over a single bar. */
-class IdentityStream implements StreamingIndicator {
-  #value = Number.NaN;
+class IdentityStream extends StreamBase {
   #seen = false;
 
-  update(x: number): number {
-    this.#value = x;
+  constructor() {
+    super(1);
+  }
+
+  push(x: number): void {
+    this.outputs[0] = x;
     this.#seen = true;
-    return x;
   }
 
-  replace(x: number): number {
-    return this.update(x);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(x: number): void {
+    this.push(x);
   }
 
   get isReady(): boolean {
@@ -143,20 +137,22 @@ class IdentityStream implements StreamingIndicator {
   }
 
   reset(): void {
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
     this.#seen = false;
   }
 }
 
 /**
- * Creates the streaming moving average of type `matype` over `period` bars: `update(x)`
- * returns the average after `x` (NaN during the warm-up), `replace(x)` revises the last bar.
+ * Creates the streaming moving average of type `matype` over `period` bars: `push(x)` writes
+ * the average after `x` to `outputs[0]` (NaN during the warm-up), `revise(x)` revises the
+ * last bar.
  *
  * @example
  * const ma = createMovingAverage(MovingAverageType.EMA, 20);
- * for (const x of closes) ma.update(x);
+ * for (const x of closes) ma.push(x);
+ * const latest = ma.outputs[0];
  */
-export function createMovingAverage(matype: number, period: number): StreamingIndicator {
+export function createMovingAverage(matype: number, period: number): StreamBase {
   if (period <= 1) {
     if (matype < 0 || matype > 8 || !Number.isInteger(matype)) throw badType(matype);
     return new IdentityStream();
@@ -178,7 +174,7 @@ export function createMovingAverage(matype: number, period: number): StreamingIn
     case 6:
       return new KAMAStream(params);
     case 7:
-      return new MAMAStream({ fastlimit: MAMA_FAST_LIMIT, slowlimit: MAMA_SLOW_LIMIT });
+      return new MAMAStream({ fastlimit: MAMA_FAST_LIMIT, slowlimit: MAMA_SLOW_LIMIT }, 1);
     case 8:
       return new T3Stream({ timeperiod: period, vfactor: T3_VFACTOR });
     default:

@@ -1,4 +1,4 @@
-import type { StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
 
 /*
  * The parabolic SAR machinery shared by SAR and SAREXT. Settings and state live in
@@ -28,8 +28,10 @@ const EP = 4;
 const SAR = 5;
 const LAST_HIGH = 6;
 const LAST_LOW = 7;
+/** The SAR reported for the last bar (NaN after the first). */
+const OUTPUT = 8;
 /** Number of state slots. */
-export const SAR_STATE_SIZE = 8;
+export const SAR_STATE_SIZE = 9;
 
 /**
  * Returns SAREXT's settings, with accelerations capped at their maximum as TA-Lib caps them.
@@ -84,16 +86,22 @@ function start(c: Float64Array, s: Float64Array, h: number, l: number): void {
 }
 
 /**
- * Advances the SAR by one bar of `high` `h` and `low` `l` and returns the SAR for that bar
- * (NaN on the first bar), negative while short when the settings ask for it.
+ * Advances the SAR by one bar of `high` `h` and `low` `l` and leaves the SAR for that bar
+ * (NaN on the first bar) in the state's output slot, negative while short when the settings
+ * ask for it. Nothing is returned: a double returned from a call V8 does not inline is boxed.
  */
-export function sarStep(c: Float64Array, s: Float64Array, h: number, l: number): number {
+export function sarStep(c: Float64Array, s: Float64Array, high: number, low: number): void {
+  // The unary plus tells V8 these are numbers: a parameter mixed into a local with computed
+  // doubles would otherwise make the local a tagged value and box every double stored in it.
+  const h = +high;
+  const l = +low;
   const bar = s[COUNT] as number;
   s[COUNT] = bar + 1;
   if (bar === 0) {
     s[LAST_HIGH] = h;
     s[LAST_LOW] = l;
-    return Number.NaN;
+    s[OUTPUT] = Number.NaN;
+    return;
   }
   if (bar === 1) start(c, s, h, l);
   const prevHigh = s[LAST_HIGH] as number;
@@ -158,46 +166,47 @@ export function sarStep(c: Float64Array, s: Float64Array, h: number, l: number):
   }
   s[SAR] = sar;
   s[EP] = ep;
-  return out;
+  s[OUTPUT] = out;
 }
 
 /** Fills `out` with the SAR of every bar (NaN on the first) for the given settings. */
 export function computeSarWith(c: Float64Array, high: Float64Array, low: Float64Array, out: Float64Array): void {
   const n = high.length;
   const s = new Float64Array(SAR_STATE_SIZE);
-  for (let i = 0; i < n; i++) out[i] = sarStep(c, s, high[i] as number, low[i] as number);
+  for (let i = 0; i < n; i++) {
+    sarStep(c, s, high[i] as number, low[i] as number);
+    out[i] = s[OUTPUT] as number;
+  }
 }
 
 /** Streaming face shared by SAR and SAREXT: O(1) per bar, no allocation. */
-export class SarStreamBase implements StreamingIndicator {
+export class SarStreamBase extends StreamBase {
   readonly #settings: Float64Array;
   readonly #state = new Float64Array(SAR_STATE_SIZE);
   readonly #saved = new Float64Array(SAR_STATE_SIZE);
-  #value = Number.NaN;
 
   constructor(settings: Float64Array) {
+    super(1);
     this.#settings = settings;
   }
 
-  update(high: number, low?: number): number {
+  push(high: number, low?: number): void {
     this.#saved.set(this.#state);
-    this.#value = sarStep(this.#settings, this.#state, high, low as number);
-    return this.#value;
+    this.#step(high, low as number);
   }
 
-  replace(high: number, low?: number): number {
-    if (this.#state[COUNT] === 0) return this.update(high, low);
+  revise(high: number, low?: number): void {
+    if (this.#state[COUNT] === 0) {
+      this.push(high, low);
+      return;
+    }
     this.#state.set(this.#saved);
-    this.#value = sarStep(this.#settings, this.#state, high, low as number);
-    return this.#value;
+    this.#step(high, low as number);
   }
 
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  #step(high: number, low: number): void {
+    sarStep(this.#settings, this.#state, high, low);
+    this.outputs[0] = this.#state[OUTPUT] as number;
   }
 
   get isReady(): boolean {
@@ -206,6 +215,6 @@ export class SarStreamBase implements StreamingIndicator {
 
   reset(): void {
     this.#state.fill(0);
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }

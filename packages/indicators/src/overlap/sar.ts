@@ -39,7 +39,7 @@ export function SAR(
   return out;
 }
 
-/** Streaming parabolic SAR: `update(high, low)`, O(1) per bar, no allocation. */
+/** Streaming parabolic SAR: `push(high, low)`, O(1) per bar, no allocation. */
 export class SARStream extends SarStreamBase {
   constructor(params: IndicatorParams) {
     super(settingsOf(params.acceleration as number, params.maximum as number));

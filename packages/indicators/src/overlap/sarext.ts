@@ -51,7 +51,7 @@ export function SAREXT(high: Float64Array, low: Float64Array, params: SarextPara
   return out;
 }
 
-/** Streaming extended parabolic SAR: `update(high, low)`, O(1) per bar, no allocation. */
+/** Streaming extended parabolic SAR: `push(high, low)`, O(1) per bar, no allocation. */
 export class SAREXTStream extends SarStreamBase {
   constructor(params: IndicatorParams) {
     super(settingsOf(params));

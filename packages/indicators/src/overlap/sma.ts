@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
  * Fills `out[i]` with the simple moving average of the `timeperiod` inputs ending at `i`
@@ -35,13 +36,12 @@ export function SMA(real: Float64Array, params: { timeperiod?: number } = {}): F
 }
 
 /** Streaming simple moving average: O(1) per bar over a ring buffer, no allocation. */
-export class SMAStream implements StreamingIndicator {
+export class SMAStream extends StreamBase {
   readonly #period: number;
   readonly #ring: Float64Array;
   #head = 0;
   #count = 0;
   #sum = 0;
-  #value = Number.NaN;
   // State before the last update, so that `replace` can undo it.
   #prevHead = 0;
   #prevCount = 0;
@@ -50,15 +50,16 @@ export class SMAStream implements StreamingIndicator {
   #prevSlot = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#ring = new Float64Array(this.#period);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevSum = this.#sum;
-    this.#prevValue = this.#value;
+    this.#prevValue = this.outputs[0] as number;
     this.#prevSlot = this.#ring[this.#head] as number;
     const p = this.#period;
     this.#ring[this.#head] = x;
@@ -66,29 +67,21 @@ export class SMAStream implements StreamingIndicator {
     this.#count++;
     this.#sum += x;
     if (this.#count >= p) {
-      this.#value = this.#sum / p;
+      this.outputs[0] = this.#sum / p;
       // After the write, the oldest value of the window sits at the new head.
       this.#sum -= this.#ring[this.#head] as number;
     }
-    return this.#value;
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    this.#head = this.#prevHead;
-    this.#count = this.#prevCount;
-    this.#sum = this.#prevSum;
-    this.#value = this.#prevValue;
-    this.#ring[this.#head] = this.#prevSlot;
-    return this.update(x);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(x: number): void {
+    if (this.#count > 0) {
+      this.#head = this.#prevHead;
+      this.#count = this.#prevCount;
+      this.#sum = this.#prevSum;
+      this.outputs[0] = this.#prevValue;
+      this.#ring[this.#head] = this.#prevSlot;
+    }
+    this.push(x);
   }
 
   get isReady(): boolean {
@@ -100,7 +93,7 @@ export class SMAStream implements StreamingIndicator {
     this.#head = 0;
     this.#count = 0;
     this.#sum = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, real, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /** Returns Tillson's weights [c1, c2, c3, c4] of e6, e5, e4, e3 for volume factor `v`. */
 function t3Weights(v: number): [number, number, number, number] {
@@ -68,42 +69,50 @@ export function T3(real: Float64Array, params: { timeperiod?: number; vfactor?: 
 }
 
 /** Streaming T3: six chained EMAs, O(1) per bar, no allocation. */
-export class T3Stream implements StreamingIndicator {
+export class T3Stream extends StreamBase {
   readonly #period: number;
   readonly #k: number;
   readonly #m: number;
-  readonly #c: readonly [number, number, number, number];
+  readonly #c1: number;
+  readonly #c2: number;
+  readonly #c3: number;
+  readonly #c4: number;
   /** e1…e6, then the seed sums of stages 1…6. */
   readonly #state = new Float64Array(12);
   readonly #saved = new Float64Array(12);
   #count = 0;
-  #value = Number.NaN;
   #prevCount = 0;
   #prevValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#k = 2 / (this.#period + 1);
     this.#m = 1 - this.#k;
-    this.#c = t3Weights(params.vfactor as number);
+    const [c1, c2, c3, c4] = t3Weights(params.vfactor as number);
+    this.#c1 = c1;
+    this.#c2 = c2;
+    this.#c3 = c3;
+    this.#c4 = c4;
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#saved.set(this.#state);
     this.#prevCount = this.#count;
-    this.#prevValue = this.#value;
-    return this.#step(x);
+    this.#prevValue = this.outputs[0] as number;
+    this.#step(x);
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    this.#state.set(this.#saved);
-    this.#count = this.#prevCount;
-    this.#value = this.#prevValue;
-    return this.#step(x);
+  revise(x: number): void {
+    if (this.#count > 0) {
+      this.#state.set(this.#saved);
+      this.#count = this.#prevCount;
+      this.outputs[0] = this.#prevValue;
+    }
+    this.push(x);
   }
 
-  #step(x: number): number {
+  #step(x: number): void {
     const s = this.#state;
     const p = this.#period;
     const k = this.#k;
@@ -111,7 +120,7 @@ export class T3Stream implements StreamingIndicator {
     const c = ++this.#count;
     if (c <= p) {
       s[6] = (s[6] as number) + x;
-      if (c < p) return this.#value;
+      if (c < p) return;
       s[0] = (s[6] as number) / p;
     } else {
       s[0] = k * x + m * (s[0] as number);
@@ -121,22 +130,16 @@ export class T3Stream implements StreamingIndicator {
       const seedAt = p + j * (p - 1);
       if (c < seedAt) {
         s[6 + j] = (s[6 + j] as number) + (s[j - 1] as number);
-        return this.#value;
+        return;
       }
       if (c === seedAt) s[j] = ((s[6 + j] as number) + (s[j - 1] as number)) / p;
       else s[j] = k * (s[j - 1] as number) + m * (s[j] as number);
     }
-    const [c1, c2, c3, c4] = this.#c;
-    this.#value = c1 * (s[5] as number) + c2 * (s[4] as number) + c3 * (s[3] as number) + c4 * (s[2] as number);
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.outputs[0] =
+      this.#c1 * (s[5] as number) +
+      this.#c2 * (s[4] as number) +
+      this.#c3 * (s[3] as number) +
+      this.#c4 * (s[2] as number);
   }
 
   get isReady(): boolean {
@@ -146,7 +149,7 @@ export class T3Stream implements StreamingIndicator {
   reset(): void {
     this.#state.fill(0);
     this.#count = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

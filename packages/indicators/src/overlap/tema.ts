@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { emaFactor } from './ema.js';
 
 /**
@@ -55,32 +56,41 @@ export function TEMA(real: Float64Array, params: { timeperiod?: number } = {}): 
 }
 
 /** Streaming triple exponential moving average: O(1) per bar, no allocation. */
-export class TEMAStream implements StreamingIndicator {
+export class TEMAStream extends StreamBase {
   readonly #period: number;
   readonly #k: number;
-  // state: count, sum1, sum2, sum3, e1, e2, e3, value — saved as a block for `replace`.
+  // state: count, sum1, sum2, sum3, e1, e2, e3, value — saved as a block for `revise`.
   readonly #state = new Float64Array(8);
   readonly #saved = new Float64Array(8);
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#k = emaFactor(this.#period);
     this.reset();
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#saved.set(this.#state);
-    return this.#step(x);
+    this.#step(x);
   }
 
-  replace(x: number): number {
-    if (this.#state[0] === 0) return this.update(x);
+  revise(x: number): void {
+    if (this.#state[0] === 0) {
+      this.push(x);
+      return;
+    }
     this.#state.set(this.#saved);
-    return this.#step(x);
+    this.#step(x);
   }
 
-  #step(x: number): number {
+  #step(x: number): void {
     const s = this.#state;
+    this.#advance(s, x);
+    this.outputs[0] = s[7] as number;
+  }
+
+  #advance(s: Float64Array, x: number): void {
     const p = this.#period;
     const k = this.#k;
     const c = (s[0] as number) + 1;
@@ -88,7 +98,7 @@ export class TEMAStream implements StreamingIndicator {
     let e1: number;
     if (c <= p) {
       s[1] = (s[1] as number) + x;
-      if (c < p) return s[7] as number;
+      if (c < p) return;
       e1 = (s[1] as number) / p;
     } else {
       e1 = (x - (s[4] as number)) * k + (s[4] as number);
@@ -97,7 +107,7 @@ export class TEMAStream implements StreamingIndicator {
     let e2: number;
     if (c <= 2 * p - 1) {
       s[2] = (s[2] as number) + e1;
-      if (c < 2 * p - 1) return s[7] as number;
+      if (c < 2 * p - 1) return;
       e2 = (s[2] as number) / p;
     } else {
       e2 = (e1 - (s[5] as number)) * k + (s[5] as number);
@@ -106,22 +116,13 @@ export class TEMAStream implements StreamingIndicator {
     let e3: number;
     if (c <= 3 * p - 2) {
       s[3] = (s[3] as number) + e2;
-      if (c < 3 * p - 2) return s[7] as number;
+      if (c < 3 * p - 2) return;
       e3 = (s[3] as number) / p;
     } else {
       e3 = (e2 - (s[6] as number)) * k + (s[6] as number);
     }
     s[6] = e3;
     s[7] = e3 + (3 * e1 - 3 * e2);
-    return s[7] as number;
-  }
-
-  output(index: number): number {
-    return index === 0 ? (this.#state[7] as number) : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#state[7] as number;
   }
 
   get isReady(): boolean {
@@ -131,6 +132,7 @@ export class TEMAStream implements StreamingIndicator {
   reset(): void {
     this.#state.fill(0);
     this.#state[7] = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
  * Fills `out[i]` with the triangular moving average of the `timeperiod` inputs ending at `i`,
@@ -66,7 +67,7 @@ export function TRIMA(real: Float64Array, params: { timeperiod?: number } = {}):
 }
 
 /** Streaming triangular moving average: O(1) per bar over a ring buffer, no allocation. */
-export class TRIMAStream implements StreamingIndicator {
+export class TRIMAStream extends StreamBase {
   readonly #period: number;
   readonly #odd: boolean;
   readonly #factor: number;
@@ -76,7 +77,6 @@ export class TRIMAStream implements StreamingIndicator {
   #older = 0;
   #newer = 0;
   #weighted = 0;
-  #value = Number.NaN;
   #prevHead = 0;
   #prevCount = 0;
   #prevOlder = 0;
@@ -87,6 +87,7 @@ export class TRIMAStream implements StreamingIndicator {
 
   constructor(params: IndicatorParams) {
     const p = params.timeperiod as number;
+    super(1);
     const half = p >> 1;
     this.#period = p;
     this.#odd = (p & 1) === 1;
@@ -94,37 +95,38 @@ export class TRIMAStream implements StreamingIndicator {
     this.#ring = new Float64Array(p);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevOlder = this.#older;
     this.#prevNewer = this.#newer;
     this.#prevWeighted = this.#weighted;
-    this.#prevValue = this.#value;
+    this.#prevValue = this.outputs[0] as number;
     this.#prevSlot = this.#ring[this.#head] as number;
-    return this.#step(x);
+    this.#step(x);
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    this.#head = this.#prevHead;
-    this.#count = this.#prevCount;
-    this.#older = this.#prevOlder;
-    this.#newer = this.#prevNewer;
-    this.#weighted = this.#prevWeighted;
-    this.#value = this.#prevValue;
-    this.#ring[this.#head] = this.#prevSlot;
-    return this.#step(x);
+  revise(x: number): void {
+    if (this.#count > 0) {
+      this.#head = this.#prevHead;
+      this.#count = this.#prevCount;
+      this.#older = this.#prevOlder;
+      this.#newer = this.#prevNewer;
+      this.#weighted = this.#prevWeighted;
+      this.outputs[0] = this.#prevValue;
+      this.#ring[this.#head] = this.#prevSlot;
+    }
+    this.push(x);
   }
 
-  #step(x: number): number {
+  #step(x: number): void {
     const p = this.#period;
     const ring = this.#ring;
     const leaving = ring[this.#head] as number;
     ring[this.#head] = x;
     this.#head = this.#head + 1 === p ? 0 : this.#head + 1;
     this.#count++;
-    if (this.#count < p) return this.#value;
+    if (this.#count < p) return;
     // Window position j (0 = oldest) now sits at ring[(head + j) % p].
     const head = this.#head;
     const midPos = (p - 1) >> 1;
@@ -159,16 +161,7 @@ export class TRIMAStream implements StreamingIndicator {
       this.#newer += x;
       this.#weighted += x;
     }
-    this.#value = this.#weighted * this.#factor;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.outputs[0] = this.#weighted * this.#factor;
   }
 
   get isReady(): boolean {
@@ -182,7 +175,7 @@ export class TRIMAStream implements StreamingIndicator {
     this.#older = 0;
     this.#newer = 0;
     this.#weighted = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

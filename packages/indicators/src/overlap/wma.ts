@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
  * Fills `out[i]` with the linearly weighted moving average of the `timeperiod` inputs
@@ -46,7 +47,7 @@ export function WMA(real: Float64Array, params: { timeperiod?: number } = {}): F
 }
 
 /** Streaming weighted moving average: O(1) per bar over a ring buffer, no allocation. */
-export class WMAStream implements StreamingIndicator {
+export class WMAStream extends StreamBase {
   readonly #period: number;
   readonly #divider: number;
   readonly #ring: Float64Array;
@@ -54,7 +55,6 @@ export class WMAStream implements StreamingIndicator {
   #count = 0;
   #plain = 0;
   #weighted = 0;
-  #value = Number.NaN;
   #prevHead = 0;
   #prevCount = 0;
   #prevPlain = 0;
@@ -63,33 +63,35 @@ export class WMAStream implements StreamingIndicator {
   #prevSlot = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#divider = (this.#period * (this.#period + 1)) / 2;
     this.#ring = new Float64Array(this.#period);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevPlain = this.#plain;
     this.#prevWeighted = this.#weighted;
-    this.#prevValue = this.#value;
+    this.#prevValue = this.outputs[0] as number;
     this.#prevSlot = this.#ring[this.#head] as number;
-    return this.#step(x);
+    this.#step(x);
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    this.#head = this.#prevHead;
-    this.#count = this.#prevCount;
-    this.#plain = this.#prevPlain;
-    this.#weighted = this.#prevWeighted;
-    this.#value = this.#prevValue;
-    this.#ring[this.#head] = this.#prevSlot;
-    return this.#step(x);
+  revise(x: number): void {
+    if (this.#count > 0) {
+      this.#head = this.#prevHead;
+      this.#count = this.#prevCount;
+      this.#plain = this.#prevPlain;
+      this.#weighted = this.#prevWeighted;
+      this.outputs[0] = this.#prevValue;
+      this.#ring[this.#head] = this.#prevSlot;
+    }
+    this.push(x);
   }
 
-  #step(x: number): number {
+  #step(x: number): void {
     const p = this.#period;
     // The slot about to be overwritten holds the value leaving the window (0 before the first).
     const leaving = this.#ring[this.#head] as number;
@@ -99,22 +101,13 @@ export class WMAStream implements StreamingIndicator {
     if (this.#count < p) {
       this.#plain += x;
       this.#weighted += x * this.#count;
-      return this.#value;
+      return;
     }
     this.#plain += x;
     this.#plain -= leaving;
     this.#weighted += x * p;
-    this.#value = this.#weighted / this.#divider;
+    this.outputs[0] = this.#weighted / this.#divider;
     this.#weighted -= this.#plain;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
   }
 
   get isReady(): boolean {
@@ -127,7 +120,7 @@ export class WMAStream implements StreamingIndicator {
     this.#count = 0;
     this.#plain = 0;
     this.#weighted = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

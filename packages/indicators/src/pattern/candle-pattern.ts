@@ -1,5 +1,6 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { REAL_LIMIT, real, resolveParams } from '../support/params.js';
+import { StreamBase } from '../support/stream-base.js';
 import type { IndicatorDefinition, ParameterSpec, StreamingIndicator } from '../types.js';
 import {
   type bodyStep,
@@ -106,7 +107,7 @@ export function runCandlePattern(
  * reads `open[i − k]` exactly as it does on input arrays. Stateful patterns subclass it and
  * override {@link evaluate} and the state hooks.
  */
-export class CandlePatternStream implements StreamingIndicator {
+export class CandlePatternStream extends StreamBase {
   protected readonly open: Float64Array;
   protected readonly high: Float64Array;
   protected readonly low: Float64Array;
@@ -119,12 +120,17 @@ export class CandlePatternStream implements StreamingIndicator {
   readonly #first: number;
   #count = 0;
   #slot = 0;
-  #value = Number.NaN;
   #prevCount = 0;
   #prevSlot = 0;
-  #prevValue = Number.NaN;
+  /**
+   * The output before the last push, for `revise`. In a typed array rather than a field: push
+   * and revise are shared by every pattern class, so their field accesses are megamorphic, and
+   * a megamorphic read of a double field returns it boxed.
+   */
+  readonly #prevValue = new Float64Array(1);
 
   constructor(spec: CandlePatternSpec, rule: CandleRule, penetration = 0) {
+    super(1);
     this.#rule = rule;
     this.penetration = penetration;
     this.#lookback = spec.lookback;
@@ -137,10 +143,11 @@ export class CandlePatternStream implements StreamingIndicator {
     this.totals = new CandleTotals(spec.averages);
   }
 
-  update(open: number, high?: number, low?: number, close?: number): number {
+  push(open: number, high?: number, low?: number, close?: number): void {
+    const outputs = this.outputs;
     this.#prevCount = this.#count;
     this.#prevSlot = this.#slot;
-    this.#prevValue = this.#value;
+    this.#prevValue[0] = outputs[0] as number;
     this.totals.save();
     this.saveState();
     const capacity = this.#capacity;
@@ -152,30 +159,26 @@ export class CandlePatternStream implements StreamingIndicator {
     this.close[slot] = this.close[index] = close as number;
     this.#slot = slot + 1 === capacity ? 0 : slot + 1;
     const bar = this.#count++;
-    if (bar < this.#first) return (this.#value = Number.NaN);
+    if (bar < this.#first) {
+      outputs[0] = Number.NaN;
+      return;
+    }
     if (bar === this.#first) this.totals.begin(this.open, this.high, this.low, this.close, index);
-    const signal = this.evaluate(index, bar);
+    this.evaluate(index, bar);
     this.totals.advance(this.open, this.high, this.low, this.close, index);
-    this.#value = bar >= this.#lookback ? signal : Number.NaN;
-    return this.#value;
+    // Bars primed before the lookback are judged for their state only.
+    if (bar < this.#lookback) outputs[0] = Number.NaN;
   }
 
-  replace(open: number, high?: number, low?: number, close?: number): number {
-    if (this.#count === 0) return this.update(open, high, low, close);
-    this.#count = this.#prevCount;
-    this.#slot = this.#prevSlot;
-    this.#value = this.#prevValue;
-    this.totals.restore();
-    this.restoreState();
-    return this.update(open, high, low, close);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(open: number, high?: number, low?: number, close?: number): void {
+    if (this.#count > 0) {
+      this.#count = this.#prevCount;
+      this.#slot = this.#prevSlot;
+      this.outputs[0] = this.#prevValue[0] as number;
+      this.totals.restore();
+      this.restoreState();
+    }
+    this.push(open, high, low, close);
   }
 
   get isReady(): boolean {
@@ -185,20 +188,29 @@ export class CandlePatternStream implements StreamingIndicator {
   reset(): void {
     this.#count = 0;
     this.#slot = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
     this.totals.reset();
     this.resetState();
   }
 
   /**
-   * Judges the bar at buffer `index` (the `bar`-th bar seen, counting from 0). The default
-   * runs the stateless rule given to the constructor.
+   * Judges the bar at buffer `index` (the `bar`-th bar seen, counting from 0) and writes the
+   * signal into `outputs[0]`. The default runs the stateless rule given to the constructor
+   * (signals are small integers, which V8 returns from the rule without boxing).
    */
-  protected evaluate(index: number, _bar: number): number {
-    return this.#rule(this.open, this.high, this.low, this.close, index, this.totals.values, this.penetration);
+  protected evaluate(index: number, _bar: number): void {
+    this.outputs[0] = this.#rule(
+      this.open,
+      this.high,
+      this.low,
+      this.close,
+      index,
+      this.totals.values,
+      this.penetration,
+    );
   }
 
-  /** Hook: remember pattern state before an update, for `replace`. */
+  /** Hook: remember pattern state before a `push`, for `revise`. */
   protected saveState(): void {}
   /** Hook: return to the state remembered by {@link saveState}. */
   protected restoreState(): void {}

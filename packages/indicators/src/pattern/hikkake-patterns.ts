@@ -15,15 +15,19 @@ import { averageOf, CandleTotals, highLowStep } from './candle-totals.js';
 type Column = Float64Array;
 type SetupRule = (o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array) => number;
 
-// State slots: bar of the last setup, its signal, and the inside bar's high and low.
+// State slots: bar of the last setup, its signal, the inside bar's high and low, and the
+// result of the last step (kept here rather than returned, so that no double is boxed).
 const SETUP_BAR = 0;
 const SIGNAL = 1;
 const INSIDE_HIGH = 2;
 const INSIDE_LOW = 3;
+const RESULT = 4;
+const STATE_SIZE = 5;
 
 /** Bars before the lookback on which TA-Lib already looks for a setup. */
 const PRIME = 3;
 
+/** Moves the hikkake state on by one bar and writes the bar's signal into `state[RESULT]`. */
 function hikkakeStep(
   state: Float64Array,
   setup: number,
@@ -31,24 +35,26 @@ function hikkakeStep(
   bar: number,
   insideHigh: number,
   insideLow: number,
-): number {
+): void {
   if (setup !== 0) {
     state[SETUP_BAR] = bar;
     state[SIGNAL] = setup;
     state[INSIDE_HIGH] = insideHigh;
     state[INSIDE_LOW] = insideLow;
-    return setup;
+    state[RESULT] = setup;
+    return;
   }
-  const signal = state[SIGNAL];
+  const signal = state[SIGNAL] as number;
   if (
-    bar <= state[SETUP_BAR] + 3 &&
-    ((signal > 0 && close > state[INSIDE_HIGH]) || (signal < 0 && close < state[INSIDE_LOW]))
+    bar <= (state[SETUP_BAR] as number) + 3 &&
+    ((signal > 0 && close > (state[INSIDE_HIGH] as number)) || (signal < 0 && close < (state[INSIDE_LOW] as number)))
   ) {
     // TA-Lib forgets the setup bar (but not its signal) once confirmed.
     state[SETUP_BAR] = 0;
-    return signal + (signal > 0 ? 100 : -100);
+    state[RESULT] = signal + (signal > 0 ? 100 : -100);
+    return;
   }
-  return 0;
+  state[RESULT] = 0;
 }
 
 // Fills the lookback of `out` with NaN and returns the totals summed for the first primed bar,
@@ -66,17 +72,25 @@ function beginHikkake(spec: CandlePatternSpec, o: Column, h: Column, l: Column, 
 
 class HikkakeStream extends CandlePatternStream {
   readonly #setupAt: SetupRule;
-  readonly #state = new Float64Array(4);
-  readonly #saved = new Float64Array(4);
+  readonly #state = new Float64Array(STATE_SIZE);
+  readonly #saved = new Float64Array(STATE_SIZE);
 
   constructor(spec: CandlePatternSpec, setupAt: SetupRule) {
     super(spec, () => 0);
     this.#setupAt = setupAt;
   }
 
-  protected override evaluate(index: number, bar: number): number {
+  protected override evaluate(index: number, bar: number): void {
     const setup = this.#setupAt(this.open, this.high, this.low, this.close, index, this.totals.values);
-    return hikkakeStep(this.#state, setup, this.close[index], bar, this.high[index - 1], this.low[index - 1]);
+    hikkakeStep(
+      this.#state,
+      setup,
+      this.close[index] as number,
+      bar,
+      this.high[index - 1] as number,
+      this.low[index - 1] as number,
+    );
+    this.outputs[0] = this.#state[RESULT] as number;
   }
 
   protected override saveState(): void {
@@ -106,11 +120,11 @@ function hikkakeSetupAt(_o: Column, h: Column, l: Column, _c: Column, i: number)
 export function computeCdlHikkake(open: Column, high: Column, low: Column, close: Column, out: Column): void {
   if (beginHikkake(HIKKAKE_SPEC, open, high, low, close, out) === undefined) return;
   const lookback = HIKKAKE_SPEC.lookback;
-  const state = new Float64Array(4);
+  const state = new Float64Array(STATE_SIZE);
   for (let i = lookback - PRIME; i < open.length; i++) {
     const setup = hikkakeSetupAt(open, high, low, close, i);
-    const signal = hikkakeStep(state, setup, close[i], i, high[i - 1], low[i - 1]);
-    if (i >= lookback) out[i] = signal;
+    hikkakeStep(state, setup, close[i] as number, i, high[i - 1] as number, low[i - 1] as number);
+    if (i >= lookback) out[i] = state[RESULT] as number;
   }
 }
 
@@ -163,19 +177,12 @@ export function computeCdlHikkakeMod(open: Column, high: Column, low: Column, cl
   if (totals === undefined) return;
   const t = totals.values;
   const lookback = HIKKAKE_MOD_SPEC.lookback;
-  const state = new Float64Array(4);
+  const state = new Float64Array(STATE_SIZE);
   for (let i = lookback - PRIME; i < open.length; i++) {
-    const signal = hikkakeStep(
-      state,
-      modifiedSetupAt(open, high, low, close, i, t),
-      close[i],
-      i,
-      high[i - 1],
-      low[i - 1],
-    );
+    hikkakeStep(state, modifiedSetupAt(open, high, low, close, i, t), close[i], i, high[i - 1], low[i - 1]);
     // The Near total advanced inline, as in every kernel (see bodyStep in candle-totals.ts).
     t[0] += highLowStep(high, low, i - 2, 5);
-    if (i >= lookback) out[i] = signal;
+    if (i >= lookback) out[i] = state[RESULT] as number;
   }
 }
 

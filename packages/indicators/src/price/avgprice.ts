@@ -26,10 +26,10 @@ export function AVGPRICE(open: Float64Array, high: Float64Array, low: Float64Arr
   return out;
 }
 
-/** Streaming average price: `update(open, high, low, close)`. */
+/** Streaming average price: `push(open, high, low, close)`. */
 export class AVGPRICEStream extends StatelessStream {
-  protected compute(open: number, high: number, low: number, close: number): number {
-    return (high + low + close + open) / 4;
+  protected write(open: number, high: number, low: number, close: number): void {
+    this.outputs[0] = (high + low + close + open) / 4;
   }
 }
 

@@ -20,10 +20,10 @@ export function MEDPRICE(high: Float64Array, low: Float64Array): Float64Array {
   return out;
 }
 
-/** Streaming median price: `update(high, low)`. */
+/** Streaming median price: `push(high, low)`. */
 export class MEDPRICEStream extends StatelessStream {
-  protected compute(high: number, low: number): number {
-    return (high + low) / 2;
+  protected write(high: number, low: number): void {
+    this.outputs[0] = (high + low) / 2;
   }
 }
 

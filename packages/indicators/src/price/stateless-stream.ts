@@ -1,32 +1,27 @@
-import type { StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
 
 /**
  * Base of the streaming face of indicators whose value depends on the current bar alone
- * (price transforms, balance of power): nothing to undo, so `replace` is a fresh `update`.
+ * (price transforms, balance of power): nothing to undo, so `revise` is a fresh `push`.
+ * Subclasses implement `write`, which stores the bar's value into `outputs[0]`.
  */
-export abstract class StatelessStream implements StreamingIndicator {
-  #value = Number.NaN;
+export abstract class StatelessStream extends StreamBase {
   #seen = false;
 
-  /** Returns the indicator's value for one bar. */
-  protected abstract compute(a: number, b?: number, c?: number, d?: number): number;
+  constructor() {
+    super(1);
+  }
 
-  update(a: number, b?: number, c?: number, d?: number): number {
+  /** Writes the indicator's value for one bar into `outputs[0]`. */
+  protected abstract write(a: number, b?: number, c?: number, d?: number): void;
+
+  push(a: number, b?: number, c?: number, d?: number): void {
     this.#seen = true;
-    this.#value = this.compute(a, b, c, d);
-    return this.#value;
+    this.write(a, b, c, d);
   }
 
-  replace(a: number, b?: number, c?: number, d?: number): number {
-    return this.update(a, b, c, d);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(a: number, b?: number, c?: number, d?: number): void {
+    this.push(a, b, c, d);
   }
 
   get isReady(): boolean {
@@ -34,7 +29,7 @@ export abstract class StatelessStream implements StreamingIndicator {
   }
 
   reset(): void {
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
     this.#seen = false;
   }
 }

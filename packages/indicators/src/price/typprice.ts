@@ -20,10 +20,10 @@ export function TYPPRICE(high: Float64Array, low: Float64Array, close: Float64Ar
   return out;
 }
 
-/** Streaming typical price: `update(high, low, close)`. */
+/** Streaming typical price: `push(high, low, close)`. */
 export class TYPPRICEStream extends StatelessStream {
-  protected compute(high: number, low: number, close: number): number {
-    return (high + low + close) / 3;
+  protected write(high: number, low: number, close: number): void {
+    this.outputs[0] = (high + low + close) / 3;
   }
 }
 

@@ -20,10 +20,10 @@ export function WCLPRICE(high: Float64Array, low: Float64Array, close: Float64Ar
   return out;
 }
 
-/** Streaming weighted close price: `update(high, low, close)`. */
+/** Streaming weighted close price: `push(high, low, close)`. */
 export class WCLPRICEStream extends StatelessStream {
-  protected compute(high: number, low: number, close: number): number {
-    return (high + low + close * 2) / 4;
+  protected write(high: number, low: number, close: number): void {
+    this.outputs[0] = (high + low + close * 2) / 4;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
 
 /**
  * Fills `out[i]` with an exponential average of `input[from..i]` smoothed by the factor `k`
@@ -28,54 +28,50 @@ export function computeFixedFactorEma(
 }
 
 /** Streaming counterpart of {@link computeFixedFactorEma}: O(1) per bar, one level of undo. */
-export class FixedFactorEmaStream implements StreamingIndicator {
+export class FixedFactorEmaStream extends StreamBase {
   readonly #period: number;
   readonly #k: number;
   #count = 0;
   #sum = 0;
-  #value = Number.NaN;
   #prevCount = 0;
   #prevSum = 0;
   #prevValue = Number.NaN;
 
   constructor(period: number, k: number) {
+    super(1);
     this.#period = period;
     this.#k = k;
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#prevCount = this.#count;
     this.#prevSum = this.#sum;
-    this.#prevValue = this.#value;
-    return this.#step(x);
+    this.#prevValue = this.outputs[0] as number;
+    this.#step(x);
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
+  revise(x: number): void {
+    if (this.#count === 0) {
+      this.push(x);
+      return;
+    }
     this.#count = this.#prevCount;
     this.#sum = this.#prevSum;
-    this.#value = this.#prevValue;
-    return this.#step(x);
+    this.outputs[0] = this.#prevValue;
+    this.#step(x);
   }
 
-  #step(x: number): number {
+  #step(x: number): void {
     const p = this.#period;
+    const out = this.outputs;
     if (this.#count >= p) {
-      this.#value = (x - this.#value) * this.#k + this.#value;
+      const ema = out[0] as number;
+      out[0] = (x - ema) * this.#k + ema;
     } else {
       this.#sum += x;
-      if (this.#count + 1 === p) this.#value = this.#sum / p;
+      if (this.#count + 1 === p) out[0] = this.#sum / p;
     }
     this.#count++;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
   }
 
   get isReady(): boolean {
@@ -85,6 +81,6 @@ export class FixedFactorEmaStream implements StreamingIndicator {
   reset(): void {
     this.#count = 0;
     this.#sum = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }

@@ -1,4 +1,5 @@
-import { computeMovingAverage, createMovingAverage, movingAverageLookback } from '../overlap/index.js';
+import { computeMovingAverage, createMovingAverage, emaFactor, movingAverageLookback } from '../overlap/index.js';
+import { StreamBase } from '../support/stream-base.js';
 import type { StreamingIndicator } from '../types.js';
 import { computeFixedFactorEma, FixedFactorEmaStream } from './fixed-factor-ema.js';
 
@@ -111,68 +112,82 @@ export function computeMacdSetup(
   for (let i = lookback; i < n; i++) hist[i] = (macd[i] as number) - (signal[i] as number);
 }
 
-function lineStream(period: number, matype: number, factor: number | undefined): StreamingIndicator {
-  return factor === undefined ? createMovingAverage(matype, period) : new FixedFactorEmaStream(period, factor);
+const EMA_TYPE = 1;
+
+/**
+ * Returns the streaming average of one MACD line or of the signal. EMAs (of more than one
+ * bar, since TA-Lib's EMA of one bar is the input itself) are fixed-factor EMAs with TA-Lib's
+ * factor 2 / (period + 1), which perform the very operations of the overlap EMA: MACD and
+ * MACDFIX then drive a single class through each call site, so the engine inlines the calls
+ * and the differences passed to the signal average are never boxed.
+ */
+function averageStream(period: number, matype: number, factor: number | undefined): StreamingIndicator {
+  if (factor !== undefined) return new FixedFactorEmaStream(period, factor);
+  if (matype === EMA_TYPE && period > 1) return new FixedFactorEmaStream(period, emaFactor(period));
+  return createMovingAverage(matype, period);
 }
 
 /**
  * Streaming MACD of any setup: the two line averages (the faster one fed from the bar TA-Lib
  * starts it at), their difference fed to the signal average. O(1) per bar for O(1) averages.
  */
-export class MacdSetupStream implements StreamingIndicator {
+export class MacdSetupStream extends StreamBase {
   readonly #fast: StreamingIndicator;
   readonly #slow: StreamingIndicator;
   readonly #signal: StreamingIndicator;
-  readonly #plan: MacdPlan;
+  readonly #fastFrom: number;
+  readonly #slowFrom: number;
+  readonly #lineStart: number;
+  readonly #lookback: number;
   #count = 0;
-  #macd = Number.NaN;
-  #signalValue = Number.NaN;
-  #hist = Number.NaN;
 
   constructor(setup: MacdSetup) {
-    this.#fast = lineStream(setup.fastPeriod, setup.fastMatype, setup.fastFactor);
-    this.#slow = lineStream(setup.slowPeriod, setup.slowMatype, setup.slowFactor);
-    this.#signal = createMovingAverage(setup.signalMatype, setup.signalPeriod);
-    this.#plan = plan(setup);
+    super(3);
+    this.#fast = averageStream(setup.fastPeriod, setup.fastMatype, setup.fastFactor);
+    this.#slow = averageStream(setup.slowPeriod, setup.slowMatype, setup.slowFactor);
+    this.#signal = averageStream(setup.signalPeriod, setup.signalMatype, undefined);
+    const { fastFrom, slowFrom, lineStart, lookback } = plan(setup);
+    this.#fastFrom = fastFrom;
+    this.#slowFrom = slowFrom;
+    this.#lineStart = lineStart;
+    this.#lookback = lookback;
   }
 
-  update(x: number): number {
+  push(x: number): void {
     const i = this.#count++;
-    if (i >= this.#plan.fastFrom) this.#fast.update(x);
-    if (i >= this.#plan.slowFrom) this.#slow.update(x);
-    return this.#finish(i, false);
+    if (i >= this.#fastFrom) this.#fast.push(x);
+    if (i >= this.#slowFrom) this.#slow.push(x);
+    if (i < this.#lineStart) return;
+    const line = (this.#fast.outputs[0] as number) - (this.#slow.outputs[0] as number);
+    this.#signal.push(line);
+    this.#write(i, line);
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    const i = this.#count - 1;
-    if (i >= this.#plan.fastFrom) this.#fast.replace(x);
-    if (i >= this.#plan.slowFrom) this.#slow.replace(x);
-    return this.#finish(i, true);
-  }
-
-  #finish(i: number, replacing: boolean): number {
-    if (i < this.#plan.lineStart) return this.#macd;
-    const line = this.#fast.value - this.#slow.value;
-    const signal = replacing ? this.#signal.replace(line) : this.#signal.update(line);
-    if (i >= this.#plan.lookback) {
-      this.#macd = line;
-      this.#signalValue = signal;
-      this.#hist = line - signal;
+  revise(x: number): void {
+    if (this.#count === 0) {
+      this.push(x);
+      return;
     }
-    return this.#macd;
+    const i = this.#count - 1;
+    if (i >= this.#fastFrom) this.#fast.revise(x);
+    if (i >= this.#slowFrom) this.#slow.revise(x);
+    if (i < this.#lineStart) return;
+    const line = (this.#fast.outputs[0] as number) - (this.#slow.outputs[0] as number);
+    this.#signal.revise(line);
+    this.#write(i, line);
   }
 
-  output(index: number): number {
-    return index === 0 ? this.#macd : index === 1 ? this.#signalValue : index === 2 ? this.#hist : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#macd;
+  #write(i: number, line: number): void {
+    if (i < this.#lookback) return;
+    const signal = this.#signal.outputs[0] as number;
+    const out = this.outputs;
+    out[0] = line;
+    out[1] = signal;
+    out[2] = line - signal;
   }
 
   get isReady(): boolean {
-    return this.#count > this.#plan.lookback;
+    return this.#count > this.#lookback;
   }
 
   reset(): void {
@@ -180,8 +195,6 @@ export class MacdSetupStream implements StreamingIndicator {
     this.#slow.reset();
     this.#signal.reset();
     this.#count = 0;
-    this.#macd = Number.NaN;
-    this.#signalValue = Number.NaN;
-    this.#hist = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }

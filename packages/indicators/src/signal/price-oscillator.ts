@@ -1,6 +1,7 @@
 import { computeMovingAverage, createMovingAverage, movingAverageLookback } from '../overlap/index.js';
 import { nanArray } from '../support/arrays.js';
 import { matype, period, resolveParams } from '../support/params.js';
+import { StreamBase } from '../support/stream-base.js';
 import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
 
 // TA-Lib treats a slow average below this magnitude as zero.
@@ -79,46 +80,48 @@ export function PPO(
 }
 
 /** Streaming APO or PPO: two moving-average streams, O(1) per bar for O(1) averages. */
-export class PriceOscillatorStream implements StreamingIndicator {
-  readonly #kind: PriceOscillatorKind;
+export class PriceOscillatorStream extends StreamBase {
+  readonly #percent: boolean;
   readonly #fast: StreamingIndicator;
   readonly #slow: StreamingIndicator;
   readonly #lookback: number;
   #count = 0;
-  #value = Number.NaN;
 
   constructor(kind: PriceOscillatorKind, params: IndicatorParams) {
+    super(1);
     const { fast, slow } = periods(params);
-    this.#kind = kind;
+    this.#percent = kind === 'PPO';
     this.#fast = createMovingAverage(params.matype as number, fast);
     this.#slow = createMovingAverage(params.matype as number, slow);
     this.#lookback = priceOscillatorLookback(params);
   }
 
-  update(x: number): number {
-    this.#fast.update(x);
-    this.#slow.update(x);
-    return this.#finish(this.#count++);
+  push(x: number): void {
+    this.#fast.push(x);
+    this.#slow.push(x);
+    this.#write(this.#count++);
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    this.#fast.replace(x);
-    this.#slow.replace(x);
-    return this.#finish(this.#count - 1);
+  revise(x: number): void {
+    if (this.#count === 0) {
+      this.push(x);
+      return;
+    }
+    this.#fast.revise(x);
+    this.#slow.revise(x);
+    this.#write(this.#count - 1);
   }
 
-  #finish(i: number): number {
-    this.#value = i >= this.#lookback ? oscillate(this.#kind, this.#fast.value, this.#slow.value) : Number.NaN;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  // The same operations as `oscillate`, written out so that no double is returned.
+  #write(i: number): void {
+    if (i < this.#lookback) {
+      this.outputs[0] = Number.NaN;
+      return;
+    }
+    const fast = this.#fast.outputs[0] as number;
+    const slow = this.#slow.outputs[0] as number;
+    if (!this.#percent) this.outputs[0] = fast - slow;
+    else this.outputs[0] = slow > -EPSILON && slow < EPSILON ? 0 : ((fast - slow) / slow) * 100;
   }
 
   get isReady(): boolean {
@@ -129,7 +132,7 @@ export class PriceOscillatorStream implements StreamingIndicator {
     this.#fast.reset();
     this.#slow.reset();
     this.#count = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,5 +1,6 @@
 import { dequeMask, RollingExtreme } from '../math/rolling-extreme.js';
 import { createMovingAverage, movingAverageLookback } from '../overlap/index.js';
+import { StreamBase } from '../support/stream-base.js';
 import type { StreamingIndicator } from '../types.js';
 
 /** Returns TA-Lib's raw stochastic %K: where `close` sits in the range, 0 for an empty range. */
@@ -60,7 +61,7 @@ export function computeFastK(
  * averages of it. With `first` null (STOCHF) the outputs are raw %K and its average; with
  * both averages (STOCH) they are the smoothed %K and its average. O(1) amortised per bar.
  */
-export class StochasticStream implements StreamingIndicator {
+export class StochasticStream extends StreamBase {
   readonly #highs: RollingExtreme;
   readonly #lows: RollingExtreme;
   readonly #first: StreamingIndicator | null;
@@ -69,8 +70,6 @@ export class StochasticStream implements StreamingIndicator {
   readonly #secondStart: number;
   readonly #lookback: number;
   #count = 0;
-  #k = Number.NaN;
-  #d = Number.NaN;
 
   /**
    * `first` (period, matype) smooths raw %K into the first output, or is skipped when null;
@@ -81,6 +80,7 @@ export class StochasticStream implements StreamingIndicator {
     first: { period: number; matype: number } | null,
     second: { period: number; matype: number },
   ) {
+    super(2);
     this.#highs = new RollingExtreme(period, true);
     this.#lows = new RollingExtreme(period, false);
     this.#first = first === null ? null : createMovingAverage(first.matype, first.period);
@@ -95,40 +95,57 @@ export class StochasticStream implements StreamingIndicator {
     return this.#lookback;
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
+  // Push and revise have separate, straight paths (rather than one shared with a flag), which
+  // keeps each small enough for the engine to inline the averages' calls into it: a %K passed
+  // to a call that is not inlined would be boxed on the heap.
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
     this.#highs.push(high);
     this.#lows.push(low);
-    return this.#finish(this.#count++, close, false);
+    const i = this.#count++;
+    if (i < this.#kStart) return;
+    let k = this.#rawK(close);
+    const first = this.#first;
+    if (first !== null) {
+      first.push(k);
+      k = first.outputs[0] as number;
+    }
+    if (i < this.#secondStart) return;
+    this.#second.push(k);
+    if (i >= this.#lookback) this.#write(k);
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(high, low, close);
+      return;
+    }
     this.#highs.undo();
     this.#lows.undo();
     this.#highs.push(high);
     this.#lows.push(low);
-    return this.#finish(this.#count - 1, close, true);
-  }
-
-  #finish(i: number, close: number, replacing: boolean): number {
-    if (i < this.#kStart) return this.#k;
-    let k = rawK(close, this.#highs.extreme, this.#lows.extreme);
-    if (this.#first !== null) k = replacing ? this.#first.replace(k) : this.#first.update(k);
-    if (i < this.#secondStart) return this.#k;
-    const d = replacing ? this.#second.replace(k) : this.#second.update(k);
-    if (i >= this.#lookback) {
-      this.#k = k;
-      this.#d = d;
+    const i = this.#count - 1;
+    if (i < this.#kStart) return;
+    let k = this.#rawK(close);
+    const first = this.#first;
+    if (first !== null) {
+      first.revise(k);
+      k = first.outputs[0] as number;
     }
-    return this.#k;
+    if (i < this.#secondStart) return;
+    this.#second.revise(k);
+    if (i >= this.#lookback) this.#write(k);
   }
 
-  output(index: number): number {
-    return index === 0 ? this.#k : index === 1 ? this.#d : Number.NaN;
+  // Raw %K as `rawK` computes it; a tiny private method that the engine always inlines.
+  #rawK(close: number): number {
+    const lowest = this.#lows.extreme;
+    const diff = (this.#highs.extreme - lowest) / 100;
+    return diff !== 0 ? (close - lowest) / diff : 0;
   }
 
-  get value(): number {
-    return this.#k;
+  #write(k: number): void {
+    this.outputs[0] = k;
+    this.outputs[1] = this.#second.outputs[0] as number;
   }
 
   get isReady(): boolean {
@@ -141,7 +158,6 @@ export class StochasticStream implements StreamingIndicator {
     this.#first?.reset();
     this.#second.reset();
     this.#count = 0;
-    this.#k = Number.NaN;
-    this.#d = Number.NaN;
+    this.outputs.fill(Number.NaN);
   }
 }

@@ -2,7 +2,8 @@ import { computeRsi, RSI_DEFINITION, RSIStream } from '../momentum/index.js';
 import { computeMovingAverage } from '../overlap/index.js';
 import { nanArray } from '../support/arrays.js';
 import { matype, period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { stochfLookback } from './stochastic.js';
 import { computeFastK, StochasticStream } from './stochastic-core.js';
 
@@ -47,13 +48,14 @@ export function STOCHRSI(
 }
 
 /** Streaming STOCHRSI: an RSI stream feeding a fast-stochastic stream, O(1) amortised. */
-export class STOCHRSIStream implements StreamingIndicator {
+export class STOCHRSIStream extends StreamBase {
   readonly #rsi: RSIStream;
   readonly #stoch: StochasticStream;
   readonly #rsiStart: number;
   #count = 0;
 
   constructor(p: IndicatorParams) {
+    super(2);
     this.#rsi = new RSIStream({ timeperiod: p.timeperiod as number });
     this.#stoch = new StochasticStream(p.fastk_period as number, null, {
       period: p.fastd_period as number,
@@ -62,25 +64,32 @@ export class STOCHRSIStream implements StreamingIndicator {
     this.#rsiStart = rsiLookback(p);
   }
 
-  update(x: number): number {
-    const r = this.#rsi.update(x);
-    if (this.#count++ >= this.#rsiStart) this.#stoch.update(r, r, r);
-    return this.#stoch.value;
+  push(x: number): void {
+    this.#rsi.push(x);
+    if (this.#count++ >= this.#rsiStart) {
+      const r = this.#rsi.outputs[0] as number;
+      this.#stoch.push(r, r, r);
+      this.#copy();
+    }
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
-    const r = this.#rsi.replace(x);
-    if (this.#count - 1 >= this.#rsiStart) this.#stoch.replace(r, r, r);
-    return this.#stoch.value;
+  revise(x: number): void {
+    if (this.#count === 0) {
+      this.push(x);
+      return;
+    }
+    this.#rsi.revise(x);
+    if (this.#count - 1 >= this.#rsiStart) {
+      const r = this.#rsi.outputs[0] as number;
+      this.#stoch.revise(r, r, r);
+      this.#copy();
+    }
   }
 
-  output(index: number): number {
-    return this.#stoch.output(index);
-  }
-
-  get value(): number {
-    return this.#stoch.value;
+  #copy(): void {
+    const from = this.#stoch.outputs;
+    this.outputs[0] = from[0] as number;
+    this.outputs[1] = from[1] as number;
   }
 
   get isReady(): boolean {
@@ -91,6 +100,7 @@ export class STOCHRSIStream implements StreamingIndicator {
     this.#rsi.reset();
     this.#stoch.reset();
     this.#count = 0;
+    this.outputs.fill(Number.NaN);
   }
 }
 

@@ -1,7 +1,8 @@
 import { computeEma, EMAStream } from '../overlap/index.js';
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /** Returns TA-Lib's one-bar rate of change in percent: 0 when the previous value is 0. */
 function percentChange(value: number, previous: number): number {
@@ -45,18 +46,18 @@ export function TRIX(real: Float64Array, params: { timeperiod?: number } = {}): 
 }
 
 /** Streaming TRIX: three chained EMA streams and the previous triple average. */
-export class TRIXStream implements StreamingIndicator {
+export class TRIXStream extends StreamBase {
   readonly #ema1: EMAStream;
   readonly #ema2: EMAStream;
   readonly #ema3: EMAStream;
   readonly #lb: number;
   #count = 0;
   #last = Number.NaN;
-  #value = Number.NaN;
   #savedLast = Number.NaN;
   #savedValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
+    super(1);
     const p = { timeperiod: params.timeperiod as number };
     this.#ema1 = new EMAStream(p);
     this.#ema2 = new EMAStream(p);
@@ -64,43 +65,44 @@ export class TRIXStream implements StreamingIndicator {
     this.#lb = (params.timeperiod as number) - 1;
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#savedLast = this.#last;
-    this.#savedValue = this.#value;
+    this.#savedValue = this.outputs[0] as number;
     const i = this.#count++;
     const lb = this.#lb;
-    const e1 = this.#ema1.update(x);
-    if (i < lb) return this.#value;
-    const e2 = this.#ema2.update(e1);
-    if (i < 2 * lb) return this.#value;
-    return this.#finish(i, this.#ema3.update(e2));
+    this.#ema1.push(x);
+    if (i < lb) return;
+    this.#ema2.push(this.#ema1.outputs[0] as number);
+    if (i < 2 * lb) return;
+    this.#ema3.push(this.#ema2.outputs[0] as number);
+    this.#finish(i);
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
+  revise(x: number): void {
+    if (this.#count === 0) {
+      this.push(x);
+      return;
+    }
     this.#last = this.#savedLast;
-    this.#value = this.#savedValue;
+    this.outputs[0] = this.#savedValue;
     const i = this.#count - 1;
     const lb = this.#lb;
-    const e1 = this.#ema1.replace(x);
-    if (i < lb) return this.#value;
-    const e2 = this.#ema2.replace(e1);
-    if (i < 2 * lb) return this.#value;
-    return this.#finish(i, this.#ema3.replace(e2));
+    this.#ema1.revise(x);
+    if (i < lb) return;
+    this.#ema2.revise(this.#ema1.outputs[0] as number);
+    if (i < 2 * lb) return;
+    this.#ema3.revise(this.#ema2.outputs[0] as number);
+    this.#finish(i);
   }
 
-  #finish(i: number, e3: number): number {
-    if (i > 3 * this.#lb) this.#value = percentChange(e3, this.#last);
+  // The one-bar change, as `percentChange` computes it, written out so that no double is returned.
+  #finish(i: number): void {
+    const e3 = this.#ema3.outputs[0] as number;
+    if (i > 3 * this.#lb) {
+      const previous = this.#last;
+      this.outputs[0] = previous !== 0 ? (e3 / previous - 1) * 100 : 0;
+    }
     this.#last = e3;
-    return this.#value;
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
   }
 
   get isReady(): boolean {
@@ -113,7 +115,7 @@ export class TRIXStream implements StreamingIndicator {
     this.#ema3.reset();
     this.#count = 0;
     this.#last = Number.NaN;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
  * Fills `out[i]` with the mean absolute deviation of the `timeperiod` inputs ending at `i`
@@ -49,37 +50,37 @@ export function AVGDEV(real: Float64Array, params: { timeperiod?: number } = {})
  * Streaming mean absolute deviation over a ring buffer, with no allocation. Unlike most
  * streams it costs O(timeperiod) per bar: the deviation has no exact running form.
  */
-export class AVGDEVStream implements StreamingIndicator {
+export class AVGDEVStream extends StreamBase {
   readonly #period: number;
   readonly #ring: Float64Array;
   #head = 0;
   #count = 0;
   #sum = 0;
   #untilRefresh = 0;
-  #value = Number.NaN;
   #prevSum = 0;
   #prevUntilRefresh = 0;
   #prevValue = Number.NaN;
   #prevSlot = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#ring = new Float64Array(this.#period);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     const p = this.#period;
     const ring = this.#ring;
     this.#prevSum = this.#sum;
     this.#prevUntilRefresh = this.#untilRefresh;
-    this.#prevValue = this.#value;
+    this.#prevValue = this.outputs[0] as number;
     const newest = this.#head;
     const evicted = ring[newest] as number;
     this.#prevSlot = evicted;
     ring[newest] = x;
     this.#head = newest + 1 === p ? 0 : newest + 1;
     this.#count++;
-    if (this.#count < p) return this.#value;
+    if (this.#count < p) return;
     let sum = this.#sum;
     if (this.#untilRefresh === 0) {
       sum = 0;
@@ -93,27 +94,21 @@ export class AVGDEVStream implements StreamingIndicator {
     const mean = sum / p;
     let dev = 0;
     for (let k = 0, s = newest; k < p; k++, s = s === 0 ? p - 1 : s - 1) dev += Math.abs((ring[s] as number) - mean);
-    this.#value = dev / p;
-    return this.#value;
+    this.outputs[0] = dev / p;
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
+  revise(x: number): void {
+    if (this.#count === 0) {
+      this.push(x);
+      return;
+    }
     this.#head = this.#head === 0 ? this.#period - 1 : this.#head - 1;
     this.#ring[this.#head] = this.#prevSlot;
     this.#count--;
     this.#sum = this.#prevSum;
     this.#untilRefresh = this.#prevUntilRefresh;
-    this.#value = this.#prevValue;
-    return this.update(x);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.outputs[0] = this.#prevValue;
+    this.push(x);
   }
 
   get isReady(): boolean {
@@ -126,7 +121,7 @@ export class AVGDEVStream implements StreamingIndicator {
     this.#count = 0;
     this.#sum = 0;
     this.#untilRefresh = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

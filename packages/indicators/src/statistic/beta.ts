@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 // TA-Lib treats magnitudes below this as zero.
 const EPSILON = 1e-14;
@@ -65,7 +66,7 @@ export function BETA(real0: Float64Array, real1: Float64Array, params: { timeper
 }
 
 /** Streaming beta: rings of the last `timeperiod` changes of each input, O(1) per bar. */
-export class BETAStream implements StreamingIndicator {
+export class BETAStream extends StreamBase {
   readonly #period: number;
   readonly #ringX: Float64Array;
   readonly #ringY: Float64Array;
@@ -77,8 +78,7 @@ export class BETAStream implements StreamingIndicator {
   #sxy = 0;
   #sx = 0;
   #sy = 0;
-  #value = Number.NaN;
-  // State before the last update, so that `replace` can undo it.
+  // State before the last push, so that `revise` can undo it.
   #prevHead = 0;
   #prevCount = 0;
   #prevLast0 = 0;
@@ -92,12 +92,13 @@ export class BETAStream implements StreamingIndicator {
   #prevSlotY = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#ringX = new Float64Array(this.#period);
     this.#ringY = new Float64Array(this.#period);
   }
 
-  update(real0: number, real1 = Number.NaN): number {
+  push(real0: number, real1 = Number.NaN): void {
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevLast0 = this.#last0;
@@ -106,7 +107,7 @@ export class BETAStream implements StreamingIndicator {
     this.#prevSxy = this.#sxy;
     this.#prevSx = this.#sx;
     this.#prevSy = this.#sy;
-    this.#prevValue = this.#value;
+    this.#prevValue = this.outputs[0] as number;
     this.#prevSlotX = this.#ringX[this.#head] as number;
     this.#prevSlotY = this.#ringY[this.#head] as number;
     const first = this.#count === 0;
@@ -114,7 +115,7 @@ export class BETAStream implements StreamingIndicator {
     if (first) {
       this.#last0 = real0;
       this.#last1 = real1;
-      return this.#value;
+      return;
     }
     const p = this.#period;
     const x = change(real0, this.#last0);
@@ -131,7 +132,7 @@ export class BETAStream implements StreamingIndicator {
     this.#sy += y;
     if (this.#count > p) {
       const denominator = p * this.#sxx - this.#sx * this.#sx;
-      this.#value =
+      this.outputs[0] =
         denominator > -EPSILON && denominator < EPSILON ? 0 : (p * this.#sxy - this.#sx * this.#sy) / denominator;
       const ox = this.#ringX[this.#head] as number;
       const oy = this.#ringY[this.#head] as number;
@@ -140,11 +141,13 @@ export class BETAStream implements StreamingIndicator {
       this.#sx -= ox;
       this.#sy -= oy;
     }
-    return this.#value;
   }
 
-  replace(real0: number, real1 = Number.NaN): number {
-    if (this.#count === 0) return this.update(real0, real1);
+  revise(real0: number, real1 = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(real0, real1);
+      return;
+    }
     this.#head = this.#prevHead;
     this.#count = this.#prevCount;
     this.#last0 = this.#prevLast0;
@@ -153,18 +156,10 @@ export class BETAStream implements StreamingIndicator {
     this.#sxy = this.#prevSxy;
     this.#sx = this.#prevSx;
     this.#sy = this.#prevSy;
-    this.#value = this.#prevValue;
+    this.outputs[0] = this.#prevValue;
     this.#ringX[this.#head] = this.#prevSlotX;
     this.#ringY[this.#head] = this.#prevSlotY;
-    return this.update(real0, real1);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.push(real0, real1);
   }
 
   get isReady(): boolean {
@@ -182,7 +177,7 @@ export class BETAStream implements StreamingIndicator {
     this.#sxy = 0;
     this.#sx = 0;
     this.#sy = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

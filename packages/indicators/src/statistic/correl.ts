@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 // TA-Lib treats a product of variances below this as zero.
 const EPSILON = 1e-14;
@@ -68,7 +69,7 @@ export function CORREL(real0: Float64Array, real1: Float64Array, params: { timep
 }
 
 /** Streaming correlation: running sums over rings of both inputs, O(1) per bar. */
-export class CORRELStream implements StreamingIndicator {
+export class CORRELStream extends StreamBase {
   readonly #period: number;
   readonly #ringX: Float64Array;
   readonly #ringY: Float64Array;
@@ -79,8 +80,7 @@ export class CORRELStream implements StreamingIndicator {
   #sxx = 0;
   #syy = 0;
   #sxy = 0;
-  #value = Number.NaN;
-  // State before the last update, so that `replace` can undo it.
+  // State before the last push, so that `revise` can undo it.
   #prevCount = 0;
   #prevSx = 0;
   #prevSy = 0;
@@ -92,12 +92,13 @@ export class CORRELStream implements StreamingIndicator {
   #prevY = 0;
 
   constructor(params: IndicatorParams) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#ringX = new Float64Array(this.#period);
     this.#ringY = new Float64Array(this.#period);
   }
 
-  update(real0: number, real1 = Number.NaN): number {
+  push(real0: number, real1 = Number.NaN): void {
     const p = this.#period;
     this.#prevCount = this.#count;
     this.#prevSx = this.#sx;
@@ -105,7 +106,7 @@ export class CORRELStream implements StreamingIndicator {
     this.#prevSxx = this.#sxx;
     this.#prevSyy = this.#syy;
     this.#prevSxy = this.#sxy;
-    this.#prevValue = this.#value;
+    this.#prevValue = this.outputs[0] as number;
     const slot = this.#head;
     if (this.#count >= p) {
       // The window is full: the slot about to be written holds its oldest pair.
@@ -128,12 +129,14 @@ export class CORRELStream implements StreamingIndicator {
     this.#ringY[slot] = real1;
     this.#head = slot + 1 === p ? 0 : slot + 1;
     this.#count++;
-    if (this.#count >= p) this.#value = pearson(p, this.#sx, this.#sy, this.#sxx, this.#syy, this.#sxy);
-    return this.#value;
+    if (this.#count >= p) this.outputs[0] = pearson(p, this.#sx, this.#sy, this.#sxx, this.#syy, this.#sxy);
   }
 
-  replace(real0: number, real1 = Number.NaN): number {
-    if (this.#count === 0) return this.update(real0, real1);
+  revise(real0: number, real1 = Number.NaN): void {
+    if (this.#count === 0) {
+      this.push(real0, real1);
+      return;
+    }
     this.#head = this.#head === 0 ? this.#period - 1 : this.#head - 1;
     this.#ringX[this.#head] = this.#prevX;
     this.#ringY[this.#head] = this.#prevY;
@@ -143,16 +146,8 @@ export class CORRELStream implements StreamingIndicator {
     this.#sxx = this.#prevSxx;
     this.#syy = this.#prevSyy;
     this.#sxy = this.#prevSxy;
-    this.#value = this.#prevValue;
-    return this.update(real0, real1);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.outputs[0] = this.#prevValue;
+    this.push(real0, real1);
   }
 
   get isReady(): boolean {
@@ -169,7 +164,7 @@ export class CORRELStream implements StreamingIndicator {
     this.#sxx = 0;
     this.#syy = 0;
     this.#sxy = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

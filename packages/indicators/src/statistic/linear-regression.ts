@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /** The five TA-Lib functions built on a rolling least-squares line. */
 export type LinearRegressionKind = 'LINEARREG' | 'LINEARREG_ANGLE' | 'LINEARREG_INTERCEPT' | 'LINEARREG_SLOPE' | 'TSF';
@@ -82,7 +83,7 @@ function batch(kind: LinearRegressionKind, definition: IndicatorDefinition) {
 }
 
 /** Streaming rolling regression: O(1) amortised per bar, the batch kernel's operations. */
-export class LinearRegressionStream implements StreamingIndicator {
+export class LinearRegressionStream extends StreamBase {
   readonly #weightB: number;
   readonly #weightM: number;
   readonly #angle: boolean;
@@ -95,7 +96,6 @@ export class LinearRegressionStream implements StreamingIndicator {
   #sumY = 0;
   #sumXY = 0;
   #untilRefresh = 0;
-  #value = Number.NaN;
   #prevCount = 0;
   #prevSumY = 0;
   #prevSumXY = 0;
@@ -104,6 +104,7 @@ export class LinearRegressionStream implements StreamingIndicator {
   #prevSlot = 0;
 
   constructor(kind: LinearRegressionKind, params: IndicatorParams) {
+    super(1);
     const p = params.timeperiod as number;
     const w = weights(kind, p);
     this.#weightB = w.weightB;
@@ -115,21 +116,21 @@ export class LinearRegressionStream implements StreamingIndicator {
     this.#ring = new Float64Array(p);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     const p = this.#period;
     const ring = this.#ring;
     this.#prevCount = this.#count;
     this.#prevSumY = this.#sumY;
     this.#prevSumXY = this.#sumXY;
     this.#prevUntilRefresh = this.#untilRefresh;
-    this.#prevValue = this.#value;
+    this.#prevValue = this.outputs[0] as number;
     const slot = this.#head;
     const old = ring[slot] as number;
     this.#prevSlot = old;
     ring[slot] = x;
     this.#head = slot + 1 === p ? 0 : slot + 1;
     this.#count++;
-    if (this.#count < p) return this.#value;
+    if (this.#count < p) return;
     if (this.#untilRefresh === 0) {
       let sumY = 0;
       let sumXY = 0;
@@ -148,30 +149,24 @@ export class LinearRegressionStream implements StreamingIndicator {
     this.#untilRefresh--;
     const sumY = this.#sumY;
     const m = (p * this.#sumXY - this.#sumX * sumY) / this.#divisor;
-    this.#value = this.#angle
+    this.outputs[0] = this.#angle
       ? Math.atan(m) * DEGREES_PER_RADIAN
       : this.#weightB * ((sumY - m * this.#sumX) / p) + this.#weightM * m;
-    return this.#value;
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
+  revise(x: number): void {
+    if (this.#count === 0) {
+      this.push(x);
+      return;
+    }
     this.#head = this.#head === 0 ? this.#period - 1 : this.#head - 1;
     this.#ring[this.#head] = this.#prevSlot;
     this.#count = this.#prevCount;
     this.#sumY = this.#prevSumY;
     this.#sumXY = this.#prevSumXY;
     this.#untilRefresh = this.#prevUntilRefresh;
-    this.#value = this.#prevValue;
-    return this.update(x);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.outputs[0] = this.#prevValue;
+    this.push(x);
   }
 
   get isReady(): boolean {
@@ -185,7 +180,7 @@ export class LinearRegressionStream implements StreamingIndicator {
     this.#sumY = 0;
     this.#sumXY = 0;
     this.#untilRefresh = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

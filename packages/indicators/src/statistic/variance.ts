@@ -1,6 +1,7 @@
 import { nanArray } from '../support/arrays.js';
 import { period, REAL_LIMIT, real, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 // TA-Lib's threshold below which a variance counts as zero before the square root.
 const EPSILON = 1e-14;
@@ -75,7 +76,7 @@ export function STDDEV(real: Float64Array, params: { timeperiod?: number; nbdev?
 }
 
 /** Streaming variance or standard deviation: running sums over a ring, O(1) per bar. */
-export class VarianceStream implements StreamingIndicator {
+export class VarianceStream extends StreamBase {
   readonly #period: number;
   readonly #nbdev: number;
   readonly #root: boolean;
@@ -84,7 +85,6 @@ export class VarianceStream implements StreamingIndicator {
   #count = 0;
   #sum = 0;
   #sumSq = 0;
-  #value = Number.NaN;
   #prevHead = 0;
   #prevCount = 0;
   #prevSum = 0;
@@ -94,18 +94,19 @@ export class VarianceStream implements StreamingIndicator {
 
   /** `root` selects the standard deviation (times `nbdev`) instead of the variance. */
   constructor(params: IndicatorParams, root: boolean) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#nbdev = params.nbdev as number;
     this.#root = root;
     this.#ring = new Float64Array(this.#period);
   }
 
-  update(x: number): number {
+  push(x: number): void {
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevSum = this.#sum;
     this.#prevSumSq = this.#sumSq;
-    this.#prevValue = this.#value;
+    this.#prevValue = this.outputs[0] as number;
     this.#prevSlot = this.#ring[this.#head] as number;
     const p = this.#period;
     this.#ring[this.#head] = x;
@@ -116,31 +117,25 @@ export class VarianceStream implements StreamingIndicator {
     if (this.#count >= p) {
       const mean = this.#sum / p;
       const variance = this.#sumSq / p - mean * mean;
-      this.#value = this.#root ? stdDevOf(variance, this.#nbdev) : variance;
+      this.outputs[0] = this.#root ? stdDevOf(variance, this.#nbdev) : variance;
       const old = this.#ring[this.#head] as number;
       this.#sum -= old;
       this.#sumSq -= old * old;
     }
-    return this.#value;
   }
 
-  replace(x: number): number {
-    if (this.#count === 0) return this.update(x);
+  revise(x: number): void {
+    if (this.#count === 0) {
+      this.push(x);
+      return;
+    }
     this.#head = this.#prevHead;
     this.#count = this.#prevCount;
     this.#sum = this.#prevSum;
     this.#sumSq = this.#prevSumSq;
-    this.#value = this.#prevValue;
+    this.outputs[0] = this.#prevValue;
     this.#ring[this.#head] = this.#prevSlot;
-    return this.update(x);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+    this.push(x);
   }
 
   get isReady(): boolean {
@@ -153,7 +148,7 @@ export class VarianceStream implements StreamingIndicator {
     this.#count = 0;
     this.#sum = 0;
     this.#sumSq = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

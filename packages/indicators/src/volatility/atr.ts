@@ -1,7 +1,8 @@
 import { isNearZero } from '../momentum/near-zero.js';
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { trueRange } from './true-range.js';
 
 /**
@@ -57,63 +58,55 @@ export function ATR(
   return out;
 }
 
-/** Streaming average true range: `update(high, low, close)`, O(1), no allocation. */
-export class ATRStream implements StreamingIndicator {
+/** Streaming average true range: `push(high, low, close)`, O(1), no allocation. */
+export class ATRStream extends StreamBase {
   readonly #period: number;
   readonly #normalized: boolean;
   #count = 0;
   #previousClose = Number.NaN;
   // The running sum of true ranges during the warm-up, the smoothed average after it.
   #average = 0;
-  #value = Number.NaN;
   #savedCount = 0;
   #savedPreviousClose = Number.NaN;
   #savedAverage = 0;
   #savedValue = Number.NaN;
 
   constructor(params: IndicatorParams, normalized = false) {
+    super(1);
     this.#period = params.timeperiod as number;
     this.#normalized = normalized;
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
     this.#savedCount = this.#count;
     this.#savedPreviousClose = this.#previousClose;
     this.#savedAverage = this.#average;
-    this.#savedValue = this.#value;
+    this.#savedValue = this.outputs[0];
     const t = this.#count;
     const p = this.#period;
     if (t > 0) {
       const tr = trueRange(high, low, this.#previousClose);
       if (p === 1) {
-        this.#value = tr;
+        this.outputs[0] = tr;
       } else if (t < p) {
         this.#average += tr;
       } else {
         this.#average = t === p ? (this.#average + tr) / p : (this.#average * (p - 1) + tr) / p;
-        this.#value = this.#normalized ? percentOfClose(this.#average, close) : this.#average;
+        this.outputs[0] = this.#normalized ? percentOfClose(this.#average, close) : this.#average;
       }
     }
     this.#previousClose = close;
     this.#count = t + 1;
-    return this.#value;
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
-    this.#count = this.#savedCount;
-    this.#previousClose = this.#savedPreviousClose;
-    this.#average = this.#savedAverage;
-    this.#value = this.#savedValue;
-    return this.update(high, low, close);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count > 0) {
+      this.#count = this.#savedCount;
+      this.#previousClose = this.#savedPreviousClose;
+      this.#average = this.#savedAverage;
+      this.outputs[0] = this.#savedValue;
+    }
+    this.push(high, low, close);
   }
 
   get isReady(): boolean {
@@ -124,7 +117,7 @@ export class ATRStream implements StreamingIndicator {
     this.#count = 0;
     this.#previousClose = Number.NaN;
     this.#average = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

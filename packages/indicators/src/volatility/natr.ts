@@ -22,7 +22,7 @@ export function NATR(
   return out;
 }
 
-/** Streaming normalized average true range: `update(high, low, close)`. */
+/** Streaming normalized average true range: `push(high, low, close)`. */
 export class NATRStream extends ATRStream {
   constructor(params: IndicatorParams) {
     super(params, true);

@@ -1,5 +1,6 @@
 import { commonLength, nanArray } from '../support/arrays.js';
-import type { IndicatorDefinition, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition } from '../types.js';
 
 /**
  * Returns the true range of a bar: the largest of high − low, |previous close − high| and
@@ -43,39 +44,34 @@ export function TRANGE(high: Float64Array, low: Float64Array, close: Float64Arra
   return out;
 }
 
-/** Streaming true range: `update(high, low, close)`, ready from the second bar. */
-export class TRANGEStream implements StreamingIndicator {
+/** Streaming true range: `push(high, low, close)`, ready from the second bar. */
+export class TRANGEStream extends StreamBase {
   #count = 0;
   #previousClose = Number.NaN;
-  #value = Number.NaN;
   #savedCount = 0;
   #savedPreviousClose = Number.NaN;
   #savedValue = Number.NaN;
 
-  update(high: number, low = Number.NaN, close = Number.NaN): number {
+  constructor() {
+    super(1);
+  }
+
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
     this.#savedCount = this.#count;
     this.#savedPreviousClose = this.#previousClose;
-    this.#savedValue = this.#value;
-    if (this.#count > 0) this.#value = trueRange(high, low, this.#previousClose);
+    this.#savedValue = this.outputs[0];
+    if (this.#count > 0) this.outputs[0] = trueRange(high, low, this.#previousClose);
     this.#previousClose = close;
     this.#count++;
-    return this.#value;
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close);
-    this.#count = this.#savedCount;
-    this.#previousClose = this.#savedPreviousClose;
-    this.#value = this.#savedValue;
-    return this.update(high, low, close);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    if (this.#count > 0) {
+      this.#count = this.#savedCount;
+      this.#previousClose = this.#savedPreviousClose;
+      this.outputs[0] = this.#savedValue;
+    }
+    this.push(high, low, close);
   }
 
   get isReady(): boolean {
@@ -85,7 +81,7 @@ export class TRANGEStream implements StreamingIndicator {
   reset(): void {
     this.#count = 0;
     this.#previousClose = Number.NaN;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

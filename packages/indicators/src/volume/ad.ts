@@ -1,5 +1,6 @@
 import { commonLength, nanArray } from '../support/arrays.js';
-import type { IndicatorDefinition, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition } from '../types.js';
 
 /**
  * Returns the money flow of one bar: the close location value ((close − low) − (high − close))
@@ -44,37 +45,32 @@ export function AD(high: Float64Array, low: Float64Array, close: Float64Array, v
   return out;
 }
 
-/** Streaming accumulation/distribution line: `update(high, low, close, volume)`. */
-export class ADStream implements StreamingIndicator {
+/** Streaming accumulation/distribution line: `push(high, low, close, volume)`. */
+export class ADStream extends StreamBase {
   #ad = 0;
-  #value = Number.NaN;
   #savedAd = 0;
   #savedValue = Number.NaN;
   #seen = false;
 
-  update(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): number {
+  constructor() {
+    super(1);
+  }
+
+  push(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
     this.#savedAd = this.#ad;
-    this.#savedValue = this.#value;
+    this.#savedValue = this.outputs[0];
     // Added only when there is range, as in the batch, so that a zero flow leaves -0 alone.
     if (high - low > 0) this.#ad += moneyFlow(high, low, close, volume);
-    this.#value = this.#ad;
+    this.outputs[0] = this.#ad;
     this.#seen = true;
-    return this.#value;
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): number {
-    if (!this.#seen) return this.update(high, low, close, volume);
-    this.#ad = this.#savedAd;
-    this.#value = this.#savedValue;
-    return this.update(high, low, close, volume);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    if (this.#seen) {
+      this.#ad = this.#savedAd;
+      this.outputs[0] = this.#savedValue;
+    }
+    this.push(high, low, close, volume);
   }
 
   get isReady(): boolean {
@@ -83,7 +79,7 @@ export class ADStream implements StreamingIndicator {
 
   reset(): void {
     this.#ad = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
     this.#seen = false;
   }
 }

@@ -1,6 +1,7 @@
 import { commonLength, nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import type { IndicatorDefinition, IndicatorParams, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 import { moneyFlow } from './ad.js';
 
 /** Returns TA-Lib's lookback of ADOSC: that of an EMA of the slower period. */
@@ -69,8 +70,8 @@ export function ADOSC(
   return out;
 }
 
-/** Streaming Chaikin A/D oscillator: `update(high, low, close, volume)`, O(1), no allocation. */
-export class ADOSCStream implements StreamingIndicator {
+/** Streaming Chaikin A/D oscillator: `push(high, low, close, volume)`, O(1), no allocation. */
+export class ADOSCStream extends StreamBase {
   readonly #lookback: number;
   readonly #fastK: number;
   readonly #fastKeep: number;
@@ -80,10 +81,10 @@ export class ADOSCStream implements StreamingIndicator {
   #ad = 0;
   #fast = 0;
   #slow = 0;
-  #value = Number.NaN;
   readonly #saved = new Float64Array(5);
 
   constructor(params: IndicatorParams) {
+    super(1);
     const fastperiod = params.fastperiod as number;
     const slowperiod = params.slowperiod as number;
     this.#lookback = adoscLookback(fastperiod, slowperiod);
@@ -93,13 +94,13 @@ export class ADOSCStream implements StreamingIndicator {
     this.#slowKeep = 1 - this.#slowK;
   }
 
-  update(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): number {
+  push(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
     const s = this.#saved;
     s[0] = this.#count;
     s[1] = this.#ad;
     s[2] = this.#fast;
     s[3] = this.#slow;
-    s[4] = this.#value;
+    s[4] = this.outputs[0];
     if (high - low > 0) this.#ad += moneyFlow(high, low, close, volume);
     if (this.#count === 0) {
       this.#fast = this.#ad;
@@ -108,28 +109,20 @@ export class ADOSCStream implements StreamingIndicator {
       this.#fast = this.#fastK * this.#ad + this.#fastKeep * this.#fast;
       this.#slow = this.#slowK * this.#ad + this.#slowKeep * this.#slow;
     }
-    if (this.#count >= this.#lookback) this.#value = this.#fast - this.#slow;
+    if (this.#count >= this.#lookback) this.outputs[0] = this.#fast - this.#slow;
     this.#count++;
-    return this.#value;
   }
 
-  replace(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): number {
-    if (this.#count === 0) return this.update(high, low, close, volume);
-    const s = this.#saved;
-    this.#count = s[0];
-    this.#ad = s[1];
-    this.#fast = s[2];
-    this.#slow = s[3];
-    this.#value = s[4];
-    return this.update(high, low, close, volume);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#value : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#value;
+  revise(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    if (this.#count > 0) {
+      const s = this.#saved;
+      this.#count = s[0];
+      this.#ad = s[1];
+      this.#fast = s[2];
+      this.#slow = s[3];
+      this.outputs[0] = s[4];
+    }
+    this.push(high, low, close, volume);
   }
 
   get isReady(): boolean {
@@ -141,7 +134,7 @@ export class ADOSCStream implements StreamingIndicator {
     this.#ad = 0;
     this.#fast = 0;
     this.#slow = 0;
-    this.#value = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 

@@ -1,5 +1,6 @@
 import { commonLength, nanArray } from '../support/arrays.js';
-import type { IndicatorDefinition, StreamingIndicator } from '../types.js';
+import { StreamBase } from '../support/stream-base.js';
+import type { IndicatorDefinition } from '../types.js';
 
 /**
  * Fills `out[i]` with on-balance volume: starting from the first bar's volume, each bar adds
@@ -31,41 +32,37 @@ export function OBV(real: Float64Array, volume: Float64Array): Float64Array {
   return out;
 }
 
-/** Streaming on-balance volume: `update(close, volume)`. */
-export class OBVStream implements StreamingIndicator {
+/** Streaming on-balance volume: `push(close, volume)`. */
+export class OBVStream extends StreamBase {
   #count = 0;
   #previous = Number.NaN;
-  #obv = Number.NaN;
   #savedCount = 0;
   #savedPrevious = Number.NaN;
   #savedObv = Number.NaN;
 
-  update(x: number, volume = Number.NaN): number {
+  constructor() {
+    super(1);
+  }
+
+  push(x: number, volume = Number.NaN): void {
+    const out = this.outputs;
     this.#savedCount = this.#count;
     this.#savedPrevious = this.#previous;
-    this.#savedObv = this.#obv;
-    if (this.#count === 0) this.#obv = volume;
-    else if (x > this.#previous) this.#obv += volume;
-    else if (x < this.#previous) this.#obv -= volume;
+    this.#savedObv = out[0];
+    if (this.#count === 0) out[0] = volume;
+    else if (x > this.#previous) out[0] += volume;
+    else if (x < this.#previous) out[0] -= volume;
     this.#previous = x;
     this.#count++;
-    return this.#obv;
   }
 
-  replace(x: number, volume = Number.NaN): number {
-    if (this.#count === 0) return this.update(x, volume);
-    this.#count = this.#savedCount;
-    this.#previous = this.#savedPrevious;
-    this.#obv = this.#savedObv;
-    return this.update(x, volume);
-  }
-
-  output(index: number): number {
-    return index === 0 ? this.#obv : Number.NaN;
-  }
-
-  get value(): number {
-    return this.#obv;
+  revise(x: number, volume = Number.NaN): void {
+    if (this.#count > 0) {
+      this.#count = this.#savedCount;
+      this.#previous = this.#savedPrevious;
+      this.outputs[0] = this.#savedObv;
+    }
+    this.push(x, volume);
   }
 
   get isReady(): boolean {
@@ -75,7 +72,7 @@ export class OBVStream implements StreamingIndicator {
   reset(): void {
     this.#count = 0;
     this.#previous = Number.NaN;
-    this.#obv = Number.NaN;
+    this.outputs[0] = Number.NaN;
   }
 }
 
