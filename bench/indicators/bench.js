@@ -4,7 +4,7 @@
 // Goals (issue 3): batch within 1.5x of TA-Lib C on each; streaming faster than
 // trading-signals on each; zero allocations per streaming update.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -52,13 +52,12 @@ for (const n of SIZES) {
   const series = generateBars({ seed: 7, bars: n, timeframe: parseTimeframe('1m'), symbols: ['BENCH'] });
   const bars = { open: series.open, high: series.high, low: series.low, close: series.close, volume: series.volume };
   const file = join(benchData, `indicators-${n}.f64`);
-  if (!existsSync(file)) {
-    const all = new Float64Array(5 * n);
-    ['open', 'high', 'low', 'close', 'volume'].forEach((k, i) => {
-      all.set(bars[k], i * n);
-    });
-    writeFileSync(file, new Uint8Array(all.buffer));
-  }
+  // Rewritten every run: the C harness must read exactly the bars the JS contenders see.
+  const all = new Float64Array(5 * n);
+  ['open', 'high', 'low', 'close', 'volume'].forEach((k, i) => {
+    all.set(bars[k], i * n);
+  });
+  writeFileSync(file, new Uint8Array(all.buffer));
   const cResults = Object.fromEntries(
     execFileSync(harness, [file, String(n), String(RUNS)], { encoding: 'utf8' })
       .trim()

@@ -52,3 +52,5 @@ export {
   timeframe,
   timeframeMicros,
 } from './timeframe.js';
+export type { Uint32Source } from './ziggurat.js';
+export { sampleExponential, sampleNormal } from './ziggurat.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeededRng } from './rng.js';
+import { SeededRng, xoshiroNext, xoshiroState } from './rng.js';
 
 describe('SeededRng', () => {
   it('repeats its sequence for the same seed and differs across seeds', () => {
@@ -53,5 +53,24 @@ describe('SeededRng', () => {
     for (let i = 0; i < 60_000; i++) counts[rng.nextInt(6)]++;
     for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(400);
     expect(() => rng.nextInt(0)).toThrow('expected an integer bound');
+  });
+
+  it('steps the same xoshiro128** stream through xoshiroState and xoshiroNext', () => {
+    for (const seed of [0, 42, -7, 2 ** 32, 2 ** 53 - 1]) {
+      const rng = new SeededRng(seed);
+      const state = xoshiroState(seed);
+      const direct = Array.from({ length: 1000 }, () => xoshiroNext(state));
+      expect(direct).toEqual(Array.from({ length: 1000 }, () => rng.nextUint32()));
+      expect(direct.every((x) => Number.isInteger(x) && x >= 0 && x < 2 ** 32)).toBe(true);
+    }
+    expect(() => xoshiroState(0.5)).toThrow('expected an integer seed');
+  });
+
+  it('keeps its streams from one version to the next', () => {
+    // Pinned: seeded data sets and tests elsewhere depend on these exact streams.
+    const a = new SeededRng(42);
+    expect(Array.from({ length: 4 }, () => a.nextUint32())).toEqual([2837322924, 544945897, 479756282, 3500138142]);
+    const b = new SeededRng(2 ** 40 + 3);
+    expect([b.nextUint32(), b.nextUint32()]).toEqual([2848918883, 213444617]);
   });
 });

@@ -35,37 +35,15 @@ function splitmix32(seed: number): () => number {
  * rng.nextFloat(); // the same value on every run
  */
 export class SeededRng implements Rng {
-  #s0: number;
-  #s1: number;
-  #s2: number;
-  #s3: number;
+  readonly #state: Int32Array;
   #spare = Number.NaN;
 
   constructor(seed: number) {
-    if (!Number.isInteger(seed)) {
-      throw new AlphintraError('INVALID_ARGUMENT', `expected an integer seed, got ${seed}`);
-    }
-    // Fold seeds beyond 32 bits in, so that 2^32 and 0 differ.
-    const high = Math.floor(seed / 4294967296);
-    const next = splitmix32((seed >>> 0) ^ Math.imul(high >>> 0, 0x27d4eb2d));
-    this.#s0 = next();
-    this.#s1 = next();
-    this.#s2 = next();
-    this.#s3 = next();
-    if ((this.#s0 | this.#s1 | this.#s2 | this.#s3) === 0) this.#s0 = 1;
+    this.#state = xoshiroState(seed);
   }
 
   nextUint32(): number {
-    const s1 = this.#s1;
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    this.#s2 ^= this.#s0;
-    this.#s3 ^= s1;
-    this.#s1 ^= this.#s2;
-    this.#s0 ^= this.#s3;
-    this.#s2 ^= t;
-    this.#s3 = rotl(this.#s3, 11);
-    return result;
+    return xoshiroNext(this.#state);
   }
 
   nextFloat(): number {
@@ -108,6 +86,56 @@ export class SeededRng implements Rng {
   }
 }
 
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
+/**
+ * Returns the xoshiro128** state (four 32-bit words) that `new SeededRng(seed)` starts from.
+ * Hot loops keep such a state and step it with {@link xoshiroNext}, which the optimiser
+ * inlines, instead of calling a method per draw.
+ */
+export function xoshiroState(seed: number): Int32Array {
+  if (!Number.isInteger(seed)) {
+    throw new AlphintraError('INVALID_ARGUMENT', `expected an integer seed, got ${seed}`);
+  }
+  // Fold seeds beyond 32 bits in, so that 2^32 and 0 differ.
+  const high = Math.floor(seed / 4294967296);
+  const next = splitmix32((seed >>> 0) ^ Math.imul(high >>> 0, 0x27d4eb2d));
+  const state = Int32Array.of(next(), next(), next(), next());
+  if ((state[0]! | state[1]! | state[2]! | state[3]!) === 0) state[0] = 1;
+  return state;
+}
+
+/**
+ * Advances a xoshiro128** `state` (from {@link xoshiroState}) and returns its next output, an
+ * unsigned 32-bit integer: the draw behind every {@link SeededRng} method.
+ */
+export function xoshiroNext(state: Int32Array): number {
+  const s0 = state[0]!;
+  const s1 = state[1]!;
+  const s2 = state[2]! ^ s0;
+  const s3 = state[3]! ^ s1;
+  const m = Math.imul(s1, 5);
+  const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+  state[0] = s0 ^ s3;
+  state[1] = s1 ^ s2;
+  state[2] = s2 ^ (s1 << 9);
+  state[3] = (s3 << 11) | (s3 >>> 21);
+  return result;
+}
+
+/**
+ * A xoshiro128** stream over a state array (from {@link xoshiroState}): the same draws as
+ * {@link SeededRng.nextUint32}, for hot loops that step `state` inline with
+ * {@link xoshiroNext} and hand the stream to helpers for the occasional extra draw.
+ */
+export class XoshiroStream {
+  /** The stream's four 32-bit words, shared with whoever steps them inline. */
+  readonly state: Int32Array;
+
+  constructor(state: Int32Array) {
+    this.state = state;
+  }
+
+  /** Returns the next unsigned 32-bit draw. */
+  nextUint32(): number {
+    return xoshiroNext(this.state);
+  }
 }

@@ -130,6 +130,27 @@ describe('generateBars', () => {
     expect(Math.abs(correlation(plainSquares.slice(1), plainSquares.slice(0, -1)))).toBeLessThan(0.03);
   });
 
+  it('draws highs and lows as the extremes of a Brownian path within the bar', () => {
+    // Without drift, the maximum M of a Brownian motion over the bar has P(M > m) = 2 Q(m / σ).
+    const sigma = 0.2 / Math.sqrt(365.25);
+    const series = generateBars({ seed: 6, bars: 50_000, timeframe: daily, volatility: 0.2, drift: 0.02, tickSize: 0 });
+    const n = series.length;
+    for (const [m, probability] of [
+      [0.5, 0.6170750774519738],
+      [1, 0.31731050786291415],
+      [2, 0.04550026389635842],
+    ] as const) {
+      let above = 0;
+      let below = 0;
+      for (let i = 0; i < n; i++) {
+        if (Math.log(series.high[i]! / series.open[i]!) > m * sigma) above++;
+        if (Math.log(series.open[i]! / series.low[i]!) > m * sigma) below++;
+      }
+      expect(Math.abs(above / n - probability)).toBeLessThan(0.01);
+      expect(Math.abs(below / n - probability)).toBeLessThan(0.01);
+    }
+  });
+
   it('raises volume with the size of the move, around the requested mean', () => {
     const series = generateBars({ seed: 4, bars: 50_000, volume: { mean: 500, dispersion: 0.3 } });
     const volumes = [...series.volume];

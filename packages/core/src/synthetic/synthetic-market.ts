@@ -1,9 +1,13 @@
 import { BarSeries } from '../bar-series.js';
 import { AlphintraError } from '../errors.js';
-import { SeededRng } from '../rng.js';
+import { XoshiroStream, xoshiroNext, xoshiroState } from '../rng.js';
 import { MICROS_PER_DAY } from '../time.js';
-import { type ChunkColumns, normal, SymbolPath, streamSeed } from './symbol-path.js';
+import { normalFromDraw, normalZiggurat, ZIGGURAT_BITS, ZIGGURAT_MASK } from '../ziggurat.js';
+import { type ChunkColumns, SymbolPath, streamSeed } from './symbol-path.js';
 import { planSyntheticMarket, type SyntheticMarketOptions, type SyntheticPlan } from './synthetic-options.js';
+
+/** Bars per call of the time loop (see #fillTimes). */
+const TIME_BLOCK = 4096;
 
 /** Name of the common market factor's random stream (never a symbol's name: it holds a NUL). */
 const MARKET_STREAM = '\u0000market';
@@ -30,9 +34,10 @@ export class SyntheticMarket {
   readonly symbols: string[];
   readonly #plan: SyntheticPlan;
   readonly #paths: SymbolPath[];
-  readonly #market: SeededRng;
+  readonly #market: XoshiroStream;
   #produced = 0;
-  #time: number;
+  /** The open time of the next bar. */
+  readonly #clock: Float64Array;
   #sessionOpens = false;
 
   /** `only` limits generation to the symbols at these indices (used by {@link generateBars}). */
@@ -47,8 +52,8 @@ export class SyntheticMarket {
     this.#plan = plan;
     this.symbols = indices.map((i) => plan.names[i] as string);
     this.#paths = indices.map((i) => new SymbolPath(plan, plan.names[i] as string, plan.initialPrices[i] as number));
-    this.#market = new SeededRng(streamSeed(plan.seed, MARKET_STREAM));
-    this.#time = plan.weekdays ? skipWeekend(plan.start) : plan.start;
+    this.#market = new XoshiroStream(xoshiroState(streamSeed(plan.seed, MARKET_STREAM)));
+    this.#clock = Float64Array.of(plan.weekdays ? skipWeekend(plan.start) : plan.start);
   }
 
   /** Bars per symbol not generated yet. */
@@ -68,10 +73,14 @@ export class SyntheticMarket {
     if (count === 0) return null;
     const plan = this.#plan;
     const time = new Float64Array(count);
-    const gapBefore = new Uint8Array(count);
+    // Only allocated when used: at 10 M bars they would cost 90 MB.
+    const gapBefore = plan.weekdays ? new Uint8Array(count) : undefined;
     this.#fillTimes(time, gapBefore);
-    const market = new Float64Array(count);
-    if (plan.correlation > 0) for (let j = 0; j < count; j++) market[j] = normal(this.#market);
+    let market: Float64Array | undefined;
+    if (plan.correlation > 0) {
+      market = new Float64Array(count);
+      fillNormals(this.#market, market);
+    }
     this.#produced += count;
     return this.#paths.map((path, k) => {
       const columns: ChunkColumns = {
@@ -91,22 +100,50 @@ export class SyntheticMarket {
     });
   }
 
-  #fillTimes(time: Float64Array, gapBefore: Uint8Array): void {
+  #fillTimes(time: Float64Array, gapBefore: Uint8Array | undefined): void {
+    // In blocks, like SymbolPath.fill: a long loop entered by on-stack replacement would box
+    // the time of every bar.
+    for (let start = 0; start < time.length; start += TIME_BLOCK) {
+      this.#fillTimeBlock(time, gapBefore, start, Math.min(time.length, start + TIME_BLOCK));
+    }
+  }
+
+  #fillTimeBlock(time: Float64Array, gapBefore: Uint8Array | undefined, start: number, end: number): void {
     const step = this.#plan.barMicros;
-    let t = this.#time;
-    if (!this.#plan.weekdays) {
-      for (let j = 0; j < time.length; j++, t += step) time[j] = t;
+    // The time is carried in a Float64Array, stored every bar: see SymbolPath's bar loop.
+    const clock = this.#clock;
+    let t = clock[0] as number;
+    if (gapBefore === undefined) {
+      for (let j = start; j < end; j++) {
+        time[j] = t;
+        t += step;
+        clock[0] = t;
+      }
     } else {
-      for (let j = 0; j < time.length; j++) {
+      for (let j = start; j < end; j++) {
         time[j] = t;
         if (this.#sessionOpens) gapBefore[j] = 1;
         const next = skipWeekend(t + step);
         // A bar that had to skip a weekend opens a new session.
         this.#sessionOpens = next !== t + step;
         t = next;
+        clock[0] = t;
       }
     }
-    this.#time = t;
+  }
+}
+
+// Fills `out` with standard normals from `stream`, the ziggurat's fast path inlined and kept
+// apart from the rare call, so that no number is boxed per bar.
+function fillNormals(stream: XoshiroStream, out: Float64Array): void {
+  const state = stream.state;
+  const { scale, edge } = normalZiggurat();
+  for (let j = 0; j < out.length; j++) {
+    const u = xoshiroNext(state);
+    const layer = u & ZIGGURAT_MASK;
+    const x = (((u | 0) >> ZIGGURAT_BITS) + 0.5) * (scale[layer] as number);
+    if (Math.abs(x) < (edge[layer + 1] as number)) out[j] = x;
+    else out[j] = normalFromDraw(stream, u);
   }
 }
 
