@@ -1,20 +1,12 @@
-import { dequeMask, RollingExtreme } from '../math/rolling-extreme.js';
+import { RollingExtreme } from '../math/rolling-extreme.js';
 import { createMovingAverage, movingAverageLookback } from '../overlap/index.js';
 import { StreamBase } from '../support/stream-base.js';
 import type { StreamingIndicator } from '../types.js';
 
-/** Returns TA-Lib's raw stochastic %K: where `close` sits in the range, 0 for an empty range. */
-function rawK(close: number, highest: number, lowest: number): number {
-  // TA-Lib divides by the range over 100 rather than multiplying by 100 afterwards.
-  const diff = (highest - lowest) / 100;
-  return diff !== 0 ? (close - lowest) / diff : 0;
-}
-
 /**
  * Fills `out[i]` with the raw stochastic %K of bar `i` over the `period` bars ending there,
- * reading `input[from..]` only (NaN before `from + period − 1`). The highest high and lowest
- * low come from monotonic deques, O(1) amortised per bar; only their values matter here, and
- * those do not depend on how ties are broken.
+ * reading `input[from..]` only (NaN before `from + period − 1`). Only the window's extreme
+ * values matter here, and those do not depend on how ties are broken.
  */
 export function computeFastK(
   high: Float64Array,
@@ -28,30 +20,49 @@ export function computeFastK(
   const first = from + period - 1;
   out.fill(Number.NaN, 0, Math.min(n, first));
   if (first >= n) return;
-  // Each deque holds at most one window of indices: rings of the next power of two suffice.
-  const mask = dequeMask(period);
-  const highs = new Int32Array(mask + 1);
-  const lows = new Int32Array(mask + 1);
-  let hHead = 0;
-  let hTail = 0;
-  let lHead = 0;
-  let lTail = 0;
+  // The extremes are kept with their positions and rescanned only when one leaves the window:
+  // for the short windows stochastics use this beats a deque (a rescan is a few reads, and the
+  // common case is one comparison). Values, not positions, feed %K, so ties do not matter.
+  let highest = Number.NEGATIVE_INFINITY;
+  let highestAt = from - 1;
+  let lowest = Number.POSITIVE_INFINITY;
+  let lowestAt = from - 1;
   for (let today = from; today < n; today++) {
     const trailing = today - period + 1;
     const h = high[today] as number;
     const l = low[today] as number;
-    if (hHead < hTail && (highs[hHead & mask] as number) < trailing) hHead++;
-    while (hTail > hHead && (high[highs[(hTail - 1) & mask] as number] as number) <= h) hTail--;
-    highs[hTail++ & mask] = today;
-    if (lHead < lTail && (lows[lHead & mask] as number) < trailing) lHead++;
-    while (lTail > lHead && (low[lows[(lTail - 1) & mask] as number] as number) >= l) lTail--;
-    lows[lTail++ & mask] = today;
+    if (highestAt < trailing) {
+      highestAt = trailing < from ? from : trailing;
+      highest = high[highestAt] as number;
+      for (let i = highestAt + 1; i <= today; i++) {
+        const x = high[i] as number;
+        if (x >= highest) {
+          highest = x;
+          highestAt = i;
+        }
+      }
+    } else if (h >= highest) {
+      highest = h;
+      highestAt = today;
+    }
+    if (lowestAt < trailing) {
+      lowestAt = trailing < from ? from : trailing;
+      lowest = low[lowestAt] as number;
+      for (let i = lowestAt + 1; i <= today; i++) {
+        const x = low[i] as number;
+        if (x <= lowest) {
+          lowest = x;
+          lowestAt = i;
+        }
+      }
+    } else if (l <= lowest) {
+      lowest = l;
+      lowestAt = today;
+    }
     if (today >= first) {
-      out[today] = rawK(
-        close[today] as number,
-        high[highs[hHead & mask] as number] as number,
-        low[lows[lHead & mask] as number] as number,
-      );
+      // Raw %K, written out as in rawK so that no double crosses a call.
+      const diff = (highest - lowest) / 100;
+      out[today] = diff !== 0 ? ((close[today] as number) - lowest) / diff : 0;
     }
   }
 }
