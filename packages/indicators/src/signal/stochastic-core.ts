@@ -32,7 +32,7 @@ export function computeFastK(
     const h = high[today] as number;
     const l = low[today] as number;
     if (highestAt < trailing) {
-      highestAt = trailing < from ? from : trailing;
+      highestAt = Math.max(trailing, from);
       highest = high[highestAt] as number;
       for (let i = highestAt + 1; i <= today; i++) {
         const x = high[i] as number;
@@ -46,7 +46,7 @@ export function computeFastK(
       highestAt = today;
     }
     if (lowestAt < trailing) {
-      lowestAt = trailing < from ? from : trailing;
+      lowestAt = Math.max(trailing, from);
       lowest = low[lowestAt] as number;
       for (let i = lowestAt + 1; i <= today; i++) {
         const x = low[i] as number;
