@@ -162,7 +162,9 @@ function fillGaps(
  * when a kind whose action is `reject` is present in the input), ordering (sort or drop
  * out-of-order rows), duplicates (keep the first row of each time), missing and
  * non-positive prices, OHLC consistency, volumes, return outliers (dropped as found on the
- * series cleaned so far) and gaps (bars inserted). Kinds the policy leaves out are kept.
+ * series cleaned so far), stale runs (repeats beyond each run's first bar dropped, as found
+ * on the series cleaned so far) and gaps (bars inserted; a gap left by dropped stale bars is
+ * filled too when the gap action fills). Kinds the policy leaves out are kept.
  * See docs/data/validation.md.
  *
  * @example
@@ -198,6 +200,13 @@ export function cleanBars(series: BarSeries, policy: CleaningPolicy, options: Va
     dropped = new Uint8Array(columns.time.length);
     for (const row of interim.priceMoves.outlierRows) dropped[row] = 1;
     counts['return_outlier'] = interim.priceMoves.outlierRows.length;
+    columns = withoutRows(columns, dropped);
+  }
+  if (actions.stale_price === 'drop') {
+    const interim = analyseBars(toSeries(columns, series.meta), { ...fixed, maxExamples: 0 });
+    dropped = new Uint8Array(columns.time.length);
+    for (const row of interim.staleRows) dropped[row] = 1;
+    counts['stale_price'] = interim.staleRows.length;
     columns = withoutRows(columns, dropped);
   }
   if (actions.gap === 'forward_fill' || actions.gap === 'interpolate') {

@@ -6,7 +6,8 @@ import { ISSUE_KINDS } from './issue.js';
  * What cleaning does about one kind of issue:
  * - `keep`: nothing; the issue is only recorded (in the reports and the lineage).
  * - `reject`: throw DATA_REJECTED when the issue is present at all.
- * - `drop`: remove the affected rows (duplicates keep the first row of each time).
+ * - `drop`: remove the affected rows (duplicates keep the first row of each time; stale
+ *   runs keep their first bar).
  * - `sort`: order rows by time, stably (out_of_order only).
  * - `clamp`: widen high/low to the envelope of open, high, low and close (OHLC checks only).
  * - `forward_fill`: prices from the previous bar's close, volumes 0; gaps get flat bars.
@@ -31,7 +32,7 @@ export const APPLICABLE_ACTIONS: Readonly<Record<IssueKind, readonly CleaningAct
   gap: ['forward_fill', 'interpolate', 'keep', 'reject'],
   probable_split: ['keep', 'reject'],
   return_outlier: ['drop', 'keep', 'reject'],
-  stale_price: ['keep', 'reject'],
+  stale_price: ['drop', 'keep', 'reject'],
 };
 
 const ALL_ACTIONS: readonly CleaningAction[] = [

@@ -32,4 +32,5 @@ export { ISSUE_KINDS, ISSUE_SEVERITY } from './issue.js';
 export type { ExchangeHoliday } from './nyse-holidays.js';
 export { easterSunday, isNyseHoliday, nyseHolidays } from './nyse-holidays.js';
 export { DEFAULT_OUTLIER_THRESHOLD, DEFAULT_SPLIT_TOLERANCE } from './price-moves.js';
+export { DEFAULT_STALE_RUN } from './stale-prices.js';
 export { DEFAULT_MAX_EXAMPLES, validateBars } from './validate-bars.js';

@@ -106,6 +106,11 @@ export interface ValidateOptions {
   readonly outlierThreshold?: number | undefined;
   /** Largest relative distance (in log terms) from a split ratio for a probable split; default 0.03. */
   readonly splitTolerance?: number | undefined;
+  /**
+   * Shortest run of consecutive bars with high = low and one unchanged close that counts
+   * as `stale_price`; an integer of at least 2, default 5 (a week of daily bars).
+   */
+  readonly staleRun?: number | undefined;
   /** Examples kept per issue kind; default 5. */
   readonly maxExamples?: number | undefined;
 }

@@ -18,6 +18,7 @@ import type { PriceMoves } from './price-moves.js';
 import { DEFAULT_OUTLIER_THRESHOLD, DEFAULT_SPLIT_TOLERANCE, findPriceMoves } from './price-moves.js';
 import { checkDuplicates, checkOrder, checkRows } from './row-checks.js';
 import { sortedOrder, uniqueSortedRows } from './sorted-rows.js';
+import { DEFAULT_STALE_RUN, findStaleRuns } from './stale-prices.js';
 
 /** Default number of examples kept per issue kind. */
 export const DEFAULT_MAX_EXAMPLES = 5;
@@ -34,6 +35,8 @@ export interface Analysis {
   readonly order: Uint32Array | undefined;
   readonly gapModel: GapModel;
   readonly priceMoves: PriceMoves;
+  /** Rows of stale runs beyond the first bar of each run. */
+  readonly staleRows: number[];
   /** The timeframe checked against (given or detected). */
   readonly timeframe: Timeframe | undefined;
 }
@@ -123,6 +126,10 @@ export function analyseBars(series: BarSeries, options: ValidateOptions = {}): A
   }
   const threshold = positiveOption(options.outlierThreshold, DEFAULT_OUTLIER_THRESHOLD, 'outlier threshold');
   const tolerance = positiveOption(options.splitTolerance, DEFAULT_SPLIT_TOLERANCE, 'split tolerance');
+  const staleRun = options.staleRun ?? DEFAULT_STALE_RUN;
+  if (!Number.isInteger(staleRun) || staleRun < 2) {
+    throw new AlphintraError('INVALID_ARGUMENT', `expected an integer staleRun of at least 2, got ${staleRun}`);
+  }
   const zone = TimeZone.of(options.timeZone ?? 'UTC');
   const collector = new IssueCollector(maxExamples);
   const time = series.time;
@@ -145,6 +152,8 @@ export function analyseBars(series: BarSeries, options: ValidateOptions = {}): A
   const priceMoves = findPriceMoves(series, rows, threshold, tolerance, collector, (t0, t1) =>
     isSessionBreak(gapModel, t0, t1),
   );
+  // A tick is one trade at one price: high = low by construction, and repeats are normal.
+  const staleRows = timeframe?.unit === 'tick' ? [] : findStaleRuns(series, rows, staleRun, collector);
 
   const issues = collector.issues();
   const n = rows.length;
@@ -157,14 +166,15 @@ export function analyseBars(series: BarSeries, options: ValidateOptions = {}): A
     issues,
     ok: issues.every((issue) => issue.severity !== 'error'),
   };
-  return { report, order, gapModel, priceMoves, timeframe };
+  return { report, order, gapModel, priceMoves, staleRows, timeframe };
 }
 
 /**
  * Validates a bar series without changing it and returns a report of every problem found:
  * ordering (out of order, duplicate times), row values (missing or non-positive prices,
  * inconsistent OHLC, negative or missing volume), gaps against the calendar and timeframe,
- * probable unadjusted splits and return outliers. See docs/data/validation.md for the rules.
+ * probable unadjusted splits, return outliers and stale prices (runs of repeated,
+ * rangeless bars). See docs/data/validation.md for the rules.
  *
  * Rows may be in any order; gap and return checks walk them in stable time order.
  *
