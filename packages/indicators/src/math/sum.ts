@@ -1,24 +1,14 @@
 import { nanArray } from '../support/arrays.js';
 import { period, resolveParams } from '../support/params.js';
-import { StreamBase } from '../support/stream-base.js';
+import { computeWindowSum, WindowSumStream } from '../support/window-sum.js';
 import type { IndicatorDefinition, IndicatorParams } from '../types.js';
 
 /**
- * Fills `out[i]` with the sum of the `timeperiod` inputs ending at `i` (NaN before). The
- * running total is added to, read, then subtracted from, in TA-Lib's order.
+ * Fills `out[i]` with the sum of the `timeperiod` inputs ending at `i` (NaN before), in
+ * TA-Lib's order of additions.
  */
 export function computeSum(input: Float64Array, timeperiod: number, out: Float64Array): void {
-  const n = input.length;
-  const first = timeperiod - 1;
-  out.fill(Number.NaN, 0, Math.min(n, first));
-  if (first >= n) return;
-  let total = 0;
-  for (let i = 0; i < first; i++) total += input[i] as number;
-  for (let i = first, trailing = 0; i < n; i++, trailing++) {
-    total += input[i] as number;
-    out[i] = total;
-    total -= input[trailing] as number;
-  }
+  computeWindowSum(input, timeperiod, 1, out);
 }
 
 /**
@@ -34,63 +24,10 @@ export function SUM(real: Float64Array, params: { timeperiod?: number } = {}): F
   return out;
 }
 
-/** Streaming rolling sum: O(1) per bar over a ring buffer. */
-export class SUMStream extends StreamBase {
-  readonly #period: number;
-  readonly #ring: Float64Array;
-  #head = 0;
-  #count = 0;
-  #total = 0;
-  #prevHead = 0;
-  #prevCount = 0;
-  #prevTotal = 0;
-  #prevValue = Number.NaN;
-  #prevSlot = 0;
-
+/** Streaming rolling sum: O(1) per bar over a ring buffer, no allocation. */
+export class SUMStream extends WindowSumStream {
   constructor(params: IndicatorParams) {
-    super(1);
-    this.#period = params.timeperiod as number;
-    this.#ring = new Float64Array(this.#period);
-  }
-
-  push(x: number): void {
-    this.#prevHead = this.#head;
-    this.#prevCount = this.#count;
-    this.#prevTotal = this.#total;
-    this.#prevValue = this.outputs[0] as number;
-    this.#prevSlot = this.#ring[this.#head] as number;
-    const p = this.#period;
-    this.#ring[this.#head] = x;
-    this.#head = this.#head + 1 === p ? 0 : this.#head + 1;
-    this.#count++;
-    this.#total += x;
-    if (this.#count >= p) {
-      this.outputs[0] = this.#total;
-      this.#total -= this.#ring[this.#head] as number;
-    }
-  }
-
-  revise(x: number): void {
-    if (this.#count > 0) {
-      this.#head = this.#prevHead;
-      this.#count = this.#prevCount;
-      this.#total = this.#prevTotal;
-      this.outputs[0] = this.#prevValue;
-      this.#ring[this.#head] = this.#prevSlot;
-    }
-    this.push(x);
-  }
-
-  get isReady(): boolean {
-    return this.#count >= this.#period;
-  }
-
-  reset(): void {
-    this.#ring.fill(0);
-    this.#head = 0;
-    this.#count = 0;
-    this.#total = 0;
-    this.outputs[0] = Number.NaN;
+    super(params, 1);
   }
 }
 
