@@ -1,0 +1,134 @@
+import {
+  AlphintraError,
+  approximateTimeframeMicros,
+  type BarSeries,
+  detectTimeframe,
+  type Instrument,
+  type Rng,
+} from '@alphintra/core';
+import { BAR_PATHS, type BarPath } from '../execution/bar-path.js';
+import type { FeeConfig, FeeModel } from '../execution/fee-model.js';
+import type { LatencyConfig, LatencyModel } from '../execution/latency-model.js';
+import type { FillTiming } from '../execution/simulated-exchange.js';
+import type { SlippageConfig, SlippageModel } from '../execution/slippage-model.js';
+import type { CorporateAction } from '../kernel/kernel-types.js';
+import type { RiskConfig } from '../risk/risk-engine.js';
+
+/** One instrument's data for a backtest. */
+export interface BacktestData {
+  readonly instrument: Instrument;
+  readonly series: BarSeries;
+  /** Initial margin fraction (futures, perpetuals). Default 0.1. */
+  readonly marginRate?: number;
+  /** Funding rate per interval (perpetuals): a constant or one value per bar. */
+  readonly fundingRate?: number | Float64Array;
+  /** Content hash of the dataset, if known (recorded in the manifest instead of hashing the columns). */
+  readonly hash?: string;
+}
+
+/** Execution and account rules of a backtest; every field has a default. */
+export interface BacktestConfig {
+  /** Starting cash. Default 100,000. */
+  readonly cash: number;
+  /** Gross exposure of cash instruments allowed as a multiple of equity. Default 1. */
+  readonly leverage: number;
+  /** Whether cash instruments may be shorted. Default true. */
+  readonly allowShort: boolean;
+  readonly fees: FeeConfig | FeeModel;
+  readonly slippage: SlippageConfig | SlippageModel;
+  /** Market orders fill at the next bar's open (default) or at the close of the bar they were placed on. */
+  readonly fillTiming: FillTiming;
+  /** Assumed path inside a bar. Default pessimistic. */
+  readonly barPath: BarPath;
+  /** Largest share of a bar's volume the run may trade per instrument and bar. Default: no limit. */
+  readonly volumeLimit: number;
+  readonly latency: LatencyConfig | LatencyModel;
+  /** Whether touching a limit fills it. Default true. */
+  readonly limitFillOnTouch: boolean;
+  readonly risk: RiskConfig;
+  /** Annual borrow rate on shorts of cash instruments. Default 0. */
+  readonly borrowRate: number;
+  /** Funding interval of perpetuals in µs. Default 8 hours. */
+  readonly fundingInterval: number;
+  readonly corporateActions: readonly CorporateAction[];
+  /** Seed of the run's random generator (probabilistic slippage and latency). Default 1. */
+  readonly seed: number;
+  /** Log entries kept. Default 10,000. */
+  readonly maxLogEntries: number;
+}
+
+/** The defaults a backtest runs with. */
+export const DEFAULT_BACKTEST_CONFIG: BacktestConfig = {
+  cash: 100_000,
+  leverage: 1,
+  allowShort: true,
+  fees: { kind: 'none' },
+  slippage: { kind: 'none' },
+  fillTiming: 'next-open',
+  barPath: 'pessimistic',
+  volumeLimit: Number.POSITIVE_INFINITY,
+  latency: { fixed: 0 },
+  limitFillOnTouch: true,
+  risk: {},
+  borrowRate: 0,
+  fundingInterval: 8 * 3_600_000_000,
+  corporateActions: [],
+  seed: 1,
+  maxLogEntries: 10_000,
+};
+
+/** Checks a merged configuration and throws one clear error for the first bad field. */
+export function checkBacktestConfig(config: BacktestConfig): void {
+  const fail = (message: string): never => {
+    throw new AlphintraError('INVALID_ARGUMENT', message);
+  };
+  if (!(Number.isFinite(config.cash) && config.cash > 0)) fail(`expected positive starting cash, got ${config.cash}`);
+  if (!(Number.isFinite(config.leverage) && config.leverage > 0))
+    fail(`expected positive leverage, got ${config.leverage}`);
+  if (config.fillTiming !== 'next-open' && config.fillTiming !== 'close')
+    fail(`expected fill timing next-open or close, got ${String(config.fillTiming)}`);
+  if (!BAR_PATHS.includes(config.barPath))
+    fail(`expected bar path one of ${BAR_PATHS.join(', ')}, got ${String(config.barPath)}`);
+  if (!(config.volumeLimit > 0)) fail(`expected a positive volume limit, got ${config.volumeLimit}`);
+  if (!(Number.isFinite(config.borrowRate) && config.borrowRate >= 0))
+    fail(`expected borrow rate ≥ 0, got ${config.borrowRate}`);
+  if (!(config.fundingInterval > 0)) fail(`expected a positive funding interval, got ${config.fundingInterval}`);
+  if (!Number.isInteger(config.seed)) fail(`expected an integer seed, got ${config.seed}`);
+}
+
+/** Length of one bar in µs and whether each bar is a whole session, from metadata or the timestamps. */
+export function barShape(series: BarSeries, id: string): { duration: number; sessionBars: boolean } {
+  const tf = series.meta.timeframe ?? detectTimeframe(series.time);
+  if (tf === undefined || tf.unit === 'tick') {
+    if (series.length <= 1) return { duration: 0, sessionBars: false };
+    throw new AlphintraError('INVALID_ARGUMENT', `cannot tell the bar length of ${id}; give the series a timeframe`);
+  }
+  return {
+    duration: approximateTimeframeMicros(tf),
+    sessionBars: tf.unit === 'day' || tf.unit === 'week' || tf.unit === 'month',
+  };
+}
+
+/** Checks a series for what the engine cannot run on: unordered times or non-finite prices. */
+export function checkSeries(series: BarSeries, id: string): void {
+  const { time, open, high, low, close } = series;
+  for (let i = 0; i < series.length; i++) {
+    if (i > 0 && !((time[i] as number) > (time[i - 1] as number))) {
+      throw new AlphintraError('INVALID_ARGUMENT', `bars of ${id} are not in increasing time order at bar ${i}`);
+    }
+    const o = open[i] as number;
+    const h = high[i] as number;
+    const l = low[i] as number;
+    const c = close[i] as number;
+    if (!(Number.isFinite(o) && Number.isFinite(h) && Number.isFinite(l) && Number.isFinite(c))) {
+      throw new AlphintraError(
+        'INVALID_ARGUMENT',
+        `bar ${i} of ${id} has a missing or non-finite price; clean the data first (alphintra data clean)`,
+      );
+    }
+    if (h < l) throw new AlphintraError('INVALID_ARGUMENT', `bar ${i} of ${id} has high ${h} below low ${l}`);
+  }
+}
+
+/** The generator type a run uses, re-exported for models. */
+export type { Rng };

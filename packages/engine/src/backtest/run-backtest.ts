@@ -1,0 +1,284 @@
+import { AlphintraError, SeededRng } from '@alphintra/core';
+import { createFeeModel } from '../execution/fee-model.js';
+import { createLatencyModel } from '../execution/latency-model.js';
+import { SimulatedExchange } from '../execution/simulated-exchange.js';
+import { createSlippageModel } from '../execution/slippage-model.js';
+import { SimulatedClock } from '../kernel/clock.js';
+import { Kernel } from '../kernel/kernel.js';
+import type { KernelInstrument } from '../kernel/kernel-types.js';
+import { type ParameterSpecs, type RawParameter, resolveParameters } from '../strategy/parameters.js';
+import type { StrategyDefinition } from '../strategy/strategy.js';
+import { hashColumns } from '../support/columns-hash.js';
+import {
+  type BacktestConfig,
+  type BacktestData,
+  barShape,
+  checkBacktestConfig,
+  checkSeries,
+  DEFAULT_BACKTEST_CONFIG,
+} from './backtest-config.js';
+import { EquityRecorder } from './equity-recorder.js';
+import {
+  type BacktestResult,
+  ENGINE_VERSION,
+  hashExecutions,
+  maxDrawdownOf,
+  orderRecord,
+  type PositionRecord,
+} from './results.js';
+
+/** Everything a backtest needs: the strategy, its data, and any configuration to override. */
+export interface BacktestOptions<P extends ParameterSpecs = ParameterSpecs> extends Partial<BacktestConfig> {
+  readonly strategy: StrategyDefinition<P>;
+  /** Parameter overrides (strings are parsed by type). */
+  readonly parameters?: Readonly<Record<string, RawParameter>>;
+  readonly data: readonly BacktestData[];
+  /** Hash of the strategy's source code, recorded in the manifest. */
+  readonly strategyCodeHash?: string;
+  /** Called every `progressInterval` bars and at the end. */
+  readonly onProgress?: (barsDone: number, barsTotal: number) => void;
+  readonly progressInterval?: number;
+  /** Checked between bars; when it reads true the run stops with an `ABORTED` error. */
+  readonly signal?: { readonly aborted: boolean };
+}
+
+function describeConfig(config: BacktestConfig): Record<string, unknown> {
+  const model = (m: unknown): unknown => (typeof m === 'function' ? 'custom' : m);
+  return {
+    cash: config.cash,
+    leverage: config.leverage,
+    allowShort: config.allowShort,
+    fees: model(config.fees),
+    slippage: model(config.slippage),
+    fillTiming: config.fillTiming,
+    barPath: config.barPath,
+    volumeLimit: Number.isFinite(config.volumeLimit) ? config.volumeLimit : null,
+    latency: model(config.latency),
+    limitFillOnTouch: config.limitFillOnTouch,
+    risk: config.risk,
+    borrowRate: config.borrowRate,
+    fundingInterval: config.fundingInterval,
+    corporateActions: config.corporateActions,
+  };
+}
+
+/**
+ * Runs a strategy over historical bars through the same kernel paper and live trading use,
+ * with a simulated exchange as the venue. Deterministic: the same strategy, data and
+ * options give byte-identical results.
+ *
+ * @example
+ * const result = runBacktest({ strategy: smaCrossover, data: [{ instrument, series }], fees: { kind: 'percent', rate: 0.001 } });
+ * result.summary.finalEquity;
+ */
+export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P>): BacktestResult {
+  const config: BacktestConfig = { ...DEFAULT_BACKTEST_CONFIG };
+  for (const key of Object.keys(DEFAULT_BACKTEST_CONFIG) as (keyof BacktestConfig)[]) {
+    const value = options[key];
+    if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
+  }
+  checkBacktestConfig(config);
+  if (options.data.length === 0)
+    throw new AlphintraError('INVALID_ARGUMENT', 'expected data for at least one instrument');
+  const parameters = resolveParameters(options.strategy.parameters, options.parameters);
+
+  const instruments: KernelInstrument[] = options.data.map((d) => {
+    checkSeries(d.series, d.instrument.id);
+    const shape = barShape(d.series, d.instrument.id);
+    return {
+      instrument: d.instrument,
+      columns: d.series.columns(),
+      duration: shape.duration,
+      sessionBars: shape.sessionBars,
+      ...(d.marginRate === undefined ? {} : { marginRate: d.marginRate }),
+      ...(d.fundingRate === undefined ? {} : { fundingRate: d.fundingRate }),
+    };
+  });
+  const rng = new SeededRng(config.seed);
+  const fees = createFeeModel(config.fees);
+  const clock = new SimulatedClock();
+  const kernel = new Kernel(
+    instruments,
+    {
+      account: { cash: config.cash, leverage: config.leverage, allowShort: config.allowShort },
+      risk: config.risk,
+      fees,
+      borrowRate: config.borrowRate,
+      fundingInterval: config.fundingInterval,
+      corporateActions: config.corporateActions,
+      maxLogEntries: config.maxLogEntries,
+    },
+    clock,
+  );
+  const exchange = new SimulatedExchange(
+    {
+      fillTiming: config.fillTiming,
+      barPath: config.barPath,
+      volumeLimit: config.volumeLimit,
+      limitFillOnTouch: config.limitFillOnTouch,
+      slippage: createSlippageModel(config.slippage),
+      fees,
+      latency: createLatencyModel(config.latency),
+      rng,
+    },
+    kernel,
+  );
+  for (const ins of instruments) {
+    const c = ins.columns;
+    exchange.addInstrument({
+      id: ins.instrument.id,
+      tickSize: ins.instrument.tickSize,
+      multiplier: ins.instrument.multiplier,
+      time: c.time,
+      open: c.open,
+      high: c.high,
+      low: c.low,
+      close: c.close,
+      volume: c.volume,
+      duration: ins.duration,
+      sessionBars: ins.sessionBars,
+    });
+  }
+  kernel.connect(exchange, exchange);
+
+  const total = instruments.reduce((sum, i) => sum + i.columns.time.length, 0);
+  const recorder = new EquityRecorder(Math.min(total, 1 << 20));
+  const first = Math.min(
+    ...instruments.map((i) => (i.columns.time.length > 0 ? (i.columns.time[0] as number) : Number.POSITIVE_INFINITY)),
+  );
+  if (Number.isFinite(first)) clock.advanceTo(first);
+  kernel.start(options.strategy, parameters);
+
+  const interval = Math.max(1, Math.floor(options.progressInterval ?? 65_536));
+  const progress = options.onProgress;
+  const signal = options.signal;
+  const record = (time: number): void => {
+    const p = kernel.portfolio;
+    const equity = p.equity();
+    let net = 0;
+    let gross = 0;
+    for (let k = 0; k < p.quantity.length; k++) {
+      if (p.quantity[k] === 0) continue;
+      const n = p.notional(k);
+      net += n;
+      gross += n < 0 ? -n : n;
+    }
+    recorder.push(time, equity, p.cash, equity !== 0 ? net / equity : 0, equity !== 0 ? gross / equity : 0);
+  };
+
+  let done = 0;
+  let nextCheck = interval;
+  if (instruments.length === 1) {
+    const time = (instruments[0] as KernelInstrument).columns.time;
+    for (let j = 0; j < time.length; j++) {
+      const t = time[j] as number;
+      kernel.advanceTime(t);
+      kernel.beginBar(0, j);
+      kernel.deliverBar(0, j);
+      kernel.endSlice(t);
+      record(t);
+      if (++done === nextCheck) {
+        nextCheck += interval;
+        if (signal?.aborted === true)
+          throw new AlphintraError('ABORTED', `backtest cancelled after ${done} of ${total} bars`);
+        progress?.(done, total);
+      }
+    }
+  } else {
+    const n = instruments.length;
+    const cursor = new Int32Array(n);
+    const due = new Int32Array(n);
+    const times = instruments.map((i) => i.columns.time);
+    for (;;) {
+      let t = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < n; k++) {
+        const c = cursor[k] as number;
+        const column = times[k] as Float64Array;
+        if (c < column.length && (column[c] as number) < t) t = column[c] as number;
+      }
+      if (t === Number.POSITIVE_INFINITY) break;
+      let count = 0;
+      for (let k = 0; k < n; k++) {
+        const c = cursor[k] as number;
+        const column = times[k] as Float64Array;
+        if (c < column.length && column[c] === t) due[count++] = k;
+      }
+      kernel.advanceTime(t);
+      for (let i = 0; i < count; i++) kernel.beginBar(due[i] as number, cursor[due[i] as number] as number);
+      for (let i = 0; i < count; i++) {
+        const k = due[i] as number;
+        kernel.deliverBar(k, cursor[k] as number);
+        cursor[k] = (cursor[k] as number) + 1;
+      }
+      kernel.endSlice(t);
+      record(t);
+      done += count;
+      if (done >= nextCheck) {
+        nextCheck = done + interval;
+        if (signal?.aborted === true)
+          throw new AlphintraError('ABORTED', `backtest cancelled after ${done} of ${total} bars`);
+        progress?.(done, total);
+      }
+    }
+  }
+  kernel.stop();
+  progress?.(done, total);
+
+  const curve = recorder.curve();
+  const orders = kernel.orders.map(orderRecord);
+  const p = kernel.portfolio;
+  const positions: PositionRecord[] = kernel.ids.map((id, k) => ({
+    instrument: id,
+    quantity: p.quantity[k] as number,
+    averagePrice: Number.isFinite(p.averagePrice[k] as number) ? (p.averagePrice[k] as number) : null,
+    lastPrice: Number.isFinite(p.lastPrice[k] as number) ? (p.lastPrice[k] as number) : null,
+    realizedPnl: p.realized[k] as number,
+    fees: p.fees[k] as number,
+    carry: p.carry[k] as number,
+  }));
+  const trades = kernel.trades.trades;
+  const finalEquity = curve.equity.length > 0 ? (curve.equity[curve.equity.length - 1] as number) : config.cash;
+  let feesPaid = 0;
+  for (const f of kernel.fills) feesPaid += f.fee;
+  const winning = trades.filter((t) => t.pnl > 0).length;
+  return {
+    manifest: {
+      engineVersion: ENGINE_VERSION,
+      strategy: {
+        name: options.strategy.name,
+        version: options.strategy.version ?? '',
+        codeHash: options.strategyCodeHash ?? '',
+      },
+      parameters: parameters as Record<string, number | boolean | string>,
+      data: options.data.map((d) => ({
+        instrument: d.instrument.id,
+        bars: d.series.length,
+        start: d.series.length > 0 ? d.series.start : Number.NaN,
+        end: d.series.length > 0 ? d.series.end : Number.NaN,
+        hash: d.hash ?? hashColumns(d.series.columns()),
+      })),
+      config: describeConfig(config),
+      seed: config.seed,
+    },
+    summary: {
+      startEquity: config.cash,
+      finalEquity,
+      totalReturn: finalEquity / config.cash - 1,
+      maxDrawdown: maxDrawdownOf(curve.equity),
+      bars: done,
+      orders: orders.length,
+      fills: kernel.fills.length,
+      trades: trades.length,
+      winningTrades: winning,
+      fees: feesPaid,
+      orderListHash: hashExecutions(orders, kernel.fills),
+    },
+    orders,
+    fills: kernel.fills,
+    trades,
+    events: kernel.events,
+    positions,
+    equity: curve,
+    logs: kernel.logs,
+  };
+}

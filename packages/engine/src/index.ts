@@ -1,0 +1,86 @@
+/**
+ * @alphintra/engine — the event-driven kernel shared by backtest, paper and live trading:
+ * orders and their state machine, portfolio, risk engine, simulated exchange with fill,
+ * slippage, fee and latency models, and the strategy API. Pure: no I/O, no hidden state.
+ */
+export type { BacktestConfig, BacktestData } from './backtest/backtest-config.js';
+export { barShape, checkSeries, DEFAULT_BACKTEST_CONFIG } from './backtest/backtest-config.js';
+export type { EquityCurve } from './backtest/equity-recorder.js';
+export type {
+  BacktestResult,
+  BacktestSummary,
+  OrderRecord,
+  PositionRecord,
+  RunManifest,
+} from './backtest/results.js';
+export { ENGINE_VERSION, hashExecutions, maxDrawdownOf, resultToJson } from './backtest/results.js';
+export type { BacktestOptions } from './backtest/run-backtest.js';
+export { runBacktest } from './backtest/run-backtest.js';
+export type { BarPath } from './execution/bar-path.js';
+export { BAR_PATHS, highFirst } from './execution/bar-path.js';
+export type { FeeConfig, FeeInput, FeeModel, Liquidity } from './execution/fee-model.js';
+export { createFeeModel } from './execution/fee-model.js';
+export type { LatencyConfig, LatencyModel } from './execution/latency-model.js';
+export { createLatencyModel } from './execution/latency-model.js';
+export { roundToLots, roundToTick } from './execution/prices.js';
+export type { ExchangeInstrument, FillTiming, SimulatedExchangeConfig } from './execution/simulated-exchange.js';
+export { SimulatedExchange } from './execution/simulated-exchange.js';
+export type { SlippageConfig, SlippageInput, SlippageModel } from './execution/slippage-model.js';
+export { createSlippageModel } from './execution/slippage-model.js';
+export type { ExecutionVenue, VenueListener } from './execution/venue.js';
+export type { Clock } from './kernel/clock.js';
+export { SimulatedClock } from './kernel/clock.js';
+export type { BarMatcher } from './kernel/kernel.js';
+export { Kernel } from './kernel/kernel.js';
+export type { CorporateAction, KernelConfig, KernelInstrument, LogEntry, OrderEvent } from './kernel/kernel-types.js';
+export type {
+  BracketLegs,
+  Order,
+  OrderKind,
+  OrderRequest,
+  OrderSide,
+  OrderSize,
+  OrderStatus,
+  TimeInForce,
+} from './orders/order.js';
+export { isFinal, isWorking, remainingQuantity } from './orders/order.js';
+export type { RequestProblem } from './orders/order-factory.js';
+export { checkRequest } from './orders/order-factory.js';
+export type { OrderTransition } from './orders/order-state.js';
+export { canTransition, nextOrderStatus, ORDER_TRANSITIONS } from './orders/order-state.js';
+export type { AccountConfig, PortfolioInstrument } from './portfolio/portfolio.js';
+export { Portfolio } from './portfolio/portfolio.js';
+export type { Trade } from './portfolio/trade-tracker.js';
+export { TradeTracker } from './portfolio/trade-tracker.js';
+export type { RiskCheckInput, RiskConfig, RiskDenial, TradingState } from './risk/risk-engine.js';
+export { RiskEngine } from './risk/risk-engine.js';
+export type {
+  BooleanParameter,
+  ChoiceParameter,
+  NumberParameter,
+  ParameterSpecs,
+  ParameterValues,
+  RawParameter,
+  StrategyParameter,
+} from './strategy/parameters.js';
+export { resolveParameters } from './strategy/parameters.js';
+export {
+  fixedFractionQuantity,
+  kellyFraction,
+  riskPerTradeQuantity,
+  volatilityTargetFraction,
+} from './strategy/sizing.js';
+export type {
+  BarView,
+  Fill,
+  IndicatorOptions,
+  OrderOptions,
+  PositionView,
+  StrategyContext,
+  StrategyDefinition,
+  StrategyHandlers,
+  StrategyLogger,
+} from './strategy/strategy.js';
+export { defineStrategy } from './strategy/strategy.js';
+export { hashColumns } from './support/columns-hash.js';
+export { Sha256, sha256Hex } from './support/sha256.js';

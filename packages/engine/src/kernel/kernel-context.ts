@@ -1,0 +1,205 @@
+import { AlphintraError } from '@alphintra/core';
+import type { IndicatorParams, StreamingIndicator } from '@alphintra/indicators';
+import { isWorking, type Order, type OrderRequest, type OrderSize } from '../orders/order.js';
+import type { TradingState } from '../risk/risk-engine.js';
+import type {
+  IndicatorOptions,
+  OrderOptions,
+  PositionView,
+  StrategyContext,
+  StrategyLogger,
+} from '../strategy/strategy.js';
+import type { Kernel } from './kernel.js';
+
+type Field = 'time' | 'open' | 'high' | 'low' | 'close' | 'volume';
+
+class LivePosition implements PositionView {
+  readonly #kernel: Kernel;
+  readonly #index: number;
+  readonly instrument: string;
+
+  constructor(kernel: Kernel, index: number) {
+    this.#kernel = kernel;
+    this.#index = index;
+    this.instrument = kernel.ids[index] as string;
+  }
+
+  get quantity(): number {
+    return this.#kernel.portfolio.quantity[this.#index] as number;
+  }
+
+  get averagePrice(): number {
+    return this.#kernel.portfolio.averagePrice[this.#index] as number;
+  }
+
+  get lastPrice(): number {
+    return this.#kernel.portfolio.lastPrice[this.#index] as number;
+  }
+
+  get unrealizedPnl(): number {
+    const p = this.#kernel.portfolio;
+    const q = p.quantity[this.#index] as number;
+    if (q === 0) return 0;
+    const m = (p.instruments[this.#index] as { multiplier: number }).multiplier;
+    return q * ((p.lastPrice[this.#index] as number) - (p.averagePrice[this.#index] as number)) * m;
+  }
+
+  get realizedPnl(): number {
+    return this.#kernel.portfolio.realized[this.#index] as number;
+  }
+}
+
+/**
+ * The {@link StrategyContext} the kernel hands a strategy. Reads are bounded by what the
+ * kernel has delivered (`lastBar`), which is what makes look-ahead impossible from here.
+ */
+export class KernelContext implements StrategyContext {
+  readonly #kernel: Kernel;
+  readonly #positions: LivePosition[];
+  readonly log: StrategyLogger;
+
+  constructor(kernel: Kernel) {
+    this.#kernel = kernel;
+    this.#positions = kernel.ids.map((_, i) => new LivePosition(kernel, i));
+    this.log = {
+      info: (message) => kernel.log('info', message),
+      warn: (message) => kernel.log('warn', message),
+      error: (message) => kernel.log('error', message),
+    };
+  }
+
+  get instruments(): readonly string[] {
+    return this.#kernel.ids;
+  }
+
+  get time(): number {
+    return this.#kernel.clock.now();
+  }
+
+  get equity(): number {
+    return this.#kernel.portfolio.equity();
+  }
+
+  get cash(): number {
+    return this.#kernel.portfolio.cash;
+  }
+
+  get tradingState(): TradingState {
+    return this.#kernel.risk.tradingState;
+  }
+
+  indicator(name: string, params?: IndicatorParams, options?: IndicatorOptions): StreamingIndicator {
+    const k = this.#kernel.indexOf(options?.instrument);
+    const feed = this.#kernel.feeds[k];
+    if (feed === undefined) throw new AlphintraError('INVALID_ARGUMENT', `unknown instrument ${options?.instrument}`);
+    return feed.add(name, params, options);
+  }
+
+  value(field: Field, ago = 0, instrument?: string): number {
+    const k = this.#kernel.indexOf(instrument);
+    const at = (this.#kernel.lastBar[k] as number) - ago;
+    if (!(ago >= 0) || at < 0) return Number.NaN;
+    return this.#column(k, field)[at] as number;
+  }
+
+  history(field: Field, instrument?: string): Float64Array {
+    const k = this.#kernel.indexOf(instrument);
+    return this.#column(k, field).subarray(0, (this.#kernel.lastBar[k] as number) + 1);
+  }
+
+  barCount(instrument?: string): number {
+    return (this.#kernel.lastBar[this.#kernel.indexOf(instrument)] as number) + 1;
+  }
+
+  position(instrument?: string): PositionView {
+    return this.#positions[this.#kernel.indexOf(instrument)] as LivePosition;
+  }
+
+  quantity(instrument?: string): number {
+    return this.#kernel.portfolio.quantity[this.#kernel.indexOf(instrument)] as number;
+  }
+
+  submit(request: OrderRequest): Readonly<Order> {
+    return this.#kernel.submit(request);
+  }
+
+  buy(size: OrderSize, options?: OrderOptions): Readonly<Order> {
+    return this.#kernel.submit({ ...options, side: 'buy', size });
+  }
+
+  sell(size: OrderSize, options?: OrderOptions): Readonly<Order> {
+    return this.#kernel.submit({ ...options, side: 'sell', size });
+  }
+
+  targetQuantity(quantity: number, options?: OrderOptions): Readonly<Order> {
+    return this.#kernel.submit({ ...options, size: { targetQuantity: quantity } });
+  }
+
+  targetPercent(fraction: number, options?: OrderOptions): Readonly<Order> {
+    return this.#kernel.submit({ ...options, size: { targetPercent: fraction } });
+  }
+
+  closePosition(instrument?: string): Readonly<Order> | undefined {
+    const k = this.#kernel.indexOf(instrument);
+    const q = this.#kernel.portfolio.quantity[k] as number;
+    if (q === 0) return undefined;
+    return this.#kernel.submit({ instrument: this.#kernel.ids[k], size: { targetQuantity: 0 }, tag: 'close' });
+  }
+
+  cancel(order: Readonly<Order> | number): void {
+    this.#kernel.cancel(this.#order(order));
+  }
+
+  cancelAll(instrument?: string): void {
+    const id = instrument === undefined ? undefined : this.#kernel.ids[this.#kernel.indexOf(instrument)];
+    for (const order of [...this.#kernel.working])
+      if (id === undefined || order.instrument === id) this.#kernel.cancel(order);
+  }
+
+  modify(
+    order: Readonly<Order> | number,
+    changes: { readonly limitPrice?: number; readonly stopPrice?: number; readonly quantity?: number },
+  ): void {
+    this.#kernel.modify(this.#order(order), changes);
+  }
+
+  oco(...orders: readonly (Readonly<Order> | number)[]): void {
+    const resolved = orders.map((o) => this.#order(o));
+    if (resolved.length < 2)
+      throw new AlphintraError('INVALID_ARGUMENT', `expected at least two orders to link, got ${resolved.length}`);
+    this.#kernel.link(resolved.filter(isWorking));
+  }
+
+  openOrders(instrument?: string): readonly Readonly<Order>[] {
+    const id = instrument === undefined ? undefined : this.#kernel.ids[this.#kernel.indexOf(instrument)];
+    return [...this.#kernel.working].filter((o) => id === undefined || o.instrument === id);
+  }
+
+  setTimer(name: string, time: number): void {
+    this.#kernel.setTimer(name, time, 0);
+  }
+
+  every(name: string, interval: number): void {
+    if (!(interval > 0)) throw new AlphintraError('INVALID_ARGUMENT', `expected a positive interval, got ${interval}`);
+    this.#kernel.setTimer(name, this.#kernel.clock.now() + interval, interval);
+  }
+
+  cancelTimer(name: string): void {
+    this.#kernel.cancelTimer(name);
+  }
+
+  #column(k: number, field: Field): Float64Array {
+    const columns = this.#kernel.instruments[k]?.columns;
+    if (columns === undefined) throw new AlphintraError('INVALID_ARGUMENT', `unknown instrument index ${k}`);
+    const column = columns[field];
+    if (column === undefined) throw new AlphintraError('INVALID_ARGUMENT', `unknown bar field ${String(field)}`);
+    return column;
+  }
+
+  #order(order: Readonly<Order> | number): Order {
+    const id = typeof order === 'number' ? order : order.id;
+    const found = this.#kernel.orders[id - 1];
+    if (found === undefined) throw new AlphintraError('INVALID_ARGUMENT', `unknown order ${id}`);
+    return found;
+  }
+}

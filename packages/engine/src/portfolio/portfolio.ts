@@ -1,0 +1,165 @@
+import { InvariantError } from '@alphintra/core';
+
+/** How the portfolio accounts for one instrument. */
+export interface PortfolioInstrument {
+  readonly id: string;
+  readonly multiplier: number;
+  /**
+   * Margined instruments (futures, perpetuals) settle profit and loss in cash and hold only
+   * margin; cash instruments (shares, spot crypto, FX) exchange their full notional.
+   */
+  readonly margined: boolean;
+  /** Initial margin as a fraction of notional (margined instruments). */
+  readonly marginRate: number;
+}
+
+/** Account rules. */
+export interface AccountConfig {
+  /** Starting cash, in the account currency. */
+  readonly cash: number;
+  /** Largest gross exposure of cash instruments as a multiple of equity (1 = no borrowing). */
+  readonly leverage: number;
+  /** Whether cash instruments may be sold short. */
+  readonly allowShort: boolean;
+}
+
+/**
+ * Netting positions and cash for one account. Quantities are signed (negative = short);
+ * prices are the instrument's quote; money is in the account currency.
+ */
+export class Portfolio {
+  readonly instruments: readonly PortfolioInstrument[];
+  readonly config: AccountConfig;
+  cash: number;
+  /** Signed units held, by instrument index. */
+  readonly quantity: Float64Array;
+  /** Average entry price of the open position. */
+  readonly averagePrice: Float64Array;
+  /** Latest mark. */
+  readonly lastPrice: Float64Array;
+  /** Realised profit and loss before fees, by instrument. */
+  readonly realized: Float64Array;
+  /** Fees paid, by instrument. */
+  readonly fees: Float64Array;
+  /** Borrow costs, funding and dividends booked, by instrument (positive = received). */
+  readonly carry: Float64Array;
+
+  constructor(instruments: readonly PortfolioInstrument[], config: AccountConfig) {
+    this.instruments = instruments;
+    this.config = config;
+    this.cash = config.cash;
+    const n = instruments.length;
+    this.quantity = new Float64Array(n);
+    this.averagePrice = new Float64Array(n).fill(Number.NaN);
+    this.lastPrice = new Float64Array(n).fill(Number.NaN);
+    this.realized = new Float64Array(n);
+    this.fees = new Float64Array(n);
+    this.carry = new Float64Array(n);
+  }
+
+  /** Value the position contributes to equity: full market value, or open P&L when margined. */
+  positionValue(index: number): number {
+    const q = this.quantity[index] as number;
+    if (q === 0) return 0;
+    const ins = this.instruments[index] as PortfolioInstrument;
+    const last = this.lastPrice[index] as number;
+    const mark = Number.isNaN(last) ? (this.averagePrice[index] as number) : last;
+    return ins.margined
+      ? q * (mark - (this.averagePrice[index] as number)) * ins.multiplier
+      : q * mark * ins.multiplier;
+  }
+
+  /** Cash plus the value of every position at its latest mark. */
+  equity(): number {
+    let total = this.cash;
+    const q = this.quantity;
+    for (let i = 0; i < q.length; i++) if (q[i] !== 0) total += this.positionValue(i);
+    return total;
+  }
+
+  /** Sum of absolute notional of all positions at their marks. */
+  grossExposure(): number {
+    let total = 0;
+    for (let i = 0; i < this.quantity.length; i++) total += Math.abs(this.notional(i));
+    return total;
+  }
+
+  /** Signed notional of one position at its mark. */
+  notional(index: number): number {
+    const q = this.quantity[index] as number;
+    if (q === 0) return 0;
+    const last = this.lastPrice[index] as number;
+    const mark = Number.isNaN(last) ? (this.averagePrice[index] as number) : last;
+    return q * mark * (this.instruments[index] as PortfolioInstrument).multiplier;
+  }
+
+  /**
+   * Equity the account would need to hold every position (cash instruments at `1 / leverage`
+   * of notional, margined ones at their margin rate), with instrument `index` revalued at
+   * `price` and its quantity replaced by `quantity`.
+   */
+  requiredEquity(index: number, quantity: number, price: number): number {
+    let total = 0;
+    for (let i = 0; i < this.quantity.length; i++) {
+      const ins = this.instruments[i] as PortfolioInstrument;
+      const n = i === index ? quantity * price * ins.multiplier : this.notional(i);
+      total += ins.margined ? Math.abs(n) * ins.marginRate : Math.abs(n) / this.config.leverage;
+    }
+    return total;
+  }
+
+  /** Records a new mark for an instrument. */
+  mark(index: number, price: number): void {
+    this.lastPrice[index] = price;
+  }
+
+  /**
+   * Books a fill of `signedQuantity` units at `price` paying `fee`; returns the realised P&L
+   * (before fees) of the part that closed an existing position.
+   */
+  applyFill(index: number, signedQuantity: number, price: number, fee: number): number {
+    if (!(Number.isFinite(signedQuantity) && signedQuantity !== 0 && Number.isFinite(price) && Number.isFinite(fee))) {
+      throw new InvariantError(`expected a finite non-zero fill, got ${signedQuantity} @ ${price} (fee ${fee})`);
+    }
+    const ins = this.instruments[index] as PortfolioInstrument;
+    const m = ins.multiplier;
+    const q = this.quantity[index] as number;
+    const avg = this.averagePrice[index] as number;
+    let realized = 0;
+    const next = q + signedQuantity;
+    if (q === 0 || Math.sign(q) === Math.sign(signedQuantity)) {
+      this.averagePrice[index] =
+        q === 0 ? price : (Math.abs(q) * avg + Math.abs(signedQuantity) * price) / Math.abs(next);
+    } else {
+      const closed = Math.min(Math.abs(q), Math.abs(signedQuantity));
+      realized = closed * (price - avg) * Math.sign(q) * m;
+      if (next === 0 || Math.abs(next) < 1e-12 * Math.abs(q)) {
+        this.averagePrice[index] = Number.NaN;
+      } else if (Math.sign(next) !== Math.sign(q)) {
+        this.averagePrice[index] = price;
+      }
+    }
+    const settled = Math.abs(next) < 1e-12 * Math.max(Math.abs(q), Math.abs(signedQuantity)) ? 0 : next;
+    this.quantity[index] = settled;
+    if (settled === 0) this.averagePrice[index] = Number.NaN;
+    if (ins.margined) this.cash += realized - fee;
+    else this.cash -= signedQuantity * price * m + fee;
+    this.realized[index] = (this.realized[index] as number) + realized;
+    this.fees[index] = (this.fees[index] as number) + fee;
+    if (Number.isNaN(this.lastPrice[index] as number)) this.lastPrice[index] = price;
+    return realized;
+  }
+
+  /** Books a cash flow tied to an instrument: borrow cost, funding, dividend (negative = paid). */
+  applyCarry(index: number, amount: number): void {
+    this.cash += amount;
+    this.carry[index] = (this.carry[index] as number) + amount;
+  }
+
+  /** Applies a split of `ratio` new units per old unit: quantity × ratio, prices ÷ ratio. */
+  applySplit(index: number, ratio: number): void {
+    this.quantity[index] = (this.quantity[index] as number) * ratio;
+    this.averagePrice[index] = (this.averagePrice[index] as number) / ratio;
+    this.lastPrice[index] = (this.lastPrice[index] as number) / ratio;
+  }
+}

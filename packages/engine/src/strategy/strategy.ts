@@ -1,0 +1,178 @@
+import type { IndicatorParams, StreamingIndicator } from '@alphintra/indicators';
+import type { Liquidity } from '../execution/fee-model.js';
+import type { Order, OrderRequest, OrderSize } from '../orders/order.js';
+import type { TradingState } from '../risk/risk-engine.js';
+import type { ParameterSpecs, ParameterValues } from './parameters.js';
+
+/**
+ * The bar a strategy is handed. One object per instrument, updated in place before each
+ * `onBar`, so the loop allocates nothing: read it during the call, do not keep it.
+ */
+export interface BarView {
+  readonly instrument: string;
+  /** Position of the bar in its instrument's series. */
+  readonly index: number;
+  /** Open time (epoch µs, UTC). */
+  readonly time: number;
+  /** Close time: the clock time at which the strategy sees the bar. */
+  readonly closeTime: number;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+  readonly volume: number;
+}
+
+/** An execution, as the strategy and the results see it. */
+export interface Fill {
+  readonly id: number;
+  readonly orderId: number;
+  readonly instrument: string;
+  readonly side: 'buy' | 'sell';
+  readonly quantity: number;
+  readonly price: number;
+  readonly fee: number;
+  readonly liquidity: Liquidity;
+  readonly time: number;
+  /** Round trip this fill belongs to (the one it opened or added to, else the one it closed). */
+  readonly tradeId: number;
+}
+
+/** A live view of one position (no allocation per read). */
+export interface PositionView {
+  readonly instrument: string;
+  /** Signed units (negative = short). */
+  readonly quantity: number;
+  /** Average entry price, NaN when flat. */
+  readonly averagePrice: number;
+  /** Latest mark. */
+  readonly lastPrice: number;
+  /** Open profit or loss at the mark. */
+  readonly unrealizedPnl: number;
+  /** Profit or loss realised so far on this instrument (before fees). */
+  readonly realizedPnl: number;
+}
+
+/** Where a strategy's indicator reads its inputs. */
+export interface IndicatorOptions {
+  /** Instrument to follow; defaults to the only one (required with several). */
+  readonly instrument?: string;
+  /** Bar field feeding a single-input indicator (`real`); defaults to `close`. */
+  readonly source?: 'open' | 'high' | 'low' | 'close' | 'volume';
+}
+
+/** Orders without `side` and `size` (the helper supplies them). */
+export type OrderOptions = Omit<OrderRequest, 'side' | 'size'>;
+
+/** Records a strategy's messages into the run's results. */
+export interface StrategyLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/**
+ * Everything a strategy can see and do. It sees only what has happened by the clock's time:
+ * history up to the current bar, the portfolio, its own orders.
+ */
+export interface StrategyContext {
+  /** Ids of the instruments in the run, in their given order. */
+  readonly instruments: readonly string[];
+  /** The clock's time (epoch µs, UTC). */
+  readonly time: number;
+  readonly equity: number;
+  readonly cash: number;
+  readonly tradingState: TradingState;
+  readonly log: StrategyLogger;
+
+  /** Creates a streaming indicator the engine updates before each of the instrument's bars. */
+  indicator(name: string, params?: IndicatorParams, options?: IndicatorOptions): StreamingIndicator;
+  /** A bar field `ago` bars back (0 = the current bar), NaN before the first bar. */
+  value(field: 'time' | 'open' | 'high' | 'low' | 'close' | 'volume', ago?: number, instrument?: string): number;
+  /** A zero-copy view of a bar field from the first bar up to the current one. */
+  history(field: 'time' | 'open' | 'high' | 'low' | 'close' | 'volume', instrument?: string): Float64Array;
+  /** Number of bars of the instrument seen so far. */
+  barCount(instrument?: string): number;
+
+  /** The position on an instrument (a live view). */
+  position(instrument?: string): PositionView;
+  /** Signed units held (cheaper than `position().quantity`). */
+  quantity(instrument?: string): number;
+
+  /** Sends an order through the risk checks to the venue; the result is the order (final if denied). */
+  submit(request: OrderRequest): Readonly<Order>;
+  buy(size: OrderSize, options?: OrderOptions): Readonly<Order>;
+  sell(size: OrderSize, options?: OrderOptions): Readonly<Order>;
+  /** Trades to a target position in units (signed). */
+  targetQuantity(quantity: number, options?: OrderOptions): Readonly<Order>;
+  /** Trades to a target position as a signed fraction of equity. */
+  targetPercent(fraction: number, options?: OrderOptions): Readonly<Order>;
+  /** Flattens the position with a market order (no order when already flat). */
+  closePosition(instrument?: string): Readonly<Order> | undefined;
+  /** Requests cancellation of a working order. */
+  cancel(order: Readonly<Order> | number): void;
+  /** Cancels every working order (of one instrument, or all). */
+  cancelAll(instrument?: string): void;
+  /** Changes a working order's prices or quantity. */
+  modify(
+    order: Readonly<Order> | number,
+    changes: { readonly limitPrice?: number; readonly stopPrice?: number; readonly quantity?: number },
+  ): void;
+  /** Links working orders so that a fill of one cancels the others (one-cancels-other). */
+  oco(...orders: readonly (Readonly<Order> | number)[]): void;
+  /** Working orders (of one instrument, or all). */
+  openOrders(instrument?: string): readonly Readonly<Order>[];
+
+  /** Fires `onTimer(name)` at `time`. */
+  setTimer(name: string, time: number): void;
+  /** Fires `onTimer(name)` every `interval` µs from now. */
+  every(name: string, interval: number): void;
+  cancelTimer(name: string): void;
+}
+
+/** What a strategy does at each event; every handler is optional. */
+export interface StrategyHandlers {
+  onStart?(): void;
+  /** A bar of one instrument has closed. */
+  onBar?(bar: BarView): void;
+  /** Every instrument's bars at one timestamp have been handed out (cross-sectional logic). */
+  onSlice?(time: number): void;
+  onOrderUpdate?(order: Readonly<Order>): void;
+  onFill?(fill: Fill, order: Readonly<Order>): void;
+  onTimer?(name: string, time: number): void;
+  onStop?(): void;
+}
+
+/** A strategy: metadata, typed parameters, and a factory that wires handlers to a context. */
+export interface StrategyDefinition<P extends ParameterSpecs = ParameterSpecs> {
+  readonly name: string;
+  readonly description?: string;
+  readonly version?: string;
+  readonly parameters: P;
+  create(ctx: StrategyContext, params: ParameterValues<P>): StrategyHandlers;
+}
+
+/**
+ * Declares a strategy. The same definition runs in backtest, paper and live.
+ *
+ * @example
+ * export default defineStrategy({
+ *   name: 'sma-crossover',
+ *   parameters: { fast: { type: 'integer', default: 10, min: 2, max: 100 }, slow: { type: 'integer', default: 30, min: 5, max: 400 } },
+ *   create(ctx, p) {
+ *     const fast = ctx.indicator('SMA', { timeperiod: p.fast });
+ *     const slow = ctx.indicator('SMA', { timeperiod: p.slow });
+ *     return {
+ *       onBar() {
+ *         if (!slow.isReady) return;
+ *         const want = fast.value > slow.value ? 1 : 0;
+ *         if (want === 1 && ctx.quantity() <= 0) ctx.targetPercent(1);
+ *         else if (want === 0 && ctx.quantity() > 0) ctx.closePosition();
+ *       },
+ *     };
+ *   },
+ * });
+ */
+export function defineStrategy<P extends ParameterSpecs>(definition: StrategyDefinition<P>): StrategyDefinition<P> {
+  return definition;
+}
