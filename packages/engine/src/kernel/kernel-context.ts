@@ -1,7 +1,8 @@
 import { AlphintraError } from '@alphintra/core';
 import type { IndicatorParams, StreamingIndicator } from '@alphintra/indicators';
 import { isWorking, type Order, type OrderRequest, type OrderSize } from '../orders/order.js';
-import type { TradingState } from '../risk/risk-engine.js';
+import type { Portfolio } from '../portfolio/portfolio.js';
+import type { RiskEngine, TradingState } from '../risk/risk-engine.js';
 import type {
   IndicatorOptions,
   OrderOptions,
@@ -9,7 +10,33 @@ import type {
   StrategyContext,
   StrategyLogger,
 } from '../strategy/strategy.js';
-import type { Kernel } from './kernel.js';
+import type { Clock } from './clock.js';
+import type { IndicatorFeed } from './indicator-feed.js';
+import type { KernelInstrument, LogEntry } from './kernel-types.js';
+
+/** What the context needs from the kernel (the kernel implements it). */
+export interface Kernel {
+  readonly ids: readonly string[];
+  readonly instruments: readonly KernelInstrument[];
+  readonly clock: Clock;
+  readonly portfolio: Portfolio;
+  readonly risk: RiskEngine;
+  readonly feeds: readonly IndicatorFeed[];
+  readonly lastBar: Int32Array;
+  readonly orders: readonly Order[];
+  readonly working: ReadonlySet<Order>;
+  indexOf(id: string | undefined): number;
+  log(level: LogEntry['level'], message: string): void;
+  submit(request: OrderRequest): Order;
+  cancel(order: Order): void;
+  modify(
+    order: Order,
+    changes: { readonly limitPrice?: number; readonly stopPrice?: number; readonly quantity?: number },
+  ): void;
+  link(orders: readonly Order[]): void;
+  setTimer(name: string, time: number, interval: number): void;
+  cancelTimer(name: string): void;
+}
 
 type Field = 'time' | 'open' | 'high' | 'low' | 'close' | 'volume';
 
