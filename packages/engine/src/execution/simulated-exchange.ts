@@ -458,8 +458,9 @@ export class SimulatedExchange implements ExecutionVenue {
       rng: this.#config.rng,
     });
     if (!(slip > 0)) return price;
-    const buy = order.side === 'buy';
-    return roundToTick(buy ? price + slip : price - slip, ins.tickSize, buy ? 1 : -1);
+    // Not snapped to the tick grid: historical prices (split- or dividend-adjusted) are often
+    // off it, and the model's cost should arrive in full, neither rounded away nor inflated.
+    return order.side === 'buy' ? price + slip : price - slip;
   }
 
   #compact(book: Book): void {

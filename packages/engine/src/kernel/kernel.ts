@@ -232,7 +232,19 @@ export class Kernel implements VenueListener {
   }
 
   /** Validates, risk-checks and sends a strategy order. */
-  submit(request: OrderRequest, parentId = 0): Order {
+  submit(request: OrderRequest): Order {
+    const order = this.#prepare(request, 0);
+    if (order.status === 'submitted') this.#send(order);
+    return order;
+  }
+
+  #send(order: Order): void {
+    if (this.#venue === undefined) throw new InvariantError('the kernel has no execution venue connected');
+    this.#venue.submit(order, this.indexOf(order.instrument));
+  }
+
+  /** Creates an order and runs the checks; it comes back `submitted` if it may go to the venue. */
+  #prepare(request: OrderRequest, parentId: number): Order {
     const now = this.clock.now();
     let k = -1;
     if (request.instrument === undefined) {
@@ -289,12 +301,7 @@ export class Kernel implements VenueListener {
       shortAllowed: margined || this.config.account.allowShort,
       time: now,
     });
-    if (denial !== '') {
-      this.#transition(order, 'deny', denial, now);
-      return order;
-    }
-    if (this.#venue === undefined) throw new InvariantError('the kernel has no execution venue connected');
-    this.#venue.submit(order, k);
+    if (denial !== '') this.#transition(order, 'deny', denial, now);
     return order;
   }
 
@@ -335,6 +342,10 @@ export class Kernel implements VenueListener {
 
   /** Links orders as one-cancels-other. */
   link(orders: readonly Order[]): void {
+    for (const order of orders) {
+      if (isFinal(order.status))
+        throw new AlphintraError('INVALID_ARGUMENT', `cannot link order ${order.id}: it is already ${order.status}`);
+    }
     const ids = orders.map((o) => o.id);
     for (const order of orders) order.links.ocoIds = ids.filter((id) => id !== order.id);
   }
@@ -458,7 +469,10 @@ export class Kernel implements VenueListener {
     order.links.ocoIds = null;
     for (const id of siblings) {
       const other = this.orders[id - 1];
-      if (other !== undefined && isWorking(other)) {
+      if (other !== undefined && other.status === 'submitted') {
+        other.links.ocoIds = null;
+        this.#transition(other, 'cancel', 'OCO_CANCELLED', time);
+      } else if (other !== undefined && isWorking(other)) {
         other.links.ocoIds = null;
         other.updateTime = time;
         this.#venue?.cancel(other, this.indexOf(other.instrument), 'OCO_CANCELLED');
@@ -474,13 +488,18 @@ export class Kernel implements VenueListener {
     const legs: Order[] = [];
     const base = { instrument: parent.instrument, side, size: parent.filledQuantity, reduceOnly: true } as const;
     if (bracket.takeProfit !== undefined) {
-      legs.push(this.submit({ ...base, kind: 'limit', limitPrice: bracket.takeProfit, tag: 'take-profit' }, parent.id));
+      legs.push(
+        this.#prepare({ ...base, kind: 'limit', limitPrice: bracket.takeProfit, tag: 'take-profit' }, parent.id),
+      );
     }
     if (bracket.stopLoss !== undefined) {
-      legs.push(this.submit({ ...base, kind: 'stop', stopPrice: bracket.stopLoss, tag: 'stop-loss' }, parent.id));
+      legs.push(this.#prepare({ ...base, kind: 'stop', stopPrice: bracket.stopLoss, tag: 'stop-loss' }, parent.id));
     }
-    const live = legs.filter(isWorking);
+    // Link before sending: a leg can fill the moment it reaches the venue (the price is
+    // already through it), and its sibling must then never trade.
+    const live = legs.filter((leg) => leg.status === 'submitted');
     if (live.length > 1) this.link(live);
+    for (const leg of live) if (leg.status === 'submitted') this.#send(leg);
     void k;
   }
 

@@ -16,10 +16,11 @@ export type OrderTransition =
 /**
  * The order lifecycle as a table: `ORDER_TRANSITIONS[status][transition]` is the next status,
  * or absent when the transition is illegal there. `modify` and `trigger` (a stop-limit's stop
- * touched, a trailing stop re-pegged) keep a working order working.
+ * touched, a trailing stop re-pegged) keep a working order working. A `submitted` order can be
+ * cancelled before the venue sees it (the other leg of a bracket filled first).
  */
 export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<OrderTransition, OrderStatus>>>> = {
-  submitted: { accept: 'accepted', reject: 'rejected', deny: 'denied' },
+  submitted: { accept: 'accepted', reject: 'rejected', deny: 'denied', cancel: 'cancelled' },
   accepted: {
     'fill-partially': 'partially-filled',
     fill: 'filled',

@@ -1,0 +1,46 @@
+/**
+ * The example runs CI checks against their golden results (`golden.json`): which strategy,
+ * on which sample data, under which costs. Paths are relative to the repository root.
+ */
+import type { BacktestConfig } from '@alphintra/engine';
+
+/** One example run. */
+export interface ExampleRun {
+  readonly name: string;
+  /** Strategy module (default export) under examples/. */
+  readonly strategy: string;
+  readonly data: readonly { readonly file: string; readonly symbol: string }[];
+  readonly config: Partial<BacktestConfig>;
+  readonly parameters?: Readonly<Record<string, number>>;
+}
+
+const costs: Partial<BacktestConfig> = {
+  cash: 100_000,
+  fees: { kind: 'per-share', perShare: 0.005, minimum: 1, maximumPercent: 0.005 },
+  slippage: { kind: 'fixed-bps', bps: 2 },
+};
+
+const ORCL = { file: 'data/samples/orcl-1995-2014.txt', symbol: 'ORCL' };
+const NVDA = { file: 'data/samples/nvda-1999-2014.txt', symbol: 'NVDA' };
+const YHOO = { file: 'data/samples/yhoo-1996-2014.txt', symbol: 'YHOO' };
+
+/** Every example run, in a stable order. */
+export const EXAMPLE_RUNS: readonly ExampleRun[] = [
+  { name: 'sma-crossover', strategy: 'sma-crossover.ts', data: [ORCL], config: costs },
+  {
+    name: 'sma-crossover-reversing',
+    strategy: 'sma-crossover-reversing.ts',
+    data: [ORCL],
+    config: { ...costs, borrowRate: 0.02 },
+  },
+  { name: 'rsi-mean-reversion', strategy: 'rsi-mean-reversion.ts', data: [YHOO], config: costs },
+  { name: 'donchian-breakout', strategy: 'donchian-breakout.ts', data: [NVDA], config: costs },
+  { name: 'bracket-orders', strategy: 'bracket-orders.ts', data: [ORCL], config: costs },
+  { name: 'momentum-rotation', strategy: 'momentum-rotation.ts', data: [ORCL, NVDA, YHOO], config: costs },
+  {
+    name: 'pairs-trade',
+    strategy: 'pairs-trade.ts',
+    data: [ORCL, YHOO],
+    config: { ...costs, leverage: 2, borrowRate: 0.02 },
+  },
+];

@@ -1,0 +1,107 @@
+import { type BacktestOptions, type BacktestResult, defineStrategy, runBacktest } from '@alphintra/engine';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_RUNS, exampleOptions } from './example-support.js';
+
+/** The same run on data cut after time `cut` (bars with open time ≤ cut kept). */
+function cutOptions(options: BacktestOptions, cut: number): BacktestOptions {
+  return {
+    ...options,
+    data: options.data.map((d) => {
+      const end = d.series.indexAtOrBefore(cut) + 1;
+      return { ...d, series: d.series.slice(0, end) };
+    }),
+  };
+}
+
+function timeline(options: BacktestOptions): number[] {
+  const all = new Set<number>();
+  for (const d of options.data) for (const t of d.series.time) all.add(t);
+  return [...all].sort((a, b) => a - b);
+}
+
+function immutableOrderFields(result: BacktestResult) {
+  return result.orders.map((o) => ({
+    id: o.id,
+    instrument: o.instrument,
+    kind: o.kind,
+    tag: o.tag,
+    submitTime: o.submitTime,
+    parentId: o.parentId,
+  }));
+}
+
+/** Asserts that the run cut after timeline index `at` is a prefix of `full`. */
+function expectPrefix(options: BacktestOptions, full: BacktestResult, times: readonly number[], at: number): void {
+  const cut = times[at - 1] as number;
+  const part = runBacktest(cutOptions(options, cut));
+  const n = part.equity.time.length;
+  expect(n).toBe(at);
+  expect(Array.from(part.equity.time)).toEqual(Array.from(full.equity.time.subarray(0, n)));
+  expect(Array.from(part.equity.equity)).toEqual(Array.from(full.equity.equity.subarray(0, n)));
+  expect(part.fills).toEqual(full.fills.slice(0, part.fills.length));
+  const nextFill = full.fills[part.fills.length];
+  if (nextFill !== undefined) expect(nextFill.time).toBeGreaterThan(cut);
+  expect(part.trades).toEqual(full.trades.slice(0, part.trades.length));
+  expect(immutableOrderFields(part)).toEqual(immutableOrderFields(full).slice(0, part.orders.length));
+}
+
+describe('no look-ahead: a run on data cut at T is a prefix of the run on all the data', () => {
+  for (const run of EXAMPLE_RUNS) {
+    it(`holds for ${run.name}`, async () => {
+      const options = await exampleOptions(run);
+      const full = runBacktest(options);
+      const times = timeline(options);
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: times.length - 1 }), (at) => expectPrefix(options, full, times, at)),
+        { numRuns: 4 },
+      );
+    });
+  }
+
+  it('catches a strategy that reads two bars ahead in the raw data (the check has teeth)', async () => {
+    const base = await exampleOptions(EXAMPLE_RUNS[0] as (typeof EXAMPLE_RUNS)[number]);
+    const close = (base.data[0] as BacktestOptions['data'][number]).series.close;
+    const cheat = defineStrategy({
+      name: 'peeks',
+      parameters: {},
+      create(ctx) {
+        return {
+          onBar(bar) {
+            // Peeks two bars ahead: on cut data the peek falls off the end one bar before the
+            // cut, so that bar's decision (and the fill it causes inside the data) differs.
+            const tomorrow = close[bar.index + 2] ?? bar.close;
+            if (tomorrow > bar.close && ctx.quantity() === 0) ctx.targetPercent(1);
+            else if (tomorrow < bar.close && ctx.quantity() > 0) ctx.closePosition();
+          },
+        };
+      },
+    });
+    const options = { ...base, strategy: cheat };
+    const full = runBacktest(options);
+    const times = timeline(options);
+    // Cut mid-data on a bar where the cheat's decision depends on the missing next bar.
+    let failures = 0;
+    for (const at of [500, 1000, 1500, 2000, 2500]) {
+      const cutClose = close.subarray(0, at);
+      const cheatOnCut = defineStrategy({
+        ...cheat,
+        create(ctx) {
+          return {
+            onBar(bar) {
+              const tomorrow = cutClose[bar.index + 2] ?? bar.close;
+              if (tomorrow > bar.close && ctx.quantity() === 0) ctx.targetPercent(1);
+              else if (tomorrow < bar.close && ctx.quantity() > 0) ctx.closePosition();
+            },
+          };
+        },
+      });
+      try {
+        expectPrefix({ ...options, strategy: cheatOnCut }, full, times, at);
+      } catch {
+        failures++;
+      }
+    }
+    expect(failures).toBeGreaterThan(0);
+  });
+});
