@@ -17,7 +17,6 @@ import {
   checkSeries,
   DEFAULT_BACKTEST_CONFIG,
 } from './backtest-config.js';
-import { EquityRecorder } from './equity-recorder.js';
 import {
   type BacktestResult,
   ENGINE_VERSION,
@@ -107,6 +106,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
       fundingInterval: config.fundingInterval,
       corporateActions: config.corporateActions,
       maxLogEntries: config.maxLogEntries,
+      equityCapacity: Math.min(Math.max(...instruments.map((i) => i.columns.time.length)) + 1, 1 << 24),
     },
     clock,
   );
@@ -142,7 +142,6 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
   kernel.connect(exchange, exchange);
 
   const total = instruments.reduce((sum, i) => sum + i.columns.time.length, 0);
-  const recorder = new EquityRecorder(Math.min(total, 1 << 20));
   const first = Math.min(
     ...instruments.map((i) => (i.columns.time.length > 0 ? (i.columns.time[0] as number) : Number.POSITIVE_INFINITY)),
   );
@@ -152,79 +151,15 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
   const interval = Math.max(1, Math.floor(options.progressInterval ?? 65_536));
   const progress = options.onProgress;
   const signal = options.signal;
-  const record = (time: number): void => {
-    const p = kernel.portfolio;
-    const equity = p.equity();
-    let net = 0;
-    let gross = 0;
-    for (let k = 0; k < p.quantity.length; k++) {
-      if (p.quantity[k] === 0) continue;
-      const n = p.notional(k);
-      net += n;
-      gross += n < 0 ? -n : n;
-    }
-    recorder.push(time, equity, p.cash, equity !== 0 ? net / equity : 0, equity !== 0 ? gross / equity : 0);
-  };
 
-  let done = 0;
-  let nextCheck = interval;
-  if (instruments.length === 1) {
-    const time = (instruments[0] as KernelInstrument).columns.time;
-    for (let j = 0; j < time.length; j++) {
-      const t = time[j] as number;
-      kernel.advanceTime(t);
-      kernel.beginBar(0, j);
-      kernel.deliverBar(0, j);
-      kernel.endSlice(t);
-      record(t);
-      if (++done === nextCheck) {
-        nextCheck += interval;
-        if (signal?.aborted === true)
-          throw new AlphintraError('ABORTED', `backtest cancelled after ${done} of ${total} bars`);
-        progress?.(done, total);
-      }
-    }
-  } else {
-    const n = instruments.length;
-    const cursor = new Int32Array(n);
-    const due = new Int32Array(n);
-    const times = instruments.map((i) => i.columns.time);
-    for (;;) {
-      let t = Number.POSITIVE_INFINITY;
-      for (let k = 0; k < n; k++) {
-        const c = cursor[k] as number;
-        const column = times[k] as Float64Array;
-        if (c < column.length && (column[c] as number) < t) t = column[c] as number;
-      }
-      if (t === Number.POSITIVE_INFINITY) break;
-      let count = 0;
-      for (let k = 0; k < n; k++) {
-        const c = cursor[k] as number;
-        const column = times[k] as Float64Array;
-        if (c < column.length && column[c] === t) due[count++] = k;
-      }
-      kernel.advanceTime(t);
-      for (let i = 0; i < count; i++) kernel.beginBar(due[i] as number, cursor[due[i] as number] as number);
-      for (let i = 0; i < count; i++) {
-        const k = due[i] as number;
-        kernel.deliverBar(k, cursor[k] as number);
-        cursor[k] = (cursor[k] as number) + 1;
-      }
-      kernel.endSlice(t);
-      record(t);
-      done += count;
-      if (done >= nextCheck) {
-        nextCheck = done + interval;
-        if (signal?.aborted === true)
-          throw new AlphintraError('ABORTED', `backtest cancelled after ${done} of ${total} bars`);
-        progress?.(done, total);
-      }
-    }
-  }
+  const done =
+    instruments.length === 1
+      ? replayOne(kernel, total, interval, progress, signal)
+      : replayMany(kernel, total, interval, progress, signal);
   kernel.stop();
   progress?.(done, total);
 
-  const curve = recorder.curve();
+  const curve = kernel.equityCurve.curve();
   const orders = kernel.orders.map(orderRecord);
   const p = kernel.portfolio;
   const positions: PositionRecord[] = kernel.ids.map((id, k) => ({
@@ -241,7 +176,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
   let feesPaid = 0;
   for (const f of kernel.fills) feesPaid += f.fee;
   const winning = trades.filter((t) => t.pnl > 0).length;
-  return {
+  const result: BacktestResult = {
     manifest: {
       engineVersion: ENGINE_VERSION,
       strategy: {
@@ -271,7 +206,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
       trades: trades.length,
       winningTrades: winning,
       fees: feesPaid,
-      orderListHash: hashExecutions(orders, kernel.fills),
+      orderListHash: '',
     },
     orders,
     fills: kernel.fills,
@@ -281,4 +216,86 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
     equity: curve,
     logs: kernel.logs,
   };
+  // Hashing every execution costs about as much as a fast run itself, so it happens on the
+  // first read of the field (a JSON dump reads it too) and is then kept.
+  let hash: string | undefined;
+  Object.defineProperty(result.summary, 'orderListHash', {
+    enumerable: true,
+    get: () => {
+      hash ??= hashExecutions(orders, kernel.fills);
+      return hash;
+    },
+  });
+  return result;
+}
+
+type Progress = ((barsDone: number, barsTotal: number) => void) | undefined;
+type Signal = { readonly aborted: boolean } | undefined;
+
+function checkpoint(done: number, total: number, progress: Progress, signal: Signal): void {
+  if (signal?.aborted === true)
+    throw new AlphintraError('ABORTED', `backtest cancelled after ${done} of ${total} bars`);
+  progress?.(done, total);
+}
+
+/** The replay loop for one instrument: four kernel calls per bar, integers only. */
+function replayOne(kernel: Kernel, total: number, interval: number, progress: Progress, signal: Signal): number {
+  const n = (kernel.instruments[0] as KernelInstrument).columns.time.length;
+  let nextCheck = interval;
+  for (let j = 0; j < n; j++) {
+    kernel.advanceToBar(0, j);
+    kernel.beginBar(0, j);
+    kernel.deliverBar(0, j);
+    kernel.endSlice(0, j);
+    if (j + 1 === nextCheck) {
+      nextCheck += interval;
+      checkpoint(j + 1, total, progress, signal);
+    }
+  }
+  return n;
+}
+
+/**
+ * The replay loop for many instruments: at each step the smallest next timestamp across the
+ * instruments (ties in instrument order), every instrument with a bar then matched, then
+ * delivered, then one slice ended. O(instruments) per timestamp.
+ */
+function replayMany(kernel: Kernel, total: number, interval: number, progress: Progress, signal: Signal): number {
+  const n = kernel.instruments.length;
+  const cursor = new Int32Array(n);
+  const due = new Int32Array(n);
+  const times = kernel.instruments.map((i) => i.columns.time);
+  let done = 0;
+  let nextCheck = interval;
+  for (;;) {
+    let t = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < n; k++) {
+      const c = cursor[k] as number;
+      const column = times[k] as Float64Array;
+      if (c < column.length && (column[c] as number) < t) t = column[c] as number;
+    }
+    if (t === Number.POSITIVE_INFINITY) break;
+    let count = 0;
+    for (let k = 0; k < n; k++) {
+      const c = cursor[k] as number;
+      const column = times[k] as Float64Array;
+      if (c < column.length && column[c] === t) due[count++] = k;
+    }
+    const k0 = due[0] as number;
+    const j0 = cursor[k0] as number;
+    kernel.advanceToBar(k0, j0);
+    for (let i = 0; i < count; i++) kernel.beginBar(due[i] as number, cursor[due[i] as number] as number);
+    for (let i = 0; i < count; i++) kernel.deliverBar(due[i] as number, cursor[due[i] as number] as number);
+    kernel.endSlice(k0, j0);
+    for (let i = 0; i < count; i++) {
+      const k = due[i] as number;
+      cursor[k] = (cursor[k] as number) + 1;
+    }
+    done += count;
+    if (done >= nextCheck) {
+      nextCheck = done + interval;
+      checkpoint(done, total, progress, signal);
+    }
+  }
+  return done;
 }

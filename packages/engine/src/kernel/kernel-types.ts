@@ -36,6 +36,8 @@ export interface KernelConfig {
   readonly corporateActions: readonly CorporateAction[];
   /** Most log entries kept; later ones are counted, not stored. */
   readonly maxLogEntries: number;
+  /** Rows to preallocate for the equity curve (it grows as needed). */
+  readonly equityCapacity?: number;
 }
 
 /** One entry of the strategy's log. */

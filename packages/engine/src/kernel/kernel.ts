@@ -1,4 +1,5 @@
 import { AlphintraError, InvariantError, MICROS_PER_DAY } from '@alphintra/core';
+import { EquityRecorder } from '../backtest/equity-recorder.js';
 import type { Liquidity } from '../execution/fee-model.js';
 import { trailingLevel } from '../execution/order-levels.js';
 import { roundToLots } from '../execution/prices.js';
@@ -11,7 +12,7 @@ import { TradeTracker } from '../portfolio/trade-tracker.js';
 import { RiskEngine } from '../risk/risk-engine.js';
 import type { ParameterSpecs, ParameterValues } from '../strategy/parameters.js';
 import type { Fill, StrategyDefinition, StrategyHandlers } from '../strategy/strategy.js';
-import type { Clock } from './clock.js';
+import { type Clock, SimulatedClock } from './clock.js';
 import { IndicatorFeed } from './indicator-feed.js';
 import { KernelContext } from './kernel-context.js';
 import type { CorporateAction, KernelConfig, KernelInstrument, LogEntry, OrderEvent } from './kernel-types.js';
@@ -65,6 +66,10 @@ export class Kernel implements VenueListener {
   readonly #timers: { name: string; time: number; interval: number }[] = [];
   #nextFill = 1;
   readonly context: KernelContext;
+  /** One row per timestamp: equity, cash and exposure after each slice. */
+  readonly equityCurve: EquityRecorder;
+  readonly #clockCell: Float64Array | null;
+  readonly #scratch = new Float64Array(3);
 
   constructor(instruments: readonly KernelInstrument[], config: KernelConfig, clock: Clock) {
     if (instruments.length === 0) throw new AlphintraError('INVALID_ARGUMENT', 'expected at least one instrument');
@@ -102,6 +107,8 @@ export class Kernel implements VenueListener {
     this.#actions = [...config.corporateActions].sort((a, b) => a.time - b.time);
     this.#lastCarry = new Float64Array(instruments.length).fill(Number.NaN);
     this.context = new KernelContext(this);
+    this.equityCurve = new EquityRecorder(config.equityCapacity ?? 1024);
+    this.#clockCell = clock instanceof SimulatedClock ? clock.cell : null;
   }
 
   /** Connects the execution venue (and, for a simulated one, its bar matcher). */
@@ -137,37 +144,32 @@ export class Kernel implements VenueListener {
 
   /** Fires every timer due by `time` (in time order) and moves the clock there. */
   advanceTime(time: number): void {
-    const timers = this.#timers;
-    while (timers.length > 0) {
-      let first = 0;
-      for (let i = 1; i < timers.length; i++)
-        if ((timers[i]?.time as number) < (timers[first]?.time as number)) first = i;
-      const timer = timers[first] as { name: string; time: number; interval: number };
-      if (timer.time > time) break;
-      this.#advanceClock(timer.time);
-      if (timer.interval > 0) timer.time += timer.interval;
-      else timers.splice(first, 1);
-      this.current = -1;
-      this.#handlers.onTimer?.(timer.name, this.clock.now());
-    }
+    if (this.#timers.length > 0) this.#fireTimers(time);
     this.#advanceClock(time);
+  }
+
+  /** {@link advanceTime} to the open of bar `j` of instrument `k` (no number crosses a call). */
+  advanceToBar(k: number, j: number): void {
+    const time = (this.instruments[k] as KernelInstrument).columns.time[j] as number;
+    if (this.#timers.length > 0) this.#fireTimers(time);
+    const cell = this.#clockCell;
+    if (cell !== null && time > (cell[0] as number)) cell[0] = time;
   }
 
   /** Phase one of a bar: corporate actions, carry, matching at the venue, marks. */
   beginBar(k: number, j: number): void {
-    const ins = this.instruments[k] as KernelInstrument;
-    const c = ins.columns;
-    const time = c.time[j] as number;
-    if (this.#nextAction < this.#actions.length) this.#applyActions(k, time);
-    if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, j, time);
-    else this.#lastCarry[k] = time;
-    if (this.#matcher !== undefined) {
+    const c = (this.instruments[k] as KernelInstrument).columns;
+    if (this.#nextAction < this.#actions.length) this.#applyActions(k, j);
+    if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, j);
+    else this.#lastCarry[k] = c.time[j] as number;
+    const matcher = this.#matcher;
+    if (matcher !== undefined) {
       this.matchingBar[k] = j;
-      this.#matcher.matchBar(k, j);
+      matcher.matchBar(k, j);
       this.matchingBar[k] = -1;
     }
-    this.portfolio.mark(k, c.close[j] as number);
-    this.trades.onBar(k, c.high[j] as number, c.low[j] as number);
+    this.portfolio.lastPrice[k] = c.close[j] as number;
+    this.trades.onBar(k, c.high, c.low, j);
   }
 
   /** Phase two: the strategy sees the closed bar (indicators first), then close fills. */
@@ -176,7 +178,8 @@ export class Kernel implements VenueListener {
     const c = ins.columns;
     const time = c.time[j] as number;
     const closeTime = time + ins.duration;
-    this.#advanceClock(closeTime);
+    const cell = this.#clockCell;
+    if (cell !== null && closeTime > (cell[0] as number)) cell[0] = closeTime;
     this.lastBar[k] = j;
     this.current = k;
     const feed = this.feeds[k] as IndicatorFeed;
@@ -198,9 +201,45 @@ export class Kernel implements VenueListener {
     this.current = -1;
   }
 
-  /** Ends a timestamp: cross-sectional handler. */
-  endSlice(time: number): void {
-    this.#handlers.onSlice?.(time);
+  /**
+   * Ends the timestamp of bar `j` of instrument `k`: the cross-sectional handler, then one
+   * row of the equity curve.
+   */
+  endSlice(k: number, j: number): void {
+    const time = (this.instruments[k] as KernelInstrument).columns.time[j] as number;
+    const onSlice = this.#handlers.onSlice;
+    if (onSlice !== undefined) {
+      this.current = -1;
+      onSlice(time);
+    }
+    const scratch = this.#scratch;
+    this.portfolio.snapshot(scratch);
+    const r = this.equityCurve;
+    if (r.length === r.capacity) r.reserve();
+    const i = r.length++;
+    const equity = scratch[0] as number;
+    r.time[i] = time;
+    r.equity[i] = equity;
+    r.cash[i] = this.portfolio.cash;
+    r.net[i] = equity !== 0 ? (scratch[1] as number) / equity : 0;
+    r.gross[i] = equity !== 0 ? (scratch[2] as number) / equity : 0;
+  }
+
+  #fireTimers(time: number): void {
+    const timers = this.#timers;
+    while (timers.length > 0) {
+      let first = 0;
+      for (let i = 1; i < timers.length; i++) {
+        if ((timers[i]?.time as number) < (timers[first]?.time as number)) first = i;
+      }
+      const timer = timers[first] as { name: string; time: number; interval: number };
+      if (timer.time > time) break;
+      this.#advanceClock(timer.time);
+      if (timer.interval > 0) timer.time += timer.interval;
+      else timers.splice(first, 1);
+      this.current = -1;
+      this.#handlers.onTimer?.(timer.name, this.clock.now());
+    }
   }
 
   /** Calls `onStop`. */
@@ -445,8 +484,8 @@ export class Kernel implements VenueListener {
   // ---- internals -----------------------------------------------------------------------
 
   #advanceClock(time: number): void {
-    const clock = this.clock as { advanceTo?: (t: number) => void };
-    clock.advanceTo?.(time);
+    const cell = this.#clockCell;
+    if (cell !== null && time > (cell[0] as number)) cell[0] = time;
   }
 
   #transition(order: Order, transition: OrderTransition, reason: string, time: number): void {
@@ -555,7 +594,8 @@ export class Kernel implements VenueListener {
     return q;
   }
 
-  #applyActions(k: number, time: number): void {
+  #applyActions(k: number, j: number): void {
+    const time = (this.instruments[k] as KernelInstrument).columns.time[j] as number;
     const id = this.ids[k];
     for (let i = this.#nextAction; i < this.#actions.length; i++) {
       const action = this.#actions[i] as CorporateAction;
@@ -587,7 +627,8 @@ export class Kernel implements VenueListener {
     }
   }
 
-  #accrueCarry(k: number, j: number, time: number): void {
+  #accrueCarry(k: number, j: number): void {
+    const time = (this.instruments[k] as KernelInstrument).columns.time[j] as number;
     const previous = this.#lastCarry[k] as number;
     this.#lastCarry[k] = time;
     if (Number.isNaN(previous) || time <= previous) return;

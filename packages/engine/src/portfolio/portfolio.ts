@@ -108,6 +108,27 @@ export class Portfolio {
     return total;
   }
 
+  /**
+   * Writes equity, net notional and gross notional into `out[0..2]`: results travel through
+   * the array so the per-bar call returns no boxed number.
+   */
+  snapshot(out: Float64Array): void {
+    let equity = this.cash;
+    let net = 0;
+    let gross = 0;
+    const q = this.quantity;
+    for (let i = 0; i < q.length; i++) {
+      if (q[i] === 0) continue;
+      equity += this.positionValue(i);
+      const n = this.notional(i);
+      net += n;
+      gross += n < 0 ? -n : n;
+    }
+    out[0] = equity;
+    out[1] = net;
+    out[2] = gross;
+  }
+
   /** Records a new mark for an instrument. */
   mark(index: number, price: number): void {
     this.lastPrice[index] = price;

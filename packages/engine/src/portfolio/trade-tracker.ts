@@ -127,10 +127,12 @@ export class TradeTracker {
     if (open != null) open.carry += amount;
   }
 
-  /** Updates the open trade's excursions with a bar's range; counts the bar. */
-  onBar(index: number, high: number, low: number): void {
+  /** Updates the open trade's excursions with bar `bar`'s range; counts the bar. */
+  onBar(index: number, highs: Float64Array, lows: Float64Array, bar: number): void {
     const open = this.#open[index];
     if (open == null) return;
+    const high = highs[bar] as number;
+    const low = lows[bar] as number;
     open.bars++;
     const m = (this.#multipliers[index] as number) * open.size;
     const favourable = open.side > 0 ? (high - open.entryPrice) * m : (open.entryPrice - low) * m;

@@ -26,16 +26,59 @@ export class Sha256 {
 
   /** Adds bytes, or a string encoded as UTF-8. */
   update(data: Uint8Array | string): this {
-    const bytes = typeof data === 'string' ? utf8(data) : data;
-    this.#length += bytes.length;
-    for (let i = 0; i < bytes.length; i++) {
-      this.#block[this.#used++] = bytes[i] as number;
-      if (this.#used === 64) {
-        this.#compress();
-        this.#used = 0;
+    if (typeof data === 'string') return this.#updateString(data);
+    this.#length += data.length;
+    let i = 0;
+    // Fill a partly used block first, then compress whole blocks straight from the input.
+    if (this.#used > 0) {
+      while (i < data.length && this.#used < 64) this.#block[this.#used++] = data[i++] as number;
+      if (this.#used < 64) return this;
+      this.#compress(this.#block, 0);
+      this.#used = 0;
+    }
+    for (; i + 64 <= data.length; i += 64) this.#compress(data, i);
+    while (i < data.length) this.#block[this.#used++] = data[i++] as number;
+    return this;
+  }
+
+  #updateString(text: string): this {
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      if (code < 0x80) {
+        this.#byte(code);
+        continue;
+      }
+      if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next < 0xe000) {
+          code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+        }
+      }
+      if (code < 0x800) {
+        this.#byte(0xc0 | (code >> 6));
+        this.#byte(0x80 | (code & 63));
+      } else if (code < 0x10000) {
+        this.#byte(0xe0 | (code >> 12));
+        this.#byte(0x80 | ((code >> 6) & 63));
+        this.#byte(0x80 | (code & 63));
+      } else {
+        this.#byte(0xf0 | (code >> 18));
+        this.#byte(0x80 | ((code >> 12) & 63));
+        this.#byte(0x80 | ((code >> 6) & 63));
+        this.#byte(0x80 | (code & 63));
       }
     }
     return this;
+  }
+
+  #byte(value: number): void {
+    this.#block[this.#used++] = value;
+    this.#length++;
+    if (this.#used === 64) {
+      this.#compress(this.#block, 0);
+      this.#used = 0;
+    }
   }
 
   /** Finishes and returns the digest as 64 lowercase hex digits. */
@@ -44,7 +87,7 @@ export class Sha256 {
     this.#block[this.#used++] = 0x80;
     if (this.#used > 56) {
       this.#block.fill(0, this.#used);
-      this.#compress();
+      this.#compress(this.#block, 0);
       this.#used = 0;
     }
     this.#block.fill(0, this.#used, 56);
@@ -54,21 +97,18 @@ export class Sha256 {
       this.#block[56 + i] = (high >>> (24 - 8 * i)) & 0xff;
       this.#block[60 + i] = (low >>> (24 - 8 * i)) & 0xff;
     }
-    this.#compress();
+    this.#compress(this.#block, 0);
     let hex = '';
     for (const word of this.#h) hex += word.toString(16).padStart(8, '0');
     return hex;
   }
 
-  #compress(): void {
+  #compress(b: Uint8Array, offset: number): void {
     const w = this.#w;
-    const b = this.#block;
     for (let i = 0; i < 16; i++) {
+      const o = offset + 4 * i;
       w[i] =
-        ((b[4 * i] as number) << 24) |
-        ((b[4 * i + 1] as number) << 16) |
-        ((b[4 * i + 2] as number) << 8) |
-        (b[4 * i + 3] as number);
+        ((b[o] as number) << 24) | ((b[o + 1] as number) << 16) | ((b[o + 2] as number) << 8) | (b[o + 3] as number);
     }
     for (let i = 16; i < 64; i++) {
       const x = w[i - 15] as number;
@@ -111,25 +151,6 @@ export class Sha256 {
     h[6] = ((h[6] as number) + g) | 0;
     h[7] = ((h[7] as number) + hh) | 0;
   }
-}
-
-function utf8(text: string): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next < 0xe000) {
-        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-        i++;
-      }
-    }
-    if (code < 0x80) out.push(code);
-    else if (code < 0x800) out.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) out.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else out.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-  }
-  return Uint8Array.from(out);
 }
 
 /** Returns the SHA-256 of bytes or of a UTF-8 string, as hex. */
