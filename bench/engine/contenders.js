@@ -65,7 +65,8 @@ function floor(seriesList) {
       if (pending[s] === 1) {
         let equity = cash;
         for (let j = 0; j < k; j++) equity += qty[j] * (j === s ? open : mark[j]);
-        const q = Math.floor(equity / k / open);
+        // Whole units, tolerant of float noise (10^-7 of a unit), as the engine sizes them.
+        const q = Math.floor(equity / k / open + 1e-7);
         cash -= q * open;
         qty[s] = q;
         trades++;

@@ -16,6 +16,23 @@ interface Feed {
   readonly stream: StreamingIndicator;
   readonly arity: number;
   readonly fields: readonly (keyof FeedColumns)[];
+  /** The input columns, resolved once (a keyed load by field name per bar is slow). */
+  a: Float64Array;
+  b: Float64Array;
+  c: Float64Array;
+  d: Float64Array;
+  e: Float64Array;
+}
+
+const NONE = new Float64Array(0);
+
+function bind(feed: Feed, columns: FeedColumns): void {
+  const f = feed.fields;
+  feed.a = f[0] === undefined ? NONE : columns[f[0]];
+  feed.b = f[1] === undefined ? NONE : columns[f[1]];
+  feed.c = f[2] === undefined ? NONE : columns[f[2]];
+  feed.d = f[3] === undefined ? NONE : columns[f[3]];
+  feed.e = f[4] === undefined ? NONE : columns[f[4]];
 }
 
 /**
@@ -34,6 +51,7 @@ export class IndicatorFeed {
   /** Points the feed at new column arrays (a live series that grew). */
   setColumns(columns: FeedColumns): void {
     this.#columns = columns;
+    for (const feed of this.#feeds) bind(feed, columns);
   }
 
   get size(): number {
@@ -66,49 +84,38 @@ export class IndicatorFeed {
       }
     }
     const stream = createStream(definition.name, params ?? {});
-    this.#feeds.push({ stream, arity: fields.length, fields });
+    const feed: Feed = { stream, arity: fields.length, fields, a: NONE, b: NONE, c: NONE, d: NONE, e: NONE };
+    bind(feed, this.#columns);
+    this.#feeds.push(feed);
     return stream;
   }
 
   /** Pushes bar `index` into every registered stream. */
   update(index: number): void {
-    const c = this.#columns;
     const feeds = this.#feeds;
     for (let f = 0; f < feeds.length; f++) {
       const feed = feeds[f] as Feed;
-      const k = feed.fields;
+      const i = index;
       switch (feed.arity) {
         case 1:
-          feed.stream.push(c[k[0] as keyof FeedColumns][index] as number);
+          feed.stream.push(feed.a[i] as number);
           break;
         case 2:
-          feed.stream.push(
-            c[k[0] as keyof FeedColumns][index] as number,
-            c[k[1] as keyof FeedColumns][index] as number,
-          );
+          feed.stream.push(feed.a[i] as number, feed.b[i] as number);
           break;
         case 3:
-          feed.stream.push(
-            c[k[0] as keyof FeedColumns][index] as number,
-            c[k[1] as keyof FeedColumns][index] as number,
-            c[k[2] as keyof FeedColumns][index] as number,
-          );
+          feed.stream.push(feed.a[i] as number, feed.b[i] as number, feed.c[i] as number);
           break;
         case 4:
-          feed.stream.push(
-            c[k[0] as keyof FeedColumns][index] as number,
-            c[k[1] as keyof FeedColumns][index] as number,
-            c[k[2] as keyof FeedColumns][index] as number,
-            c[k[3] as keyof FeedColumns][index] as number,
-          );
+          feed.stream.push(feed.a[i] as number, feed.b[i] as number, feed.c[i] as number, feed.d[i] as number);
           break;
         default:
           feed.stream.push(
-            c[k[0] as keyof FeedColumns][index] as number,
-            c[k[1] as keyof FeedColumns][index] as number,
-            c[k[2] as keyof FeedColumns][index] as number,
-            c[k[3] as keyof FeedColumns][index] as number,
-            c[k[4] as keyof FeedColumns][index] as number,
+            feed.a[i] as number,
+            feed.b[i] as number,
+            feed.c[i] as number,
+            feed.d[i] as number,
+            feed.e[i] as number,
           );
       }
     }

@@ -335,8 +335,8 @@ export class Kernel implements VenueListener {
       orderPrice,
       multiplier: ins.instrument.multiplier,
       position: this.portfolio.quantity[k] as number,
-      equity: this.portfolio.equity(),
-      grossExposure: this.portfolio.grossExposure(),
+      equity: this.risk.needsExposure ? this.portfolio.equity() : Number.NaN,
+      grossExposure: this.risk.needsExposure ? this.portfolio.grossExposure() : Number.NaN,
       shortAllowed: margined || this.config.account.allowShort,
       time: now,
     });

@@ -89,6 +89,11 @@ export class RiskEngine {
     this.#recent = new Float64Array(Math.max(1, this.#rateCount));
   }
 
+  /** Whether checks read equity and gross exposure (callers may skip computing them otherwise). */
+  get needsExposure(): boolean {
+    return this.#maxLeverage !== Number.POSITIVE_INFINITY;
+  }
+
   /** The kill switch's position. */
   get tradingState(): TradingState {
     return this.#state;
