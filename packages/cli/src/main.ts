@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { addBacktestCommand } from './commands/backtest-program.js';
 import { type ImportFlags, importCommand, listCommand, printEntries } from './commands/data-catalog.js';
 import { type CleanFlags, cleanCommand } from './commands/data-clean.js';
 import { type ConvertFlags, convertBars, printConvertSummary } from './commands/data-convert.js';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
     .option('--samples <dir>', 'folder of sample files')
     .action(async (flags: { samples?: string }) => demoCommand(flags, out));
 
+  addBacktestCommand(program, out, printJson);
 
   const data = program.command('data').description('read, validate, clean, resample, convert and store market data');
 
