@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../main.js';
 
@@ -286,6 +287,29 @@ export default defineStrategy({
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.manifest.data[0]).toMatchObject({ instrument: 'WAVY.SIM', hash: put.hash });
+  });
+
+  it('runs the example strategy from examples/ on real daily data', async () => {
+    const example = fileURLToPath(new URL('../../../../examples/sma-crossover.ts', import.meta.url));
+    const orcl = fileURLToPath(new URL('../../../../data/samples/orcl-1995-2014.txt', import.meta.url));
+    const r = await run('backtest', example, '--data', orcl, '--symbol', 'ORCL', '--json');
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout);
+    expect(doc.manifest.strategy.name).toBe('sma-crossover');
+    expect(doc.manifest.data[0]).toMatchObject({ instrument: 'ORCL.SIM', bars: 5036 });
+    expect(doc.summary.trades).toBeGreaterThan(50);
+  });
+
+  it('loads a plain JavaScript strategy', async () => {
+    const js = join(work, 'plain.mjs');
+    await writeFile(
+      js,
+      `import { defineStrategy } from '@alphintra/engine';
+export default defineStrategy({ name: 'plain', parameters: {}, create: (ctx) => ({ onBar: () => { if (ctx.quantity() === 0) ctx.targetPercent(0.5); } }) });
+`,
+    );
+    const doc = JSON.parse((await run('backtest', js, '--data', wave, '--json')).stdout);
+    expect(doc.summary.fills).toBe(1);
   });
 
   it('documents the fee and slippage syntax in --help', async () => {
