@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { addBacktestCommand } from './commands/backtest-program.js';
 import { type ImportFlags, importCommand, listCommand, printEntries } from './commands/data-catalog.js';
 import { type CleanFlags, cleanCommand } from './commands/data-clean.js';
 import { type ConvertFlags, convertBars, printConvertSummary } from './commands/data-convert.js';
@@ -16,6 +17,7 @@ import {
   taJson,
 } from './commands/ta.js';
 import { EXIT_FAILURE, EXIT_USAGE, formatError } from './support/errors.js';
+import { withReadOptions } from './support/read-options.js';
 import { printTable } from './support/table.js';
 
 const VERSION = '0.1.0';
@@ -26,26 +28,6 @@ function out(line: string): void {
 
 function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-/** Adds the reader options shared by every command that reads bar files. */
-function withReadOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--format <format>', 'input format').choices(['auto', 'csv', 'json', 'ndjson']))
-    .option('--delimiter <char>', 'field delimiter (auto-detected; "tab" for tabs)')
-    .option('--header', 'the first line is a header')
-    .option('--no-header', 'the file has no header line')
-    .option(
-      '--map <mapping>',
-      'explicit columns, e.g. time=Date,open=O,high=H,low=L,close=C,volume=V (names or 0-based indices)',
-    )
-    .option('--time-zone <zone>', 'zone of naive timestamps (IANA name or offset)', 'UTC')
-    .addOption(
-      new Option('--epoch-unit <unit>', 'unit of epoch timestamps (auto-detected)').choices(['s', 'ms', 'us', 'ns']),
-    )
-    .option('--date-format <pattern>', 'for ambiguous dates: DD/MM/YYYY or MM/DD/YYYY')
-    .option('--max-bytes <size>', 'refuse larger files, e.g. 2GB')
-    .option('--symbol <symbol>', 'symbol to record for the data');
 }
 
 /** Builds the `alphintra` command tree. */
@@ -64,6 +46,8 @@ export function buildProgram(): Command {
     .description('run the embedded demo on the sample data (no servers needed)')
     .option('--samples <dir>', 'folder of sample files')
     .action(async (flags: { samples?: string }) => demoCommand(flags, out));
+
+  addBacktestCommand(program, out, printJson);
 
   const data = program.command('data').description('read, validate, clean, resample, convert and store market data');
 

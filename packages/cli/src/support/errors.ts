@@ -14,6 +14,17 @@ export class UsageError extends Error {
 }
 
 /**
+ * A failure inside a user's strategy code. It prints as one line naming the strategy, the
+ * handler and the clock time; `--verbose` adds the strategy's own stack (the cause).
+ */
+export class StrategyError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StrategyError';
+  }
+}
+
+/**
  * Returns the one-line message printed for an error: the location and message of an
  * Alphintra error, or the message of anything else. With `verbose`, the stack and causes
  * follow on further lines.
@@ -22,6 +33,10 @@ export function formatError(error: unknown, verbose: boolean): string {
   let line: string;
   if (isAlphintraError(error)) {
     line = `error: ${error.describe()}${error.retryable ? ' (retrying may help)' : ''}`;
+  } else if (error instanceof StrategyError) {
+    // The user's own code failed: its message is the point, its stack only on request.
+    line = `error: ${error.message}`;
+    if (!verbose) line += ' (run with --verbose for the stack)';
   } else if (error instanceof UsageError) {
     line = `error: ${error.message} (see --help)`;
   } else if (error instanceof Error) {

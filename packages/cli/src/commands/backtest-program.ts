@@ -1,0 +1,79 @@
+import { BAR_PATHS } from '@alphintra/engine';
+import { type Command, Option } from 'commander';
+import { withReadOptions } from '../support/read-options.js';
+import { type BacktestFlags, backtestCommand, collect } from './backtest.js';
+import { writeBacktestFiles } from './backtest-files.js';
+import { FEES_HELP, SLIPPAGE_HELP } from './backtest-models.js';
+import { backtestJson, printBacktestSummary } from './backtest-report.js';
+
+const EXAMPLES = [
+  '',
+  'The strategy file (.ts, .mts, .js or .mjs) ends with',
+  "  export default defineStrategy({ name, parameters, create })   // import { defineStrategy } from '@alphintra/engine'",
+  'It is compiled without type checking (run tsc for that) and may import @alphintra/* packages.',
+  '',
+  FEES_HELP,
+  '',
+  SLIPPAGE_HELP,
+  '',
+  'Examples:',
+  '  alphintra backtest sma-cross.ts --data data/samples/orcl-1995-2014.txt --symbol ORCL',
+  '  alphintra backtest sma-cross.ts --data orcl.csv --param fast=10 --param slow=40 --fees percent:0.001 --slippage bps:5',
+  '  alphintra backtest pairs.ts --data ko.csv --data pep.csv --json > run.json',
+  '  alphintra backtest sma-cross.ts --data orcl-daily --out runs/orcl   # catalog dataset; writes result.json, *.csv, manifest.json',
+].join('\n');
+
+/** Adds `alphintra backtest` to the program. */
+export function addBacktestCommand(
+  program: Command,
+  out: (line: string) => void,
+  printJson: (value: unknown) => void,
+): void {
+  withReadOptions(
+    program
+      .command('backtest')
+      .description('run a strategy file over historical bars through the simulated exchange')
+      .argument('<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export')
+      .option(
+        '--data <input>',
+        'bar file (CSV/TSV/JSON/NDJSON), .alph dataset or catalog name; repeat for several instruments',
+        collect,
+      )
+      .option('--param <name=value>', 'strategy parameter; repeat for several', collect)
+      .option('--symbol <symbol>', 'symbol of the matching --data (default: from the data or its file name)', collect)
+      .option('--venue <code>', 'venue of the instruments (their id is SYMBOL.VENUE)', 'SIM')
+      .option('--currency <code>', 'quote currency of the instruments', 'USD')
+      .option('--cash <amount>', 'starting cash (default 100000)')
+      .option('--fees <model>', 'commission model, e.g. percent:0.001 (see below; default none)')
+      .option('--slippage <model>', 'slippage model, e.g. bps:5 (see below; default none)')
+      .addOption(
+        new Option(
+          '--fill <timing>',
+          'market orders fill at the next open or this bar close (default next-open)',
+        ).choices(['next-open', 'close']),
+      )
+      .addOption(
+        new Option('--bar-path <path>', 'assumed price path inside a bar (default pessimistic)').choices([
+          ...BAR_PATHS,
+        ]),
+      )
+      .option('--volume-limit <fraction>', 'largest share of a bar volume traded per bar, e.g. 0.1 (default no limit)')
+      .option('--latency-ms <ms>', 'delay from order to venue in milliseconds (default 0)')
+      .option('--latency-jitter-ms <ms>', 'extra uniform random delay in milliseconds, seeded')
+      .option('--seed <n>', 'seed of random slippage and latency (default 1)')
+      .option('--json', 'print { manifest, summary, trades } as JSON')
+      .option('--out <dir>', 'write result.json, trades.csv, equity.csv, orders.csv and manifest.json there')
+      .option('--quiet', 'no progress bar')
+      .addHelpText('after', EXAMPLES),
+    { symbol: false },
+  ).action(async (file: string, flags: BacktestFlags) => {
+    const run = await backtestCommand(file, flags);
+    const written = flags.out === undefined ? [] : await writeBacktestFiles(flags.out, run);
+    if (flags.json === true) {
+      printJson(backtestJson(run));
+      return;
+    }
+    printBacktestSummary(run, out);
+    if (flags.out !== undefined) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
+  });
+}

@@ -1,0 +1,94 @@
+import { formatIsoMicros } from '@alphintra/core';
+import type { RunManifest, Trade } from '@alphintra/engine';
+import type { BacktestRun } from './backtest.js';
+
+/** The run manifest as the CLI records it: the engine's, plus the inputs as named on the command line. */
+export type CliManifest = RunManifest & {
+  readonly sources: { readonly strategy: string; readonly data: readonly string[] };
+};
+
+/** Headline figures with the derived ones people ask for first. */
+export interface CliSummary {
+  readonly [key: string]: unknown;
+  readonly start: string | null;
+  readonly end: string | null;
+  /** Winning trades over closed trades; null without trades. */
+  readonly winRate: number | null;
+}
+
+/** A trade with ISO 8601 copies of its times (the µs fields stay). */
+export type CliTrade = Trade & { readonly entryTimeIso: string; readonly exitTimeIso: string };
+
+/** The document `alphintra backtest --json` prints. */
+export interface BacktestJson {
+  readonly manifest: CliManifest;
+  readonly summary: CliSummary;
+  readonly trades: readonly CliTrade[];
+}
+
+const iso = (micros: number): string | null => (Number.isFinite(micros) ? formatIsoMicros(micros) : null);
+
+/** Returns the manifest recorded for a run. */
+export function manifestOf(run: BacktestRun): CliManifest {
+  return {
+    ...run.result.manifest,
+    sources: { strategy: run.strategy.file, data: run.sources.map((s) => s.input) },
+  };
+}
+
+/** Returns the summary with the run's period and win rate. */
+export function summaryOf(run: BacktestRun): CliSummary {
+  const s = run.result.summary;
+  const data = run.result.manifest.data.filter((d) => d.bars > 0);
+  const start = data.length === 0 ? Number.NaN : Math.min(...data.map((d) => d.start));
+  const end = data.length === 0 ? Number.NaN : Math.max(...data.map((d) => d.end));
+  return { ...s, start: iso(start), end: iso(end), winRate: s.trades > 0 ? s.winningTrades / s.trades : null };
+}
+
+/** Returns the `--json` document: manifest, summary and closed trades. */
+export function backtestJson(run: BacktestRun): BacktestJson {
+  return {
+    manifest: manifestOf(run),
+    summary: summaryOf(run),
+    trades: run.result.trades.map((t) => ({
+      ...t,
+      entryTimeIso: formatIsoMicros(t.entryTime),
+      exitTimeIso: formatIsoMicros(t.exitTime),
+    })),
+  };
+}
+
+const money = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percent = (x: number): string => `${(x * 100).toFixed(2)}%`;
+
+/** Prints the run's summary for people. */
+export function printBacktestSummary(run: BacktestRun, out: (line: string) => void): void {
+  const { manifest, summary: s, positions } = run.result;
+  const summary = summaryOf(run);
+  const row = (label: string, value: string): void => out(`  ${label.padEnd(17)}${value}`);
+  const version = manifest.strategy.version === '' ? '' : ` ${manifest.strategy.version}`;
+  out(`${manifest.strategy.name}${version} (${run.strategy.file}, code ${manifest.strategy.codeHash.slice(0, 12)})`);
+  const params = Object.entries(manifest.parameters).map(([k, v]) => `${k}=${String(v)}`);
+  if (params.length > 0) row('parameters', params.join(' '));
+  for (const d of manifest.data) {
+    row(
+      'data',
+      `${d.instrument}  ${d.bars.toLocaleString('en-US')} bars  ${iso(d.start) ?? '-'} → ${iso(d.end) ?? '-'}  (hash ${d.hash.slice(0, 12)})`,
+    );
+  }
+  row('period', `${summary.start ?? '-'} → ${summary.end ?? '-'}`);
+  row('bars', s.bars.toLocaleString('en-US'));
+  row('final equity', `${money(s.finalEquity)} (from ${money(s.startEquity)})`);
+  row('total return', percent(s.totalReturn));
+  row('max drawdown', percent(s.maxDrawdown));
+  row(
+    'trades',
+    `${s.trades.toLocaleString('en-US')}` +
+      (summary.winRate === null ? '' : ` (win rate ${percent(summary.winRate)}, ${s.winningTrades} won)`),
+  );
+  const open = positions.filter((p) => p.quantity !== 0);
+  if (open.length > 0) row('open positions', open.map((p) => `${p.instrument} ${p.quantity}`).join(', '));
+  row('fees', money(s.fees));
+  row('orders', `${s.orders.toLocaleString('en-US')} orders, ${s.fills.toLocaleString('en-US')} fills`);
+  row('order-list hash', s.orderListHash);
+}

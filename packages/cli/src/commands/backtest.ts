@@ -1,0 +1,168 @@
+import {
+  BAR_PATHS,
+  type BacktestConfig,
+  type BacktestResult,
+  type BarPath,
+  type FillTiming,
+  resolveParameters,
+  runBacktest,
+} from '@alphintra/engine';
+import type { InputFlags } from '../support/bars-io.js';
+import { UsageError } from '../support/errors.js';
+import { createProgress } from '../support/progress.js';
+import { type BacktestSource, loadBacktestData } from './backtest-data.js';
+import { guardStrategy } from './backtest-guard.js';
+import { parseFees, parseSlippage } from './backtest-models.js';
+import { type LoadedStrategy, loadStrategy } from './backtest-strategy.js';
+
+/** Flags of `alphintra backtest`. */
+export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
+  data?: string[];
+  param?: string[];
+  symbol?: string[];
+  venue?: string;
+  currency?: string;
+  cash?: string;
+  fees?: string;
+  slippage?: string;
+  fill?: string;
+  barPath?: string;
+  volumeLimit?: string;
+  latencyMs?: string;
+  latencyJitterMs?: string;
+  seed?: string;
+  json?: boolean;
+  out?: string;
+  quiet?: boolean;
+}
+
+/** A finished run with what produced it. */
+export interface BacktestRun {
+  readonly strategy: LoadedStrategy;
+  readonly sources: readonly BacktestSource[];
+  readonly result: BacktestResult;
+}
+
+/** Collects a repeatable option's values (commander's `argParser` for `--data`, `--param` …). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Parses repeated `--param name=value` into raw parameter values; a name may appear once. */
+export function parseParams(entries: readonly string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    const name = eq < 0 ? '' : entry.slice(0, eq).trim();
+    if (name === '') throw new UsageError(`expected --param name=value, got "${entry}"`);
+    if (Object.hasOwn(params, name)) throw new UsageError(`parameter ${name} is given twice`);
+    params[name] = entry.slice(eq + 1).trim();
+  }
+  return params;
+}
+
+function positive(option: string, text: string): number {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!(Number.isFinite(value) && value > 0))
+    throw new UsageError(`expected a positive number for ${option}, got "${text}"`);
+  return value;
+}
+
+function nonNegative(option: string, text: string): number {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!(Number.isFinite(value) && value >= 0))
+    throw new UsageError(`expected a number ≥ 0 for ${option}, got "${text}"`);
+  return value;
+}
+
+/** Converts the command-line flags into backtest configuration overrides (only those given). */
+export function configFrom(flags: BacktestFlags): Partial<BacktestConfig> {
+  const config: { -readonly [K in keyof BacktestConfig]?: BacktestConfig[K] } = {};
+  if (flags.cash !== undefined) config.cash = positive('--cash', flags.cash);
+  if (flags.fees !== undefined) config.fees = parseFees(flags.fees);
+  if (flags.slippage !== undefined) config.slippage = parseSlippage(flags.slippage);
+  if (flags.fill !== undefined) {
+    if (flags.fill !== 'next-open' && flags.fill !== 'close')
+      throw new UsageError(`expected --fill next-open or close, got "${flags.fill}"`);
+    config.fillTiming = flags.fill as FillTiming;
+  }
+  if (flags.barPath !== undefined) {
+    if (!BAR_PATHS.includes(flags.barPath as BarPath))
+      throw new UsageError(`expected --bar-path ${BAR_PATHS.join(', ')}, got "${flags.barPath}"`);
+    config.barPath = flags.barPath as BarPath;
+  }
+  if (flags.volumeLimit !== undefined) config.volumeLimit = positive('--volume-limit', flags.volumeLimit);
+  if (flags.latencyMs !== undefined || flags.latencyJitterMs !== undefined) {
+    const micros = (option: string, text: string | undefined): number =>
+      text === undefined ? 0 : Math.round(nonNegative(option, text) * 1000);
+    const jitter = micros('--latency-jitter-ms', flags.latencyJitterMs);
+    config.latency = { fixed: micros('--latency-ms', flags.latencyMs), ...(jitter > 0 ? { jitter } : {}) };
+  }
+  if (flags.seed !== undefined) {
+    const seed = Number(flags.seed);
+    if (flags.seed.trim() === '' || !Number.isSafeInteger(seed))
+      throw new UsageError(`expected an integer for --seed, got "${flags.seed}"`);
+    config.seed = seed;
+  }
+  return config;
+}
+
+const READ_KEYS = ['format', 'delimiter', 'header', 'map', 'timeZone', 'epochUnit', 'dateFormat', 'maxBytes'] as const;
+
+function progressInterval(sources: readonly BacktestSource[]): number {
+  const bars = sources.reduce((n, s) => n + s.data.series.length, 0);
+  return Math.max(1024, Math.ceil(bars / 200));
+}
+
+/**
+ * Runs `alphintra backtest`: checks the options, loads and checks the strategy and its
+ * parameters, reads the data, and runs the backtest with a progress bar on a terminal.
+ *
+ * @example
+ * const run = await backtestCommand('sma-cross.ts', { data: ['orcl.csv'], param: ['fast=5'] });
+ * run.result.summary.finalEquity;
+ */
+export async function backtestCommand(file: string, flags: BacktestFlags): Promise<BacktestRun> {
+  // Cheap checks first, so a typo fails before any file is read.
+  const config = configFrom(flags);
+  const raw = parseParams(flags.param ?? []);
+  const quiet = flags.quiet === true || flags.json === true;
+  const strategy = await loadStrategy(file);
+  const specs = strategy.definition.parameters;
+  for (const name of Object.keys(raw)) {
+    if (!Object.hasOwn(specs, name)) {
+      const known = Object.keys(specs);
+      throw new UsageError(
+        `strategy "${strategy.definition.name}" has no parameter ${name}` +
+          (known.length > 0 ? ` (parameters: ${known.join(', ')})` : ' (it has no parameters)'),
+      );
+    }
+  }
+  resolveParameters(specs, raw);
+
+  const read: Omit<InputFlags, 'symbol'> = {};
+  for (const key of READ_KEYS) if (flags[key] !== undefined) Object.assign(read, { [key]: flags[key] });
+  const sources = await loadBacktestData(flags.data ?? [], {
+    read,
+    symbols: flags.symbol ?? [],
+    venue: flags.venue ?? 'SIM',
+    currency: flags.currency ?? 'USD',
+    quiet,
+  });
+
+  const progress = createProgress('backtest', 'bars', quiet);
+  try {
+    const result = runBacktest({
+      ...config,
+      strategy: guardStrategy(strategy.definition, strategy.file),
+      parameters: raw,
+      data: sources.map((s) => s.data),
+      strategyCodeHash: strategy.codeHash,
+      onProgress: (done, total) => progress.update(done, total),
+      progressInterval: progressInterval(sources),
+    });
+    return { strategy, sources, result };
+  } finally {
+    progress.stop();
+  }
+}
