@@ -21,6 +21,7 @@ export type {
   PerpetualInstrument,
 } from './instrument.js';
 export { assetClassOf, defineInstrument } from './instrument.js';
+export * from './resample/index.js';
 export type { Rng } from './rng.js';
 export { SeededRng } from './rng.js';
 export type { SyntheticMarketOptions } from './synthetic/index.js';

@@ -1,4 +1,6 @@
-import { approximateTimeframeMicros, BarSeries, detectTimeframe } from '@alphintra/core';
+import { BarSeries } from '../bar-series.js';
+import { detectTimeframe } from '../detect-timeframe.js';
+import { approximateTimeframeMicros } from '../timeframe.js';
 import type { ResampleOptions } from './resample-options.js';
 import { planResample, sourceCloseTime, straddleError, unsortedError } from './resample-plan.js';
 

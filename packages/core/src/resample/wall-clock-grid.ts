@@ -1,4 +1,5 @@
-import { MICROS_PER_DAY, MICROS_PER_HOUR, type TimeZone } from '@alphintra/core';
+import { MICROS_PER_DAY, MICROS_PER_HOUR } from '../time.js';
+import type { TimeZone } from '../time-zone.js';
 
 /**
  * The grid of intraday bucket boundaries in one zone: the instants whose local wall time is

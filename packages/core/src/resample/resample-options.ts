@@ -1,4 +1,4 @@
-import type { Timeframe } from '@alphintra/core';
+import type { Timeframe } from '../timeframe.js';
 
 /**
  * A daily trading session in exchange-local wall time. A session whose close is at or before

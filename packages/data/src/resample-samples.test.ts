@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BarSeries, civilToMicros, MICROS_PER_HOUR, MICROS_PER_MINUTE, parseTimeframe } from '@alphintra/core';
+import {
+  BarSeries,
+  civilToMicros,
+  MICROS_PER_HOUR,
+  MICROS_PER_MINUTE,
+  parseTimeframe,
+  resampleBars,
+  StreamingResampler,
+} from '@alphintra/core';
 import { describe, expect, it } from 'vitest';
-import { resampleBars } from './resample-bars.js';
-import { StreamingResampler } from './streaming-resampler.js';
 
-const SAMPLES = fileURLToPath(new URL('../../../../data/samples/', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
 
 /**
  * Reads the sample intraday files (rows `Date,Time,Open,High,Low,Close,Volume,OpenInterest`,

@@ -1,4 +1,5 @@
-import { AlphintraError, formatIsoMicros, InvariantError } from '@alphintra/core';
+import { AlphintraError, InvariantError } from '../errors.js';
+import { formatIsoMicros } from '../time.js';
 import type { ResampleOptions } from './resample-options.js';
 import { planResample, type ResamplePlan, straddleError, unsortedError } from './resample-plan.js';
 

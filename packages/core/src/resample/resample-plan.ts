@@ -1,12 +1,6 @@
-import {
-  AlphintraError,
-  canResample,
-  formatIsoMicros,
-  formatTimeframe,
-  MICROS_PER_HOUR,
-  type Timeframe,
-  timeframeMicros,
-} from '@alphintra/core';
+import { AlphintraError } from '../errors.js';
+import { formatIsoMicros, MICROS_PER_HOUR } from '../time.js';
+import { canResample, formatTimeframe, type Timeframe, timeframeMicros } from '../timeframe.js';
 import { BucketCalendar, checkSessionAlignment } from './bucket-calendar.js';
 import type { ResampleOptions } from './resample-options.js';
 

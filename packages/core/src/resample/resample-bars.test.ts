@@ -1,14 +1,9 @@
-import {
-  AlphintraError,
-  BarSeries,
-  civilToMicros,
-  MICROS_PER_DAY,
-  MICROS_PER_HOUR,
-  MICROS_PER_MINUTE,
-  parseTimeframe,
-  TimeZone,
-} from '@alphintra/core';
 import { describe, expect, it } from 'vitest';
+import { BarSeries } from '../bar-series.js';
+import { AlphintraError } from '../errors.js';
+import { civilToMicros, MICROS_PER_DAY, MICROS_PER_HOUR, MICROS_PER_MINUTE } from '../time.js';
+import { TimeZone } from '../time-zone.js';
+import { parseTimeframe } from '../timeframe.js';
 import { bucketStart } from './bucket-calendar.js';
 import { resampleBars } from './resample-bars.js';
 

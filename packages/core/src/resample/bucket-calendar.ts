@@ -1,14 +1,7 @@
-import {
-  AlphintraError,
-  civilFromDays,
-  daysFromCivil,
-  formatTimeframe,
-  MICROS_PER_DAY,
-  MICROS_PER_MINUTE,
-  type Timeframe,
-  TimeZone,
-  timeframeMicros,
-} from '@alphintra/core';
+import { AlphintraError } from '../errors.js';
+import { civilFromDays, daysFromCivil, MICROS_PER_DAY, MICROS_PER_MINUTE } from '../time.js';
+import { TimeZone } from '../time-zone.js';
+import { formatTimeframe, type Timeframe, timeframeMicros } from '../timeframe.js';
 import type { ResampleOptions, SessionSpec } from './resample-options.js';
 import { WallClockGrid } from './wall-clock-grid.js';
 

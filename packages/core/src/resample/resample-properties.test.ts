@@ -1,6 +1,9 @@
-import { BarSeries, civilToMicros, MICROS_PER_DAY, parseTimeframe, type Timeframe, TimeZone } from '@alphintra/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BarSeries } from '../bar-series.js';
+import { civilToMicros, MICROS_PER_DAY } from '../time.js';
+import { TimeZone } from '../time-zone.js';
+import { parseTimeframe, type Timeframe } from '../timeframe.js';
 import { BucketCalendar } from './bucket-calendar.js';
 import { type ResampleResult, resampleBars } from './resample-bars.js';
 import type { ResampleOptions, SessionSpec } from './resample-options.js';

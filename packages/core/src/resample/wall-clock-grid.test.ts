@@ -1,5 +1,6 @@
-import { civilToMicros, MICROS_PER_HOUR, MICROS_PER_MINUTE, TimeZone } from '@alphintra/core';
 import { describe, expect, it } from 'vitest';
+import { civilToMicros, MICROS_PER_HOUR, MICROS_PER_MINUTE } from '../time.js';
+import { TimeZone } from '../time-zone.js';
 import { WallClockGrid } from './wall-clock-grid.js';
 
 const NY = TimeZone.of('America/New_York');
