@@ -101,9 +101,8 @@ export class SimulatedExchange implements ExecutionVenue {
     const buy = order.side === 'buy';
     // Conservative rounding to the tick grid: limits away from the market, stops beyond it.
     if (!Number.isNaN(order.limitPrice)) order.limitPrice = roundToTick(order.limitPrice, tick, buy ? -1 : 1);
-    if (order.kind !== 'trailing-stop' && !Number.isNaN(order.stopPrice)) {
-      order.stopPrice = roundToTick(order.stopPrice, tick, buy ? 1 : -1);
-    }
+    if (order.kind === 'trailing-stop') order.stopPrice = trailingLevel(order, tick);
+    else if (!Number.isNaN(order.stopPrice)) order.stopPrice = roundToTick(order.stopPrice, tick, buy ? 1 : -1);
     // Legs of a bracket live at the venue already; everything else travels there first.
     order.arrivalTime = order.links.parentId !== 0 ? order.submitTime : order.submitTime + this.latency();
     this.#listener.onOrderTransition(order, 'accept', '', order.submitTime);
@@ -196,7 +195,7 @@ export class SimulatedExchange implements ExecutionVenue {
         );
       }
     }
-    for (let i = 0; i < orders.length; i++) advanceWatermark(orders[i] as Order, open, open);
+    for (let i = 0; i < orders.length; i++) advanceWatermark(orders[i] as Order, open, open, ins.tickSize);
 
     // The path through the bar.
     if (this.#hasResting(book, bar)) {
@@ -319,7 +318,7 @@ export class SimulatedExchange implements ExecutionVenue {
       if (buy ? price >= order.stopPrice : price <= order.stopPrice)
         this.#fill(book, order, price, 'taker', time, book.bar);
     } else if (order.kind === 'trailing-stop') {
-      const level = trailingLevel(order);
+      const level = trailingLevel(order, book.instrument.tickSize);
       if (buy ? price >= level : price <= level) this.#fill(book, order, price, 'taker', time, book.bar);
     }
   }
@@ -340,7 +339,7 @@ export class SimulatedExchange implements ExecutionVenue {
           if (!isWorking(order) || order.stamp === stamp || order.eligibleBar > bar || order.arrivalTime > time)
             continue;
           if (order.timeInForce === 'ioc' || order.timeInForce === 'fok') continue;
-          const level = levelInDirection(order, up);
+          const level = levelInDirection(order, up, book.instrument.tickSize);
           if (Number.isNaN(level)) continue;
           const limit = restsAsLimit(order);
           const reached = up
@@ -361,7 +360,8 @@ export class SimulatedExchange implements ExecutionVenue {
     }
     const low = Math.min(from, to);
     const high = Math.max(from, to);
-    for (let i = 0; i < orders.length; i++) advanceWatermark(orders[i] as Order, low, high);
+    const tick = book.instrument.tickSize;
+    for (let i = 0; i < orders.length; i++) advanceWatermark(orders[i] as Order, low, high, tick);
   }
 
   #execute(book: Book, order: Order, level: number, time: number, bar: number): void {
