@@ -1,4 +1,4 @@
-import type { BarSeries, Instrument } from '@alphintra/core';
+import { BarSeries, type Instrument, timeframe } from '@alphintra/core';
 import type { BacktestData } from '../backtest/backtest-config.js';
 import type { BacktestResult } from '../backtest/results.js';
 import { type BacktestOptions, runBacktest } from '../backtest/run-backtest.js';
@@ -61,3 +61,28 @@ export function scenario(options: ScenarioOptions): ScenarioResult {
 export const DAY_MICROS = 86_400_000_000;
 /** Open time of the first fixture bar (2024-01-01, UTC) in µs. */
 export const FIRST_BAR = Date.UTC(2024, 0, 1) * 1000;
+
+/** One hour in µs. */
+export const HOUR_MICROS = 3_600_000_000;
+
+/**
+ * Hourly bars from rows `[open, high, low, close, volume?]`, starting at `start` (default
+ * 2024-01-01 00:00 UTC).
+ */
+export function hourlyBars(rows: readonly (readonly number[])[], start = FIRST_BAR): BarSeries {
+  const n = rows.length;
+  const col = (): Float64Array => new Float64Array(n);
+  const [time, open, high, low, close, volume] = [col(), col(), col(), col(), col(), col()];
+  rows.forEach((r, i) => {
+    time[i] = start + i * HOUR_MICROS;
+    open[i] = r[0] as number;
+    high[i] = r[1] as number;
+    low[i] = r[2] as number;
+    close[i] = r[3] as number;
+    volume[i] = r[4] ?? 1_000_000;
+  });
+  return BarSeries.fromColumns(
+    { time, open, high, low, close, volume },
+    { symbol: 'TEST', timeframe: timeframe('hour') },
+  );
+}
