@@ -40,6 +40,16 @@ describe('createFeeModel', () => {
     expect(fees(fill({ quantity: 10, price: 0.5 }))).toBeCloseTo(0.05, 12);
   });
 
+  it('leaves the per-share fee uncapped when no maximum is given, as in its doc example', () => {
+    const fees = createFeeModel({ kind: 'per-share', perShare: 0.005, minimum: 1, maximumPercent: 0.01 });
+    // 100 × 0.005 = 0.5 → minimum 1 (1 % of 5,000 = 50 does not bind).
+    expect(fees(fill({ quantity: 100, price: 50 }))).toBe(1);
+    // 100,000 × 0.005 = 500, no fixed maximum; 1 % of 5,000,000 = 50,000 does not bind.
+    expect(fees(fill({ quantity: 100_000, price: 50 }))).toBeCloseTo(500, 9);
+    expect(createFeeModel({ kind: 'per-share', perShare: 0.01 })(fill({ quantity: 300 }))).toBeCloseTo(3, 12);
+    expect(() => createFeeModel({ kind: 'per-share', perShare: Number.NaN })).toThrow('expected perShare ≥ 0, got NaN');
+  });
+
   it('charges a percent of notional with a minimum', () => {
     const fees = createFeeModel({ kind: 'percent', rate: 0.001, minimum: 2 });
     // 0.1 % of 5,000 = 5.
