@@ -66,6 +66,13 @@ const dayOf = (time: number): number => Math.floor(time / MICROS_PER_DAY);
  * price reaches them; then market-on-close orders fill at the close. Orders never match the
  * bar they were submitted on, except market orders in `close` fill timing, which fill at
  * that bar's close (the price the strategy saw) after the strategy returns.
+ *
+ * Liquidity: an order first meets the market at the open of its first eligible bar. A limit
+ * that open is already through takes liquidity there (a post-only one is rejected with
+ * `POST_ONLY_WOULD_TAKE`); a limit resting from an earlier bar that the open gaps through
+ * fills at the open as maker; a limit reached inside the bar fills at its price as maker.
+ * Market, stop and trailing-stop fills always take, and only takers slip. A stop-limit
+ * triggered beyond its limit rests as a limit from then on.
  */
 export class SimulatedExchange implements ExecutionVenue {
   readonly #config: SimulatedExchangeConfig;
