@@ -5,7 +5,7 @@ import { type ScenarioResult, scenario } from '../../testing/scenario.js';
 
 const FLAT = [100, 100, 100, 100];
 
-/** Submits `requests` on bar 0 (after an optional long of `held` from the bar before). */
+/** Submits `requests` on bar 0 of three flat bars under the risk limits `risk`. */
 function denied(
   risk: RiskConfig,
   requests: readonly OrderRequest[],
