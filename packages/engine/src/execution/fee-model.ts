@@ -42,7 +42,8 @@ export type FeeConfig =
 
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
-  if (Number.isNaN(v) || v < 0) throw new AlphintraError('INVALID_ARGUMENT', `expected ${name} ≥ 0, got ${v}`);
+  // Infinity is allowed: it is the "no cap" default of `maximum` and `maximumPercent`.
+  if (!(v >= 0)) throw new AlphintraError('INVALID_ARGUMENT', `expected ${name} ≥ 0, got ${v}`);
   return v;
 }
 

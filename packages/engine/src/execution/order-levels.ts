@@ -1,10 +1,16 @@
 import type { Order } from '../orders/order.js';
+import { roundToTick } from './prices.js';
 
-/** Current trigger level of a trailing stop: its watermark less (sells) or plus (buys) the trail. */
-export function trailingLevel(order: Order): number {
+/**
+ * Current trigger level of a trailing stop: its watermark less (sells) or plus (buys) the
+ * trail, rounded onto the tick grid beyond the market (down for sells, up for buys) when a
+ * tick is given, since a percent trail rarely lands on a tick and a venue can only trade on one.
+ */
+export function trailingLevel(order: Order, tick = 0): number {
   const w = order.watermark;
   const distance = Number.isNaN(order.trailAmount) ? w * order.trailPercent : order.trailAmount;
-  return order.side === 'sell' ? w - distance : w + distance;
+  const sell = order.side === 'sell';
+  return roundToTick(sell ? w - distance : w + distance, tick, sell ? -1 : 1);
 }
 
 /** Whether an order rests as a limit (a limit order, or a stop-limit whose stop has triggered). */
@@ -16,7 +22,7 @@ export function restsAsLimit(order: Order): boolean {
  * Returns the price level at which a move in direction `up` reaches the order, or NaN if
  * such a move cannot execute it (a buy limit waits for a fall, a buy stop for a rise).
  */
-export function levelInDirection(order: Order, up: boolean): number {
+export function levelInDirection(order: Order, up: boolean, tick = 0): number {
   const buy = order.side === 'buy';
   if (restsAsLimit(order)) return buy === up ? Number.NaN : order.limitPrice;
   switch (order.kind) {
@@ -24,14 +30,14 @@ export function levelInDirection(order: Order, up: boolean): number {
     case 'stop-limit':
       return buy === up ? order.stopPrice : Number.NaN;
     case 'trailing-stop':
-      return buy === up ? trailingLevel(order) : Number.NaN;
+      return buy === up ? trailingLevel(order, tick) : Number.NaN;
     default:
       return Number.NaN;
   }
 }
 
 /** Moves trailing-stop watermarks after price travelled over `[low, high]`. */
-export function advanceWatermark(order: Order, low: number, high: number): void {
+export function advanceWatermark(order: Order, low: number, high: number, tick = 0): void {
   if (order.kind !== 'trailing-stop') return;
   if (Number.isNaN(order.watermark)) {
     order.watermark = order.side === 'sell' ? high : low;
@@ -40,5 +46,5 @@ export function advanceWatermark(order: Order, low: number, high: number): void 
   } else if (low < order.watermark) {
     order.watermark = low;
   }
-  order.stopPrice = trailingLevel(order);
+  order.stopPrice = trailingLevel(order, tick);
 }

@@ -66,6 +66,13 @@ const dayOf = (time: number): number => Math.floor(time / MICROS_PER_DAY);
  * price reaches them; then market-on-close orders fill at the close. Orders never match the
  * bar they were submitted on, except market orders in `close` fill timing, which fill at
  * that bar's close (the price the strategy saw) after the strategy returns.
+ *
+ * Liquidity: an order first meets the market at the open of its first eligible bar. A limit
+ * that open is already through takes liquidity there (a post-only one is rejected with
+ * `POST_ONLY_WOULD_TAKE`); a limit resting from an earlier bar that the open gaps through
+ * fills at the open as maker; a limit reached inside the bar fills at its price as maker.
+ * Market, stop and trailing-stop fills always take, and only takers slip. A stop-limit
+ * triggered beyond its limit rests as a limit from then on.
  */
 export class SimulatedExchange implements ExecutionVenue {
   readonly #config: SimulatedExchangeConfig;
@@ -101,9 +108,8 @@ export class SimulatedExchange implements ExecutionVenue {
     const buy = order.side === 'buy';
     // Conservative rounding to the tick grid: limits away from the market, stops beyond it.
     if (!Number.isNaN(order.limitPrice)) order.limitPrice = roundToTick(order.limitPrice, tick, buy ? -1 : 1);
-    if (order.kind !== 'trailing-stop' && !Number.isNaN(order.stopPrice)) {
-      order.stopPrice = roundToTick(order.stopPrice, tick, buy ? 1 : -1);
-    }
+    if (order.kind === 'trailing-stop') order.stopPrice = trailingLevel(order, tick);
+    else if (!Number.isNaN(order.stopPrice)) order.stopPrice = roundToTick(order.stopPrice, tick, buy ? 1 : -1);
     // Legs of a bracket live at the venue already; everything else travels there first.
     order.arrivalTime = order.links.parentId !== 0 ? order.submitTime : order.submitTime + this.latency();
     this.#listener.onOrderTransition(order, 'accept', '', order.submitTime);
@@ -196,7 +202,7 @@ export class SimulatedExchange implements ExecutionVenue {
         );
       }
     }
-    for (let i = 0; i < orders.length; i++) advanceWatermark(orders[i] as Order, open, open);
+    for (let i = 0; i < orders.length; i++) advanceWatermark(orders[i] as Order, open, open, ins.tickSize);
 
     // The path through the bar.
     if (this.#hasResting(book, bar)) {
@@ -319,7 +325,7 @@ export class SimulatedExchange implements ExecutionVenue {
       if (buy ? price >= order.stopPrice : price <= order.stopPrice)
         this.#fill(book, order, price, 'taker', time, book.bar);
     } else if (order.kind === 'trailing-stop') {
-      const level = trailingLevel(order);
+      const level = trailingLevel(order, book.instrument.tickSize);
       if (buy ? price >= level : price <= level) this.#fill(book, order, price, 'taker', time, book.bar);
     }
   }
@@ -340,7 +346,7 @@ export class SimulatedExchange implements ExecutionVenue {
           if (!isWorking(order) || order.stamp === stamp || order.eligibleBar > bar || order.arrivalTime > time)
             continue;
           if (order.timeInForce === 'ioc' || order.timeInForce === 'fok') continue;
-          const level = levelInDirection(order, up);
+          const level = levelInDirection(order, up, book.instrument.tickSize);
           if (Number.isNaN(level)) continue;
           const limit = restsAsLimit(order);
           const reached = up
@@ -361,7 +367,8 @@ export class SimulatedExchange implements ExecutionVenue {
     }
     const low = Math.min(from, to);
     const high = Math.max(from, to);
-    for (let i = 0; i < orders.length; i++) advanceWatermark(orders[i] as Order, low, high);
+    const tick = book.instrument.tickSize;
+    for (let i = 0; i < orders.length; i++) advanceWatermark(orders[i] as Order, low, high, tick);
   }
 
   #execute(book: Book, order: Order, level: number, time: number, bar: number): void {

@@ -313,6 +313,13 @@ export class Kernel implements VenueListener {
       lastPrice,
       parentId,
     });
+    // A reduce-only order can only ever close what is held (the venue clips it at the fill),
+    // so risk sees the clipped size: it never opens a short nor grows a position.
+    if (order.reduceOnly && k >= 0) {
+      const held = this.portfolio.quantity[k] as number;
+      const reducible = estimate > 0 ? Math.max(0, -held) : Math.max(0, held);
+      estimate = Math.sign(estimate) * Math.min(Math.abs(estimate), reducible);
+    }
     if (order.kind === 'trailing-stop') order.stopPrice = trailingLevel(order);
     this.orders.push(order);
     if (problem === '' && quantity === 0) quantity = Number.NaN;
