@@ -30,6 +30,7 @@ export { createSlippageModel } from './execution/slippage-model.js';
 export type { ExecutionVenue, VenueListener } from './execution/venue.js';
 export type { Clock } from './kernel/clock.js';
 export { SimulatedClock } from './kernel/clock.js';
+export type { HigherTimeframeOptions, HigherTimeframeView } from './kernel/higher-timeframe.js';
 export type { BarMatcher } from './kernel/kernel.js';
 export { Kernel } from './kernel/kernel.js';
 export type { CorporateAction, KernelConfig, KernelInstrument, LogEntry, OrderEvent } from './kernel/kernel-types.js';

@@ -5,6 +5,7 @@ import {
   detectTimeframe,
   type Instrument,
   type Rng,
+  type Timeframe,
 } from '@alphintra/core';
 import { BAR_PATHS, type BarPath } from '../execution/bar-path.js';
 import type { FeeConfig, FeeModel } from '../execution/fee-model.js';
@@ -97,7 +98,10 @@ export function checkBacktestConfig(config: BacktestConfig): void {
 }
 
 /** Length of one bar in µs and whether each bar is a whole session, from metadata or the timestamps. */
-export function barShape(series: BarSeries, id: string): { duration: number; sessionBars: boolean } {
+export function barShape(
+  series: BarSeries,
+  id: string,
+): { duration: number; sessionBars: boolean; timeframe?: Timeframe } {
   const tf = series.meta.timeframe ?? detectTimeframe(series.time);
   if (tf === undefined || tf.unit === 'tick') {
     if (series.length <= 1) return { duration: 0, sessionBars: false };

@@ -89,6 +89,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
       columns: d.series.columns(),
       duration: shape.duration,
       sessionBars: shape.sessionBars,
+      ...(shape.timeframe === undefined ? {} : { timeframe: shape.timeframe }),
       ...(d.marginRate === undefined ? {} : { marginRate: d.marginRate }),
       ...(d.fundingRate === undefined ? {} : { fundingRate: d.fundingRate }),
     };

@@ -1,4 +1,4 @@
-import { AlphintraError } from '@alphintra/core';
+import { AlphintraError, type Timeframe } from '@alphintra/core';
 import type { IndicatorParams, StreamingIndicator } from '@alphintra/indicators';
 import { isWorking, type Order, type OrderRequest, type OrderSize } from '../orders/order.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
@@ -11,6 +11,7 @@ import type {
   StrategyLogger,
 } from '../strategy/strategy.js';
 import type { Clock } from './clock.js';
+import { HigherTimeframe, type HigherTimeframeOptions, type HigherTimeframeView } from './higher-timeframe.js';
 import type { IndicatorFeed } from './indicator-feed.js';
 import type { KernelInstrument, LogEntry } from './kernel-types.js';
 
@@ -22,6 +23,7 @@ export interface Kernel {
   readonly portfolio: Portfolio;
   readonly risk: RiskEngine;
   readonly feeds: readonly IndicatorFeed[];
+  readonly higher: readonly HigherTimeframe[][];
   readonly lastBar: Int32Array;
   readonly orders: readonly Order[];
   readonly working: ReadonlySet<Order>;
@@ -120,6 +122,14 @@ export class KernelContext implements StrategyContext {
     const feed = this.#kernel.feeds[k];
     if (feed === undefined) throw new AlphintraError('INVALID_ARGUMENT', `unknown instrument ${options?.instrument}`);
     return feed.add(name, params, options);
+  }
+
+  timeframe(timeframe: Timeframe | string, options?: HigherTimeframeOptions): HigherTimeframeView {
+    const k = this.#kernel.indexOf(options?.instrument);
+    const source = this.#kernel.instruments[k]?.timeframe;
+    const view = new HigherTimeframe(timeframe, source, options);
+    (this.#kernel.higher[k] as HigherTimeframe[]).push(view);
+    return view;
   }
 
   value(field: Field, ago = 0, instrument?: string): number {

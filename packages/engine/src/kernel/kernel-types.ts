@@ -1,4 +1,4 @@
-import type { Instrument } from '@alphintra/core';
+import type { Instrument, Timeframe } from '@alphintra/core';
 import type { FeeModel } from '../execution/fee-model.js';
 import type { AccountConfig } from '../portfolio/portfolio.js';
 import type { RiskConfig } from '../risk/risk-engine.js';
@@ -10,6 +10,8 @@ export interface KernelInstrument {
   readonly columns: FeedColumns;
   /** Bar length in µs. */
   readonly duration: number;
+  /** The bars' timeframe, when known (higher timeframes are built from it). */
+  readonly timeframe?: Timeframe;
   /** Bars of a day or longer (each bar a whole session). */
   readonly sessionBars: boolean;
   /** Initial margin fraction for futures and perpetuals (default 0.1). */

@@ -13,6 +13,7 @@ import { RiskEngine } from '../risk/risk-engine.js';
 import type { ParameterSpecs, ParameterValues } from '../strategy/parameters.js';
 import type { Fill, StrategyDefinition, StrategyHandlers } from '../strategy/strategy.js';
 import { type Clock, SimulatedClock } from './clock.js';
+import type { HigherTimeframe } from './higher-timeframe.js';
 import { IndicatorFeed } from './indicator-feed.js';
 import { KernelContext } from './kernel-context.js';
 import type { CorporateAction, KernelConfig, KernelInstrument, LogEntry, OrderEvent } from './kernel-types.js';
@@ -51,6 +52,8 @@ export class Kernel implements VenueListener {
   /** Bar being matched by the venue, per instrument (−1 outside matching). */
   readonly matchingBar: Int32Array;
   readonly feeds: IndicatorFeed[];
+  /** Higher timeframes built from each instrument's bars. */
+  readonly higher: HigherTimeframe[][];
   readonly bars: MutableBarView[];
   /** Instrument whose bar is being handled (−1 when none). */
   current = -1;
@@ -98,6 +101,7 @@ export class Kernel implements VenueListener {
     this.lastBar = new Int32Array(instruments.length).fill(-1);
     this.matchingBar = new Int32Array(instruments.length).fill(-1);
     this.feeds = instruments.map((i) => new IndicatorFeed(i.columns));
+    this.higher = instruments.map(() => []);
     this.bars = instruments.map((i) => new MutableBarView(i.instrument.id));
     for (const action of config.corporateActions) {
       if (!this.#byId.has(action.instrument)) {
@@ -184,6 +188,8 @@ export class Kernel implements VenueListener {
     this.current = k;
     const feed = this.feeds[k] as IndicatorFeed;
     if (feed.size > 0) feed.update(j);
+    const higher = this.higher[k] as HigherTimeframe[];
+    for (let h = 0; h < higher.length; h++) (higher[h] as HigherTimeframe).onSourceBar(c, j, closeTime);
     const handler = this.#handlers.onBar;
     if (handler !== undefined) {
       const view = this.bars[k] as MutableBarView;

@@ -1,5 +1,7 @@
+import type { Timeframe } from '@alphintra/core';
 import type { IndicatorParams, StreamingIndicator } from '@alphintra/indicators';
 import type { Liquidity } from '../execution/fee-model.js';
+import type { HigherTimeframeOptions, HigherTimeframeView } from '../kernel/higher-timeframe.js';
 import type { Order, OrderRequest, OrderSize } from '../orders/order.js';
 import type { TradingState } from '../risk/risk-engine.js';
 import type { ParameterSpecs, ParameterValues } from './parameters.js';
@@ -87,6 +89,11 @@ export interface StrategyContext {
 
   /** Creates a streaming indicator the engine updates before each of the instrument's bars. */
   indicator(name: string, params?: IndicatorParams, options?: IndicatorOptions): StreamingIndicator;
+  /**
+   * Bars of a higher timeframe (`'1h'`, `'1d'`, `'1w'` …) built from an instrument's bars; a
+   * bar appears only once closed. Call it while setting up (in `create` or `onStart`).
+   */
+  timeframe(timeframe: Timeframe | string, options?: HigherTimeframeOptions): HigherTimeframeView;
   /** A bar field `ago` bars back (0 = the current bar), NaN before the first bar. */
   value(field: 'time' | 'open' | 'high' | 'low' | 'close' | 'volume', ago?: number, instrument?: string): number;
   /** A zero-copy view of a bar field from the first bar up to the current one. */
