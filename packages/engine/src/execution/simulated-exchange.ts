@@ -92,6 +92,11 @@ export class SimulatedExchange implements ExecutionVenue {
     return this.#books.length - 1;
   }
 
+  /** Whether market orders fill at the close of the bar they were placed on. */
+  get fillsAtClose(): boolean {
+    return this.#config.fillTiming === 'close';
+  }
+
   /** Draws the venue latency for a new order. */
   latency(): number {
     return this.#config.latency(this.#config.rng);

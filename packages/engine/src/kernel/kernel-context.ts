@@ -161,19 +161,21 @@ export class KernelContext implements StrategyContext {
   }
 
   buy(size: OrderSize, options?: OrderOptions): Readonly<Order> {
-    return this.#kernel.submit({ ...options, side: 'buy', size });
+    return this.#kernel.submit(options === undefined ? { side: 'buy', size } : { ...options, side: 'buy', size });
   }
 
   sell(size: OrderSize, options?: OrderOptions): Readonly<Order> {
-    return this.#kernel.submit({ ...options, side: 'sell', size });
+    return this.#kernel.submit(options === undefined ? { side: 'sell', size } : { ...options, side: 'sell', size });
   }
 
   targetQuantity(quantity: number, options?: OrderOptions): Readonly<Order> {
-    return this.#kernel.submit({ ...options, size: { targetQuantity: quantity } });
+    const size = { targetQuantity: quantity };
+    return this.#kernel.submit(options === undefined ? { size } : { ...options, size });
   }
 
   targetPercent(fraction: number, options?: OrderOptions): Readonly<Order> {
-    return this.#kernel.submit({ ...options, size: { targetPercent: fraction } });
+    const size = { targetPercent: fraction };
+    return this.#kernel.submit(options === undefined ? { size } : { ...options, size });
   }
 
   closePosition(instrument?: string): Readonly<Order> | undefined {

@@ -26,6 +26,9 @@ export interface BarMatcher {
 }
 
 const YEAR_MICROS = 365.25 * MICROS_PER_DAY;
+// checkFill reads only the side of the order it is asked about.
+const BUY_PROBE = { side: 'buy' } as Order;
+const SELL_PROBE = { side: 'sell' } as Order;
 
 /**
  * The event-driven kernel: strategy, portfolio, risk engine and execution wired together.
@@ -73,6 +76,9 @@ export class Kernel implements VenueListener {
   readonly equityCurve: EquityRecorder;
   readonly #clockCell: Float64Array | null;
   readonly #scratch = new Float64Array(3);
+  /** 1 where bars can book carry (funding on perpetuals, borrow on shorts of cash instruments). */
+  readonly #carries: Uint8Array;
+  #closeFills = false;
 
   constructor(instruments: readonly KernelInstrument[], config: KernelConfig, clock: Clock) {
     if (instruments.length === 0) throw new AlphintraError('INVALID_ARGUMENT', 'expected at least one instrument');
@@ -113,12 +119,16 @@ export class Kernel implements VenueListener {
     this.context = new KernelContext(this);
     this.equityCurve = new EquityRecorder(config.equityCapacity ?? 1024);
     this.#clockCell = clock instanceof SimulatedClock ? clock.cell : null;
+    this.#carries = Uint8Array.from(instruments, (i) =>
+      i.instrument.kind === 'perpetual' ? 1 : config.borrowRate > 0 && i.instrument.kind !== 'future' ? 1 : 0,
+    );
   }
 
   /** Connects the execution venue (and, for a simulated one, its bar matcher). */
-  connect(venue: ExecutionVenue, matcher?: BarMatcher): void {
+  connect(venue: ExecutionVenue, matcher?: BarMatcher & { readonly fillsAtClose?: boolean }): void {
     this.#venue = venue;
     this.#matcher = matcher;
+    this.#closeFills = matcher?.fillsAtClose === true;
   }
 
   /** Index of an instrument id; throws a clear error for an unknown one. */
@@ -164,7 +174,7 @@ export class Kernel implements VenueListener {
   beginBar(k: number, j: number): void {
     const c = (this.instruments[k] as KernelInstrument).columns;
     if (this.#nextAction < this.#actions.length) this.#applyActions(k, j);
-    if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, j);
+    if (this.#carries[k] === 1 && this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, j);
     else this.#lastCarry[k] = c.time[j] as number;
     const matcher = this.#matcher;
     if (matcher !== undefined) {
@@ -203,7 +213,7 @@ export class Kernel implements VenueListener {
       view.volume = c.volume[j] as number;
       handler(view);
     }
-    if (this.#matcher !== undefined) this.#matcher.fillAtClose(k, j);
+    if (this.#closeFills) (this.#matcher as BarMatcher).fillAtClose(k, j);
     this.current = -1;
   }
 
@@ -576,35 +586,40 @@ export class Kernel implements VenueListener {
   /** Shrinks an exposure-increasing relative order until the account can carry it, fees included. */
   #fitBuyingPower(k: number, signed: number, price: number): number {
     if (signed === 0) return 0;
-    const ins = (this.instruments[k] as KernelInstrument).instrument;
-    const lot = ins.lotSize;
-    const feeOf = (q: number): number =>
-      this.config.fees({
-        instrument: ins.id,
-        quantity: Math.abs(q),
-        price,
-        notional: Math.abs(q) * price * ins.multiplier,
-        liquidity: 'taker',
-        cumulativeNotional: 0,
-      });
-    const fits = (q: number): boolean =>
-      this.checkFill({ side: q > 0 ? 'buy' : 'sell' } as Order, k, Math.abs(q), price, feeOf(q)) !==
-      'INSUFFICIENT_BUYING_POWER';
-    if (fits(signed)) return signed;
+    if (this.#fits(k, signed, price)) return signed;
+    const lot = (this.instruments[k] as KernelInstrument).instrument.lotSize;
     // The largest position the account can carry at this price, then down a lot at a time.
     const position = this.portfolio.quantity[k] as number;
     const others = this.portfolio.requiredEquity(k, 0, price);
     const perUnit = this.portfolio.requiredEquity(k, 1, price) - others;
-    const room = this.#equityAt(k, price) - feeOf(signed) - others;
+    const room = this.#equityAt(k, price) - this.#feeOf(k, signed, price) - others;
     const direction = Math.sign(position + signed);
     const largest = perUnit > 0 ? Math.max(0, room / perUnit) : 0;
     let q = roundToLots(direction * largest - position, lot);
     for (let attempt = 0; attempt < 16; attempt++) {
       if (q === 0 || Math.sign(q) !== Math.sign(signed)) return 0;
-      if (fits(q)) return q;
+      if (this.#fits(k, q, price)) return q;
       q = roundToLots(q - Math.sign(q) * lot, lot);
     }
     return q;
+  }
+
+  #feeOf(k: number, q: number, price: number): number {
+    const ins = (this.instruments[k] as KernelInstrument).instrument;
+    const quantity = Math.abs(q);
+    return this.config.fees({
+      instrument: ins.id,
+      quantity,
+      price,
+      notional: quantity * price * ins.multiplier,
+      liquidity: 'taker',
+      cumulativeNotional: 0,
+    });
+  }
+
+  #fits(k: number, q: number, price: number): boolean {
+    const probe = q > 0 ? BUY_PROBE : SELL_PROBE;
+    return this.checkFill(probe, k, Math.abs(q), price, this.#feeOf(k, q, price)) !== 'INSUFFICIENT_BUYING_POWER';
   }
 
   #applyActions(k: number, j: number): void {

@@ -42,6 +42,14 @@ export function quantityOf(size: OrderSize): number {
   return 'quantity' in size ? size.quantity : Number.NaN;
 }
 
+function relativeValue(size: Exclude<OrderSize, number | { readonly quantity: number }>): number {
+  if ('notional' in size) return size.notional;
+  if ('equityFraction' in size) return size.equityFraction;
+  if ('cashFraction' in size) return size.cashFraction;
+  if ('targetQuantity' in size) return size.targetQuantity;
+  return size.targetPercent;
+}
+
 const positiveFinite = (x: number | undefined): boolean => x !== undefined && Number.isFinite(x) && x > 0;
 
 /** Returns the first problem with a request, or `''`. */
@@ -54,7 +62,7 @@ export function checkRequest(request: OrderRequest): RequestProblem | '' {
   if (typeof size === 'number' || 'quantity' in size) {
     if (!positiveFinite(quantityOf(size))) return 'INVALID_QUANTITY';
   } else {
-    const value = Object.values(size)[0] as number;
+    const value = relativeValue(size);
     if (typeof value !== 'number' || !Number.isFinite(value)) return 'INVALID_QUANTITY';
     if (!isTargetSize(size) && !(value > 0)) return 'INVALID_QUANTITY';
   }
