@@ -34,6 +34,8 @@ export type { HigherTimeframeOptions, HigherTimeframeView } from './kernel/highe
 export type { BarMatcher } from './kernel/kernel.js';
 export { Kernel } from './kernel/kernel.js';
 export type { CorporateAction, KernelConfig, KernelInstrument, LogEntry, OrderEvent } from './kernel/kernel-types.js';
+export type { KernelMessages, Topic } from './kernel/message-bus.js';
+export { MessageBus } from './kernel/message-bus.js';
 export type {
   BracketLegs,
   Order,

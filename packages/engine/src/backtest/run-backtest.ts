@@ -6,6 +6,7 @@ import { createSlippageModel } from '../execution/slippage-model.js';
 import { SimulatedClock } from '../kernel/clock.js';
 import { Kernel } from '../kernel/kernel.js';
 import type { KernelInstrument } from '../kernel/kernel-types.js';
+import type { MessageBus } from '../kernel/message-bus.js';
 import { type ParameterSpecs, type RawParameter, resolveParameters } from '../strategy/parameters.js';
 import type { StrategyDefinition } from '../strategy/strategy.js';
 import { hashColumns } from '../support/columns-hash.js';
@@ -37,6 +38,8 @@ export interface BacktestOptions<P extends ParameterSpecs = ParameterSpecs> exte
   /** Called every `progressInterval` bars and at the end. */
   readonly onProgress?: (barsDone: number, barsTotal: number) => void;
   readonly progressInterval?: number;
+  /** Called with the kernel's message bus before the run starts, to watch it live. */
+  readonly subscribe?: (bus: MessageBus) => void;
   /** Checked between bars; when it reads true the run stops with an `ABORTED` error. */
   readonly signal?: { readonly aborted: boolean };
 }
@@ -147,6 +150,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
     ...instruments.map((i) => (i.columns.time.length > 0 ? (i.columns.time[0] as number) : Number.POSITIVE_INFINITY)),
   );
   if (Number.isFinite(first)) clock.advanceTo(first);
+  options.subscribe?.(kernel.bus);
   kernel.start(options.strategy, parameters);
 
   const interval = Math.max(1, Math.floor(options.progressInterval ?? 65_536));

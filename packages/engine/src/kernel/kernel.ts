@@ -17,6 +17,7 @@ import type { HigherTimeframe } from './higher-timeframe.js';
 import { IndicatorFeed } from './indicator-feed.js';
 import { KernelContext } from './kernel-context.js';
 import type { CorporateAction, KernelConfig, KernelInstrument, LogEntry, OrderEvent } from './kernel-types.js';
+import { MessageBus } from './message-bus.js';
 import { MutableBarView } from './mutable-bar-view.js';
 
 /** The venue's bar-matching face, present when the venue is simulated (backtest and paper). */
@@ -61,6 +62,8 @@ export class Kernel implements VenueListener {
   /** Instrument whose bar is being handled (−1 when none). */
   current = -1;
   readonly working = new Set<Order>();
+  /** Where the kernel publishes order events, fills, logs and bars for whoever watches. */
+  readonly bus = new MessageBus();
 
   #venue: ExecutionVenue | undefined;
   #matcher: BarMatcher | undefined;
@@ -200,6 +203,7 @@ export class Kernel implements VenueListener {
     if (feed.size > 0) feed.update(j);
     const higher = this.higher[k] as HigherTimeframe[];
     for (let h = 0; h < higher.length; h++) (higher[h] as HigherTimeframe).onSourceBar(c, j, closeTime);
+    if (this.bus.has('bar')) this.bus.publish('bar', { instrument: ins.instrument.id, index: j, time });
     const handler = this.#handlers.onBar;
     if (handler !== undefined) {
       const view = this.bars[k] as MutableBarView;
@@ -266,9 +270,10 @@ export class Kernel implements VenueListener {
 
   /** Appends to the strategy log. */
   log(level: LogEntry['level'], message: string): void {
-    if (this.logs.length < this.config.maxLogEntries)
-      this.logs.push({ time: this.clock.now(), level, message: String(message) });
+    const entry: LogEntry = { time: this.clock.now(), level, message: String(message) };
+    if (this.logs.length < this.config.maxLogEntries) this.logs.push(entry);
     else this.droppedLogs++;
+    if (this.bus.has('log')) this.bus.publish('log', entry);
   }
 
   /** Registers a timer. */
@@ -490,13 +495,16 @@ export class Kernel implements VenueListener {
     const complete = filled >= order.quantity - 1e-12 * order.quantity;
     order.status = nextOrderStatus(order.status, complete ? 'fill' : 'fill-partially');
     order.updateTime = time;
-    this.events.push({
+    const event: OrderEvent = {
       time,
       orderId: order.id,
       transition: complete ? 'fill' : 'fill-partially',
       status: order.status,
       reason: '',
-    });
+    };
+    this.events.push(event);
+    if (this.bus.has('fill')) this.bus.publish('fill', fill);
+    if (this.bus.has('order')) this.bus.publish('order', { event, order });
     if (complete) this.working.delete(order);
     this.#cancelSiblings(order, time);
     if (complete && order.bracket !== null) this.#placeLegs(order, k);
@@ -515,7 +523,9 @@ export class Kernel implements VenueListener {
     order.status = nextOrderStatus(order.status, transition);
     if (reason !== '') order.reason = reason;
     order.updateTime = time;
-    this.events.push({ time, orderId: order.id, transition, status: order.status, reason });
+    const event: OrderEvent = { time, orderId: order.id, transition, status: order.status, reason };
+    this.events.push(event);
+    if (this.bus.has('order')) this.bus.publish('order', { event, order });
     if (transition === 'accept') this.working.add(order);
     if (isFinal(order.status)) {
       this.working.delete(order);
