@@ -5,6 +5,7 @@
  * which is parsed whole (its rows are spread over several arrays).
  */
 import { InvariantError } from '@alphintra/core';
+import { joinChunks } from './byte-chunks.js';
 import { parseJsonText } from './json-reader.js';
 import { JsonRowSink } from './json-row-sink.js';
 import { JsonLocator, JsonRowReader, type JsonTarget } from './json-stream.js';
@@ -67,18 +68,6 @@ function firstByteOf(chunks: readonly Uint8Array[]): number {
     if (b >= 0) return b;
   }
   return -1;
-}
-
-/** Returns the chunks joined. */
-export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 /**

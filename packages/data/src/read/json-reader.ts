@@ -5,8 +5,7 @@
  */
 import { LINE_END } from './format-detection.js';
 import { completePrefix, earlyEnd, type Row, rowsOf } from './json-document.js';
-import { addRow, keysOf, SAMPLE_ROWS, toText } from './json-rows.js';
-import { planFromRecords } from './layout-detection.js';
+import { addRow, planFromRows } from './json-rows.js';
 import { excerpt, readError } from './read-errors.js';
 import { createState, finishResult } from './read-session.js';
 import type { ReadOptions, ReadResult } from './read-types.js';
@@ -99,15 +98,7 @@ export function parseJsonText(
   } else {
     ({ rows, lines, failures } = parseLines(text, options.onInvalid === 'collect', layoutOnly, file));
   }
-  const objects = rows.length > 0 && !Array.isArray(rows[0]);
-  const keys = objects ? keysOf(rows) : [];
-  const sample = rows.slice(0, SAMPLE_ROWS).map((row) => {
-    if (Array.isArray(row)) return row.map(toText);
-    return keys.map((k) => toText((row as Record<string, unknown>)[k]));
-  });
-  const records = objects ? [keys, ...sample] : sample;
-  if (rows.length === 0) throw readError('FILE_EMPTY', 'the input holds no bars', file);
-  const plan = planFromRecords({ format, header: objects, records, options: { ...options, header: objects }, file });
+  const { plan, keys } = planFromRows(rows, format, options, file);
   const st = createState(plan, options, file, layoutOnly ? 0 : rows.length);
   if (!layoutOnly) {
     for (const failure of failures) {

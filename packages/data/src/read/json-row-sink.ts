@@ -6,9 +6,7 @@
 import type { BarSeries } from '@alphintra/core';
 import { ColumnBuilder } from './column-builder.js';
 import type { Row } from './json-document.js';
-import { addRow, keysOf, SAMPLE_ROWS, toText } from './json-rows.js';
-import { planFromRecords } from './layout-detection.js';
-import { readError } from './read-errors.js';
+import { addRow, planFromRows, SAMPLE_ROWS } from './json-rows.js';
 import type { ParseState } from './read-plan.js';
 import { checkNotEmpty, createState, finishResult } from './read-session.js';
 import type { ReadOptions, ReadResult } from './read-types.js';
@@ -84,16 +82,7 @@ export class JsonRowSink {
   // Detection on the rows held so far, then those rows into the columns.
   #plan(atEnd: boolean): ParseState {
     const rows = this.#held.filter((h) => h.row !== undefined).map((h) => h.row as Row);
-    if (rows.length === 0) throw readError('FILE_EMPTY', 'the input holds no bars', this.#file);
-    const objects = !Array.isArray(rows[0]);
-    const keys = objects ? keysOf(rows) : [];
-    const sample = rows.slice(0, SAMPLE_ROWS).map((row) => {
-      if (Array.isArray(row)) return row.map(toText);
-      return keys.map((k) => toText((row as Record<string, unknown>)[k]));
-    });
-    const records = objects ? [keys, ...sample] : sample;
-    const options = { ...this.#options, header: objects };
-    const plan = planFromRecords({ format: this.#format, header: objects, records, options, file: this.#file });
+    const { plan, keys } = planFromRows(rows, this.#format, this.#options, this.#file);
     const perRow = this.#heldEnd / Math.max(1, rows.length);
     const estimate = atEnd ? rows.length : Math.min(Math.ceil((this.#size / perRow) * 1.02) + 16, 1 << 27);
     const st = createState(plan, this.#options, this.#file, this.#batch > 0 ? this.#batch : estimate);

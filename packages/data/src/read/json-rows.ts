@@ -4,8 +4,10 @@
  */
 import { lastNumberWasBad, parseNumberText } from './byte-number.js';
 import type { Row } from './json-document.js';
-import { excerpt } from './read-errors.js';
-import { type ParseState, ROLE_CLOCK, ROLE_DATE, ROLE_TIME } from './read-plan.js';
+import { planFromRecords } from './layout-detection.js';
+import { excerpt, readError } from './read-errors.js';
+import { type ParseState, type ReadPlan, ROLE_CLOCK, ROLE_DATE, ROLE_TIME } from './read-plan.js';
+import type { ReadOptions } from './read-types.js';
 import { reportProblem } from './row-problems.js';
 import {
   lastZoneOffset,
@@ -146,4 +148,27 @@ export function addRow(st: ParseState, row: Row, keys: readonly string[], line: 
   const copies = plan.copies;
   for (let k = 0; k < copies.length; k += 2) out.numeric[copies[k + 1]!]![index] = out.numeric[copies[k]!]![index]!;
   out.length = index + 1;
+}
+
+/**
+ * Returns the plan detection makes from the first rows of a JSON or NDJSON input (object
+ * keys as a header, values as their text), and the keys of object rows; throws FILE_EMPTY
+ * when there are no rows.
+ */
+export function planFromRows(
+  rows: readonly Row[],
+  format: 'json' | 'ndjson',
+  options: ReadOptions,
+  file: string | undefined,
+): { plan: ReadPlan; keys: string[] } {
+  if (rows.length === 0) throw readError('FILE_EMPTY', 'the input holds no bars', file);
+  const objects = !Array.isArray(rows[0]);
+  const keys = objects ? keysOf(rows) : [];
+  const sample = rows.slice(0, SAMPLE_ROWS).map((row) => {
+    if (Array.isArray(row)) return row.map(toText);
+    return keys.map((k) => toText((row as Record<string, unknown>)[k]));
+  });
+  const records = objects ? [keys, ...sample] : sample;
+  const plan = planFromRecords({ format, header: objects, records, options: { ...options, header: objects }, file });
+  return { plan, keys };
 }

@@ -4,7 +4,8 @@
  * batches with `JSON.parse` (`JsonRowReader`). Memory holds one chunk and the element that
  * runs past it, whatever the document's size.
  */
-import type { Row } from './json-document.js';
+import { joinChunks } from './byte-chunks.js';
+import { noBarsError, type Row } from './json-document.js';
 import type { JsonRowSink } from './json-row-sink.js';
 import { type JsonScanEvents, JsonScanner } from './json-scanner.js';
 import { readError } from './read-errors.js';
@@ -91,7 +92,7 @@ export class JsonLocator implements JsonScanEvents {
 
   valueStart(depth: number, at: number, first: number): void {
     if (depth === 0) {
-      if (first !== 123) throw readError('UNKNOWN_FORMAT', 'found no array of bars in the JSON document', this.#file);
+      if (first !== 123) throw noBarsError(this.#file);
     } else if (depth === 1) {
       this.#current = this.#member(this.#members, this.#key, at, first);
       this.#currentInner = undefined;
@@ -130,7 +131,7 @@ export class JsonLocator implements JsonScanEvents {
         if (isRowList(inner) && inner.elements > 0) return { kind: 'array', depth: 2, offset: inner.offset };
       }
     }
-    throw readError('UNKNOWN_FORMAT', 'found no array of bars in the JSON document', this.#file);
+    throw noBarsError(this.#file);
   }
 }
 
@@ -171,7 +172,7 @@ export class JsonRowReader implements JsonScanEvents {
   valueStart(depth: number, at: number, first: number): void {
     if (depth === this.#depth) {
       if (this.#offset < 0 && first !== 91) {
-        throw readError('UNKNOWN_FORMAT', 'found no array of bars in the JSON document', this.#file);
+        throw noBarsError(this.#file);
       }
       if (at === this.#offset || this.#offset < 0) this.#inTarget = true;
       return;
@@ -180,7 +181,7 @@ export class JsonRowReader implements JsonScanEvents {
     if (!this.#seen) {
       this.#seen = true;
       if (first !== 123 && first !== 91) {
-        throw readError('UNKNOWN_FORMAT', 'found no array of bars in the JSON document', this.#file);
+        throw noBarsError(this.#file);
       }
     }
     this.#openStart = at;
@@ -203,14 +204,8 @@ export class JsonRowReader implements JsonScanEvents {
   feed(input: Uint8Array): void {
     const chunk = this.#guard.take(input, this.scanner.line);
     const start = this.scanner.offset;
-    let work = chunk;
-    if (this.#work.length > 0) {
-      work = new Uint8Array(this.#work.length + chunk.length);
-      work.set(this.#work);
-      work.set(chunk, this.#work.length);
-    } else {
-      this.#base = start;
-    }
+    if (this.#work.length === 0) this.#base = start;
+    const work = joinChunks([this.#work, chunk]);
     this.scanner.feed(chunk);
     this.#flush(work);
     // Keep the unfinished element (copied: the caller reuses its chunk buffer).

@@ -2,6 +2,7 @@
  * Streaming NDJSON: one JSON value per line, fed in chunks split anywhere. Complete lines are
  * decoded and parsed as they arrive; only the line cut by a chunk's end is kept.
  */
+import { joinChunks } from './byte-chunks.js';
 import { LINE_END } from './format-detection.js';
 import type { Row } from './json-document.js';
 import type { JsonRowSink } from './json-row-sink.js';
@@ -40,12 +41,7 @@ export class NdjsonReader {
   /** Reads the next bytes. */
   feed(input: Uint8Array): void {
     const chunk = this.#guard.take(input, this.#line);
-    let work = chunk;
-    if (this.#carry.length > 0) {
-      work = new Uint8Array(this.#carry.length + chunk.length);
-      work.set(this.#carry);
-      work.set(chunk, this.#carry.length);
-    }
+    const work = joinChunks([this.#carry, chunk]);
     // Complete lines end at the last LF, or at the last CR unless it is the final byte (a
     // CRLF may be split across chunks).
     let end = work.length;

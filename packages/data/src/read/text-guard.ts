@@ -3,6 +3,7 @@
  * readers check their text, with chunks split anywhere (even inside a character).
  */
 import { isUtf8 } from 'node:buffer';
+import { joinChunks } from './byte-chunks.js';
 import { readError } from './read-errors.js';
 import { countLineEnds } from './read-session.js';
 
@@ -39,12 +40,7 @@ export class TextGuard {
       const at = line + countLineEnds(chunk, 0, nul);
       throw readError('FILE_BINARY', `line ${at} holds a NUL byte: the input is binary, not text`, this.#file, at);
     }
-    let bytes = chunk;
-    if (this.#tail.length > 0) {
-      bytes = new Uint8Array(this.#tail.length + chunk.length);
-      bytes.set(this.#tail);
-      bytes.set(chunk, this.#tail.length);
-    }
+    const bytes = joinChunks([this.#tail, chunk]);
     const cut = incompleteTail(bytes);
     const whole = bytes.subarray(0, bytes.length - cut);
     if (!isUtf8(whole)) this.#notText();
