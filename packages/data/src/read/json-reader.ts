@@ -1,7 +1,9 @@
 /**
- * JSON and NDJSON readers: arrays of objects (keys matched like CSV headers), arrays of
- * arrays (like Binance klines), objects wrapping such an array (`{"data": [...]}`), and
- * column objects (`{"t": [...], "o": [...], ...}` as TradingView's UDF feeds send).
+ * The whole-text JSON and NDJSON reader: arrays of objects (keys matched like CSV headers),
+ * arrays of arrays (like Binance klines), objects wrapping such an array (`{"data": [...]}`),
+ * and column objects (`{"t": [...], "o": [...], ...}` as TradingView's UDF feeds send). The
+ * readers stream instead (json-input.ts); this one serves layout detection on a sample, which
+ * may be cut off, and column objects, whose rows are spread over several arrays.
  */
 import { LINE_END } from './format-detection.js';
 import { completePrefix, earlyEnd, type Row, rowsOf } from './json-document.js';
@@ -78,8 +80,8 @@ function parseDocument(text: string, sample: boolean, file?: string): unknown {
 }
 
 /**
- * Returns the bars of a JSON document or NDJSON text. With `layoutOnly`, only the layout is
- * meaningful (used by detection on a sample).
+ * Returns the bars of a JSON document or NDJSON text held whole. With `layoutOnly`, only the
+ * layout is meaningful (used by detection on a sample).
  */
 export function parseJsonText(
   text: string,
