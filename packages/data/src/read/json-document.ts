@@ -2,6 +2,7 @@
  * The structure of a JSON document: where its bar rows are, and whether a document that does
  * not parse was cut off (brackets or a string still open at the end) or is simply invalid.
  */
+import type { AlphintraError } from '@alphintra/core';
 import { readError } from './read-errors.js';
 
 /** One bar in JSON: an array of values or an object of named values. */
@@ -48,10 +49,15 @@ export function findRows(doc: unknown): Row[] | undefined {
   return undefined;
 }
 
+/** Returns the UNKNOWN_FORMAT error for a JSON document that holds no array of bars. */
+export function noBarsError(file?: string): AlphintraError {
+  return readError('UNKNOWN_FORMAT', 'found no array of bars in the JSON document', file);
+}
+
 /** Returns the rows inside a parsed JSON document, throwing UNKNOWN_FORMAT when it holds none. */
 export function rowsOf(doc: unknown, file?: string): Row[] {
   const rows = findRows(doc);
-  if (rows === undefined) throw readError('UNKNOWN_FORMAT', 'found no array of bars in the JSON document', file);
+  if (rows === undefined) throw noBarsError(file);
   return rows;
 }
 

@@ -1,4 +1,5 @@
 import { civilToMicros } from '@alphintra/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBars } from './index.js';
 
@@ -51,6 +52,29 @@ describe('JSON input', () => {
     const r = parseBars(JSON.stringify(doc));
     expect([...r.series.time]).toEqual([T(2), T(3)]);
     expect([...r.series.close]).toEqual([1.5, 2.5]);
+  });
+
+  it('reads epoch numbers exactly as the same digits in a string', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -2e9, max: 4e9 }),
+          fc.integer({ min: 1e11, max: 9e12 }),
+          fc.integer({ min: 1e14, max: Number.MAX_SAFE_INTEGER }),
+          fc.double({ min: 1e9, max: 2e9, noNaN: true }),
+        ),
+        (t) => {
+          const bars = (time: unknown) =>
+            JSON.stringify([
+              { time, close: 1 },
+              { time, close: 2 },
+            ]);
+          const asNumber = parseBars(bars(t), { epochUnit: t >= 1e14 ? 'us' : t >= 1e11 ? 'ms' : 's' });
+          const asText = parseBars(bars(String(t)), { epochUnit: t >= 1e14 ? 'us' : t >= 1e11 ? 'ms' : 's' });
+          expect(Object.is(asNumber.series.time[0], asText.series.time[0])).toBe(true);
+        },
+      ),
+    );
   });
 
   it('reports a bad value with its record number', () => {

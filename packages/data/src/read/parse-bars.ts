@@ -3,6 +3,7 @@
  */
 import { parseDelimited, skipHeader } from './delimited-parser.js';
 import { detectFormat } from './format-detection.js';
+import { parseJsonChunks } from './json-input.js';
 import { parseJsonText } from './json-reader.js';
 import { planDelimited } from './layout-detection.js';
 import { throwIfAborted } from './read-errors.js';
@@ -40,10 +41,7 @@ export function parseBars(input: string | Uint8Array, options: ReadOptions & { f
   const sample = decodeSample(bytes.subarray(start, sampleEnd), partial, file);
   if (partial) checkNoNul(bytes, sampleEnd, bytes.length, start, 1, file);
   const format = detectFormat(sample, options, file);
-  if (format !== 'csv') {
-    const text = partial ? decodeSample(bytes.subarray(start), false, file) : sample;
-    return parseJsonText(text, format, options, file, bytes.length);
-  }
+  if (format !== 'csv') return parseJsonChunks([bytes.subarray(start)], format, options, file, bytes.length);
   const plan = planDelimited(sample, options, partial, file);
   const st = createState(plan, options, file, estimateRows(bytes.subarray(start, sampleEnd), bytes.length - start));
   let pos = start;

@@ -1,14 +1,17 @@
 /**
  * File readers: `readBars` builds the whole series, `streamBars` yields it in fixed-size
  * pieces with constant memory. Both read the file in chunks into one reused buffer, carrying
- * an unfinished row (or quoted field) over to the next chunk.
+ * an unfinished row (or quoted field, or JSON element) over to the next chunk.
  */
 import type { BarSeries } from '@alphintra/core';
 import { ColumnBuilder } from './column-builder.js';
 import { parseDelimited, skipHeader } from './delimited-parser.js';
 import { type InputFile, openInput, readInto, readWhole } from './file-source.js';
 import { detectFormat } from './format-detection.js';
+import { type ChunkReader, planJsonRead } from './json-input.js';
 import { parseJsonText } from './json-reader.js';
+import type { JsonRowSink } from './json-row-sink.js';
+import type { JsonTarget } from './json-stream.js';
 import { planDelimited } from './layout-detection.js';
 import { readError, throwIfAborted } from './read-errors.js';
 import {
@@ -31,6 +34,74 @@ export type StreamSummary = Omit<ReadResult, 'series'>;
 
 const DEFAULT_CHUNK = 4 * 1024 * 1024;
 
+/**
+ * Feeds the input from `start` (after the BOM) to `reader` in chunks, yielding the sink's
+ * pieces as they fill. The caller ends the reader.
+ */
+async function* feedPass(
+  path: string,
+  input: InputFile,
+  options: FileReadOptions,
+  start: number,
+  reader: ChunkReader,
+  sink: JsonRowSink,
+  progress: boolean,
+): AsyncGenerator<BarSeries, void> {
+  const chunk = Math.max(1, Math.floor(options.chunkBytes ?? DEFAULT_CHUNK));
+  const buffer = new Uint8Array(chunk);
+  let position = start;
+  for (;;) {
+    throwIfAborted(options.signal, path);
+    const n = await readInto(input, buffer, 0, chunk, position, path);
+    if (n === 0) break;
+    position += n;
+    reader.feed(buffer.subarray(0, n));
+    if (progress) options.onProgress?.(Math.min(position, input.size), input.size);
+    while (sink.pieces.length > 0) {
+      yield sink.pieces.shift() as BarSeries;
+      throwIfAborted(options.signal, path);
+    }
+  }
+}
+
+/**
+ * Reads a JSON or NDJSON file in chunks (see json-input.ts): a pass to locate the bar array
+ * when the root is an object, then the pass that reads the rows. A column object is read whole.
+ */
+async function* readJsonPieces(
+  path: string,
+  input: InputFile,
+  options: FileReadOptions,
+  batch: number,
+  format: 'json' | 'ndjson',
+  bom: number,
+  head: Uint8Array,
+): AsyncGenerator<BarSeries, ReadResult> {
+  const plan = planJsonRead(format, head, options, path, input.size, batch);
+  let target: JsonTarget | undefined;
+  if (plan.locator !== undefined) {
+    yield* feedPass(path, input, options, bom, plan.locator, plan.sink, false);
+    target = plan.locator.end();
+    if (target.kind === 'columns') {
+      const bytes = await readWhole(input, path);
+      throwIfAborted(options.signal, path);
+      options.onProgress?.(bytes.length, input.size);
+      const text = decodeSample(bytes.subarray(bom), false, path);
+      const result = parseJsonText(text, format, options, path, input.size);
+      if (batch > 0) {
+        for (let i = 0; i < result.series.length; i += batch) yield result.series.slice(i, i + batch).clone();
+      }
+      return result;
+    }
+  }
+  const reader = plan.rows(target);
+  yield* feedPass(path, input, options, bom, reader, plan.sink, true);
+  reader.end();
+  const result = plan.sink.finish(input.size);
+  yield* plan.sink.pieces.splice(0);
+  return result;
+}
+
 /** Parses `input` piece by piece; yields a series each time `batch` rows are ready (never when `batch` is 0). */
 async function* readPieces(
   path: string,
@@ -47,16 +118,8 @@ async function* readPieces(
   const sample = decodeSample(head.subarray(bom, headLength), partial, path);
   const format = detectFormat(sample, options, path);
   const meta = options.symbol === undefined ? {} : { symbol: options.symbol };
-  if (format !== 'csv') {
-    const bytes = await readWhole(input, path);
-    throwIfAborted(options.signal, path);
-    options.onProgress?.(bytes.length, size);
-    const result = parseJsonText(decodeSample(bytes.subarray(bom), false, path), format, options, path, size);
-    if (batch > 0) {
-      for (let i = 0; i < result.series.length; i += batch) yield result.series.slice(i, i + batch).clone();
-    }
-    return result;
-  }
+  if (format !== 'csv')
+    return yield* readJsonPieces(path, input, options, batch, format, bom, head.subarray(bom, headLength));
   const plan = planDelimited(sample, options, partial, path);
   const st = createState(plan, options, path, batch > 0 ? batch : estimateRows(head.subarray(bom, headLength), size));
   const chunk = Math.max(1, Math.floor(options.chunkBytes ?? DEFAULT_CHUNK));
@@ -110,7 +173,7 @@ async function* readPieces(
 
 /**
  * Returns all bars of the file at `path` (CSV/TSV, JSON or NDJSON), with the detected layout
- * and any problems met. Reads in chunks; JSON is read whole.
+ * and any problems met. Reads in chunks (a JSON column object is read whole).
  *
  * @example
  * const { series, layout, problems } = await readBars('data/samples/orcl-1995-2014.txt', { symbol: 'ORCL' });
@@ -132,7 +195,8 @@ export async function readBars(path: string, options: FileReadOptions = {}): Pro
 
 /**
  * Yields the bars of the file at `path` as series of at most `chunkRows` bars (default 65536),
- * in file order, with memory independent of the file's size (JSON files are read whole).
+ * in file order, with memory independent of the file's size (except for a JSON column object,
+ * which is read whole).
  * Each yielded series owns its memory. The generator's return value summarises the read
  * (problems, rows, whether it was complete).
  *

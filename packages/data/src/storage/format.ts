@@ -208,6 +208,11 @@ export function decodeHeader(json: Uint8Array, file: string): DatasetHeader {
   };
 }
 
+/** Returns the CORRUPT_DATASET error for a file too short to hold the header its preamble announces. */
+export function headerTooShort(file: string, needed: number, size: number): AlphintraError {
+  return corrupt(file, `truncated: expected at least ${needed} bytes for the header, file has ${size}`);
+}
+
 /** Throws CORRUPT_DATASET unless the file's size matches what its header describes. */
 export function checkFileSize(file: string, header: DatasetHeader, headerBytes: number, actual: number): void {
   const expected = expectedFileBytes(headerBytes, header.rows, header.columns.length);

@@ -5,8 +5,10 @@
 export { Catalog, type CatalogEntry } from './catalog.js';
 export { CATALOG_INDEX_FILE } from './catalog-index.js';
 export { DatasetWriter, type DatasetWriterOptions, DEFAULT_ROW_GROUP_ROWS } from './dataset-writer.js';
+export { datasetMappingAvailable } from './file-mapping.js';
 export { DATASET_EXTENSION, DATASET_FORMAT_VERSION, DATASET_MAGIC } from './format.js';
 export { HASH_ENCODING_TAG, hashSeries } from './hash.js';
+export type { DatasetLoadMode } from './mapped-dataset.js';
 export type { DatasetHeaderInfo, DatasetMetadata, DatasetSource, StoredDataset } from './metadata.js';
 export { shortHash } from './metadata.js';
 export {

@@ -41,6 +41,11 @@ export interface StoredDataset {
   readonly rows: number;
   /** The file it was read from. */
   readonly path?: string;
+  /**
+   * How the columns came into memory: `map`, as views over a memory mapping of the file
+   * (copy-on-write: writing into them never changes the file); `read`, copied into arrays.
+   */
+  readonly loadedBy?: 'map' | 'read';
 }
 
 /** Facts from a dataset file's header, read without loading its columns. */

@@ -8,8 +8,10 @@ import {
   type DatasetHeader,
   decodeHeader,
   decodePreamble,
+  headerTooShort,
   PREAMBLE_BYTES,
 } from './format.js';
+import { type DatasetLoadMode, loadMapped, loadMappedSync } from './mapped-dataset.js';
 import type { DatasetHeaderInfo, StoredDataset } from './metadata.js';
 import { headerInfo, planRead } from './read-plan.js';
 
@@ -21,6 +23,28 @@ export interface ReadDatasetOptions {
    * itself, so it is off by default; turn it on for files from untrusted places.
    */
   readonly verify?: boolean;
+  /**
+   * How the columns come into memory. `map` (default) maps the file copy-on-write and makes
+   * the columns views over the mapping, with every page mapped before returning: no copy,
+   * and no page faults later. `map-lazy` maps it without touching it, so pages come in on
+   * first access (cheapest when only part of the data is used). `read` reads the columns
+   * into fresh arrays. Mapping needs the optional native addon `@alphintra/data-mmap`, a
+   * little-endian host and a file of one row group (as `writeDataset` and the catalog
+   * write); otherwise, and when mapping fails, the file is read. Never truncate a mapped file
+   * in place (Alphintra's writers never do: they write a new file and rename it), or reading
+   * the part cut off kills the process with SIGBUS; deleting or replacing it is safe.
+   */
+  readonly load?: DatasetLoadMode;
+}
+
+function loadModeOf(path: string, options: ReadDatasetOptions): DatasetLoadMode {
+  const mode = options.load ?? 'map';
+  if (mode !== 'map' && mode !== 'map-lazy' && mode !== 'read') {
+    throw new AlphintraError('INVALID_ARGUMENT', `expected load 'map', 'map-lazy' or 'read', got "${String(mode)}"`, {
+      file: path,
+    });
+  }
+  return mode;
 }
 
 // Node caps one read at 2 GiB; larger targets are filled in pieces.
@@ -54,14 +78,6 @@ export interface OpenedHeader {
   readonly header: DatasetHeader;
   readonly headerBytes: number;
   readonly bytes: number;
-}
-
-function headerTooShort(file: string, needed: number, size: number): AlphintraError {
-  return new AlphintraError(
-    'CORRUPT_DATASET',
-    `${file}: truncated: expected at least ${needed} bytes for the header, file has ${size}`,
-    { file },
-  );
 }
 
 function readHeaderSync(fd: number, file: string): OpenedHeader {
@@ -105,14 +121,17 @@ function wrap(file: string, error: unknown): AlphintraError {
 }
 
 /**
- * Loads a dataset file synchronously. The columns are read with as few reads as possible and
- * wrapped as `Float64Array` views without per-row work; a file written in one piece loads
- * with a single read of its data.
+ * Loads a dataset file synchronously. With the optional native addon the file is mapped and
+ * the columns are `Float64Array` views over the mapping (see {@link ReadDatasetOptions.load});
+ * otherwise they are read straight into their arrays with one read per column and row group.
+ * Either way there is no per-row work.
  *
  * @example
  * const { series, hash } = readDatasetSync('orcl.alph');
  */
 export function readDatasetSync(path: string, options: ReadDatasetOptions = {}): StoredDataset {
+  const mode = loadModeOf(path, options);
+  const verify = options.verify === true;
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -121,9 +140,11 @@ export function readDatasetSync(path: string, options: ReadDatasetOptions = {}):
   }
   try {
     const { header, headerBytes } = readHeaderSync(fd, path);
+    const mapped = loadMappedSync(path, header, mode, verify);
+    if (mapped !== undefined) return mapped;
     const plan = planRead(path, header, headerBytes);
     for (const read of plan.reads) readFullySync(fd, path, read.target, read.position);
-    return plan.finish(options.verify === true);
+    return plan.finish(verify);
   } catch (error) {
     throw wrap(path, error);
   } finally {
@@ -132,18 +153,23 @@ export function readDatasetSync(path: string, options: ReadDatasetOptions = {}):
 }
 
 /**
- * Loads a dataset file; the asynchronous twin of {@link readDatasetSync}.
+ * Loads a dataset file; the asynchronous twin of {@link readDatasetSync} (a mapping is made
+ * and populated on a worker thread).
  *
  * @example
  * const { series } = await readDataset('orcl.alph', { verify: true });
  */
 export async function readDataset(path: string, options: ReadDatasetOptions = {}): Promise<StoredDataset> {
+  const mode = loadModeOf(path, options);
+  const verify = options.verify === true;
   const handle = await openForRead(path);
   try {
     const { header, headerBytes } = await readOpenedHeader(handle, path);
+    const mapped = await loadMapped(path, header, mode, verify);
+    if (mapped !== undefined) return mapped;
     const plan = planRead(path, header, headerBytes);
     for (const read of plan.reads) await readFully(handle, path, read.target, read.position);
-    return plan.finish(options.verify === true);
+    return plan.finish(verify);
   } catch (error) {
     throw wrap(path, error);
   } finally {

@@ -108,7 +108,7 @@ export function planRead(file: string, header: DatasetHeader, headerBytes: numbe
       if (!HOST_LITTLE_ENDIAN) for (const read of reads) swapWords(read.target);
       const series = seriesFromArrays(header, arrays);
       if (verify) verifyHash(file, header, series);
-      return { series, metadata: header.metadata, hash: header.hash, rows, path: file };
+      return { series, metadata: header.metadata, hash: header.hash, rows, path: file, loadedBy: 'read' };
     },
   };
 }

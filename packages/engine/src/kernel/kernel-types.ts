@@ -2,7 +2,16 @@ import type { Instrument, Timeframe } from '@alphintra/core';
 import type { FeeModel } from '../execution/fee-model.js';
 import type { AccountConfig } from '../portfolio/portfolio.js';
 import type { RiskConfig } from '../risk/risk-engine.js';
-import type { FeedColumns } from './indicator-feed.js';
+
+/** Bar columns an indicator can read. */
+export interface FeedColumns {
+  readonly time: Float64Array;
+  readonly open: Float64Array;
+  readonly high: Float64Array;
+  readonly low: Float64Array;
+  readonly close: Float64Array;
+  readonly volume: Float64Array;
+}
 
 /** One instrument as the kernel runs it: its definition, bar columns and session rules. */
 export interface KernelInstrument {
