@@ -97,6 +97,8 @@ describe('higher timeframes in a strategy', () => {
     for (let i = 2; i < closes.length; i++)
       expected.push(((closes[i - 2] as number) + (closes[i - 1] as number) + (closes[i] as number)) / 3);
     expect(values).toHaveLength(expected.length);
-    values.forEach((v, i) => expect(v).toBeCloseTo(expected[i] as number, 12));
+    values.forEach((v, i) => {
+      expect(v).toBeCloseTo(expected[i] as number, 12);
+    });
   });
 });
