@@ -7,7 +7,7 @@ import {
   type Timeframe,
 } from '@alphintra/core';
 import { createStream, getIndicator, type IndicatorParams, type StreamingIndicator } from '@alphintra/indicators';
-import type { FeedColumns } from './indicator-feed.js';
+import type { FeedColumns } from './feed-columns.js';
 
 type Field = 'time' | 'open' | 'high' | 'low' | 'close' | 'volume';
 

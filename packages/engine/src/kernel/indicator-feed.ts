@@ -1,16 +1,9 @@
 import { AlphintraError } from '@alphintra/core';
 import { createStream, getIndicator, type IndicatorParams, type StreamingIndicator } from '@alphintra/indicators';
 import type { IndicatorOptions } from '../strategy/strategy.js';
+import type { FeedColumns } from './feed-columns.js';
 
-/** Bar columns an indicator can read. */
-export interface FeedColumns {
-  readonly time: Float64Array;
-  readonly open: Float64Array;
-  readonly high: Float64Array;
-  readonly low: Float64Array;
-  readonly close: Float64Array;
-  readonly volume: Float64Array;
-}
+export type { FeedColumns } from './feed-columns.js';
 
 interface Feed {
   readonly stream: StreamingIndicator;
