@@ -1,0 +1,158 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeMetrics } from './compute-metrics.js';
+import { equityFromReturns, periodReturns, type TradeInput } from './inputs.js';
+import { dailyTimes, seededReturns } from './testing/seeded-series.js';
+
+/** Every number anywhere in a value, with its path. */
+function numbersIn(value: unknown, path = '$'): [string, number][] {
+  if (typeof value === 'number') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => numbersIn(v, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => numbersIn(v, `${path}.${k}`));
+  }
+  return [];
+}
+
+const trade = (pnl: number, entryTime: number, exitTime: number): TradeInput => ({
+  instrument: 'BTC-USD',
+  side: 'long',
+  entryTime,
+  exitTime,
+  pnl,
+  returnFraction: pnl / 10_000,
+  bars: 1,
+  mae: Math.min(0, pnl),
+  mfe: Math.max(0, pnl),
+  fees: 0.5,
+});
+
+describe('computeMetrics', () => {
+  it('groups the figures under stable names and agrees with the single-metric functions', () => {
+    const equity = equityFromReturns(seededReturns(1, 300), 10_000);
+    const time = dailyTimes(equity.length);
+    const m = computeMetrics({ time, equity }, { calendar: 'crypto', riskFreeRate: 0.03 });
+    expect(Object.keys(m)).toEqual([
+      'sample',
+      'returns',
+      'risk',
+      'drawdown',
+      'tail',
+      'benchmark',
+      'trades',
+      'significance',
+    ]);
+    expect(m.sample).toMatchObject({ bars: 301, periods: 300, periodsPerYear: 365, riskFreeRate: 0.03 });
+    const r = Array.from(periodReturns(equity));
+    const rf = 1.03 ** (1 / 365) - 1;
+    const mean = r.reduce((a, b) => a + b, 0) / r.length;
+    const sd = Math.sqrt(r.reduce((a, b) => a + (b - mean) ** 2, 0) / (r.length - 1));
+    expect(m.risk.sharpe).toBeCloseTo(((mean - rf) / sd) * Math.sqrt(365), 10);
+    expect(m.returns.totalReturn).toBeCloseTo((equity[300] as number) / 10_000 - 1, 12);
+    expect(m.tail.levels.map((l) => l.confidence)).toEqual([0.95, 0.99]);
+    expect(m.benchmark).toBeNull();
+    expect(m.trades.count).toBe(0);
+    expect(m.significance.trials).toBeNull();
+    expect(m.significance.sharpeInterval?.samples).toBe(1000);
+    expect(m.significance.tradeOrderDrawdown).toBeNull();
+  });
+
+  it('returns the same JSON on every run (seeded resampling)', () => {
+    const equity = equityFromReturns(seededReturns(2, 200), 100);
+    const trades = [trade(5, 0, 1), trade(-3, 2, 3), trade(4, 4, 5)];
+    const input = { time: dailyTimes(equity.length), equity, trades };
+    expect(JSON.stringify(computeMetrics(input))).toBe(JSON.stringify(computeMetrics(input)));
+  });
+
+  it('reports a flat curve with null ratios and zero drawdown', () => {
+    const m = computeMetrics({ time: dailyTimes(50), equity: new Float64Array(50).fill(1000) });
+    expect(m.returns.totalReturn).toBe(0);
+    expect(m.returns.annualisedVolatility).toBe(0);
+    expect([m.risk.sharpe, m.risk.sortino, m.risk.omega, m.risk.calmar, m.risk.skew]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(m.drawdown).toMatchObject({ maxDrawdown: 0, peakTime: null, recovered: null, episodes: 0 });
+    expect(m.significance).toMatchObject({ tStatistic: null, probabilisticSharpe: null });
+    expect(m.significance.sharpeInterval).toMatchObject({ lower: null, upper: null });
+  });
+
+  it('reports a single bar with no returns and nothing annualised', () => {
+    const m = computeMetrics({ time: Float64Array.of(0), equity: Float64Array.of(100) });
+    expect(m.sample).toMatchObject({ bars: 1, periods: 0, periodsPerYear: null, startEquity: 100 });
+    expect(m.returns).toMatchObject({ totalReturn: 0, cagr: null, annualisedReturn: null, bestPeriod: null });
+    expect(m.returns.monthly).toEqual([{ year: 1970, month: 1, return: 0 }]);
+    expect(m.significance.sharpeInterval).toBeNull();
+    expect(m.tail.levels[0]?.historicalVar).toBeNull();
+  });
+
+  it('reports all-winning trades with a null profit factor and the gross figures to tell why', () => {
+    const m = computeMetrics({
+      time: dailyTimes(3, 0),
+      equity: Float64Array.of(100, 105, 112),
+      trades: [trade(5, 0, 86_400_000_000), trade(7, 86_400_000_000, 172_800_000_000)],
+    });
+    expect(m.trades).toMatchObject({ count: 2, winRate: 1, profitFactor: null, grossLoss: 0, kellyFraction: 1 });
+    expect(m.trades.exposureTime).toBe(1);
+    expect(m.significance.tradeOrderDrawdown).toMatchObject({ actual: 0, worst: 0 });
+  });
+
+  it('accepts a benchmark as equity or as returns and rejects one of the wrong length', () => {
+    const equity = equityFromReturns(seededReturns(3, 100), 100);
+    const benchmarkEquity = equityFromReturns(seededReturns(4, 100), 50);
+    const time = dailyTimes(101);
+    const byEquity = computeMetrics({ time, equity, benchmark: { equity: benchmarkEquity } });
+    const byReturns = computeMetrics({ time, equity, benchmark: { returns: periodReturns(benchmarkEquity) } });
+    expect(byEquity.benchmark).toEqual(byReturns.benchmark);
+    expect(byEquity.benchmark?.beta).not.toBeNull();
+    expect(() => computeMetrics({ time, equity, benchmark: { returns: new Float64Array(5) } })).toThrow(
+      'expected 100 benchmark returns, got 5',
+    );
+  });
+
+  it('deflates the Sharpe ratio when told how many trials were run', () => {
+    const equity = equityFromReturns(seededReturns(5, 500, 0.001), 100);
+    const m = computeMetrics({ time: dailyTimes(501), equity }, { trials: { count: 50, sharpeVariance: 0.5 } });
+    expect(m.significance.trials).toBe(50);
+    expect(m.significance.deflatedSharpe).toBeLessThan(m.significance.probabilisticSharpe as number);
+    expect(m.significance.expectedMaxSharpe).toBeGreaterThan(0);
+  });
+
+  it('adds the underwater curve only when asked and can skip the resampling', () => {
+    const equity = Float64Array.of(100, 90, 95, 110);
+    const m = computeMetrics({ time: dailyTimes(4), equity }, { includeSeries: true, bootstrap: false });
+    expect(m.drawdown.underwater).toHaveLength(4);
+    expect(m.drawdown.underwater?.[1]).toBeCloseTo(-0.1, 14);
+    expect(m.significance.sharpeInterval).toBeNull();
+    expect(computeMetrics({ time: dailyTimes(4), equity }).drawdown.underwater).toBeUndefined();
+  });
+
+  it('never puts NaN or Infinity into the report, whatever the curve and trades', () => {
+    const curve = fc.array(fc.double({ min: 0.001, max: 1e6, noNaN: true }), {
+      minLength: 1,
+      maxLength: 60,
+      size: 'max',
+    });
+    const trades = fc.array(
+      fc.record({ pnl: fc.double({ min: -1e4, max: 1e4, noNaN: true }), start: fc.nat(50), length: fc.nat(20) }),
+      { maxLength: 12, size: 'max' },
+    );
+    fc.assert(
+      fc.property(curve, trades, (values, ts) => {
+        const m = computeMetrics(
+          {
+            time: dailyTimes(values.length),
+            equity: Float64Array.from(values),
+            trades: ts.map((t) => trade(t.pnl, t.start * 86_400_000_000, (t.start + t.length) * 86_400_000_000)),
+          },
+          { bootstrap: { samples: 20 }, monteCarlo: { simulations: 20 } },
+        );
+        return numbersIn(m).every(([, x]) => Number.isFinite(x));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * @alphintra/analytics — performance analytics of an equity curve and its trades: returns,
+ * risk-adjusted ratios, drawdowns, tail risk, benchmark-relative figures, trade statistics and
+ * statistical significance. Pure: no I/O, randomness only from seeded generators. Formulas and
+ * conventions: docs/analytics/metrics.md.
+ */
+export type { AnnualisationOptions, TradingCalendar } from './annualisation.js';
+export {
+  inferPeriodsPerYear,
+  MICROS_PER_YEAR,
+  medianSpacing,
+  TRADING_DAY_MICROS,
+  TRADING_DAYS_PER_YEAR,
+} from './annualisation.js';
+export type { BenchmarkFigures } from './benchmark/benchmark-relative.js';
+export { benchmarkFigures } from './benchmark/benchmark-relative.js';
+export type { MetricsInput, MetricsOptions } from './compute-metrics.js';
+export { computeMetrics, finiteOrNull } from './compute-metrics.js';
+export type { DrawdownEpisode, DrawdownFigures } from './drawdown/drawdown.js';
+export { drawdownEpisodes, drawdownFigures, underwaterCurve } from './drawdown/drawdown.js';
+export type { EquitySeries, TradeInput } from './inputs.js';
+export { equityFromReturns, periodReturns, perPeriodRate, validateEquity } from './inputs.js';
+export type * from './metrics-report.js';
+export type { MonthlyReturn, YearlyReturn } from './returns/calendar-returns.js';
+export { monthlyReturns, yearlyReturns } from './returns/calendar-returns.js';
+export type { ReturnFigures } from './returns/return-metrics.js';
+export { returnFigures } from './returns/return-metrics.js';
+export { rollingSharpe, rollingVolatility, rollingWindows } from './returns/rolling.js';
+export type { RiskFigures } from './risk/risk-adjusted.js';
+export {
+  downsideDeviation,
+  omegaRatio,
+  riskFigures,
+  sharpeRatio,
+  sortinoRatio,
+  tailRatio,
+} from './risk/risk-adjusted.js';
+export type { SharpeInterval, TradeOrderDrawdowns } from './significance/resampling.js';
+export { bootstrapSharpeInterval, pnlPathMaxDrawdown, tradeOrderDrawdowns } from './significance/resampling.js';
+export {
+  deflatedSharpeRatio,
+  EULER_MASCHERONI,
+  expectedMaxSharpe,
+  meanReturnTStatistic,
+  probabilisticSharpeFromMoments,
+  probabilisticSharpeRatio,
+} from './significance/sharpe-significance.js';
+export type { CentralMoments, Numbers } from './support/moments.js';
+export {
+  centralMoments,
+  excessKurtosis,
+  mean,
+  quantile,
+  quantileSorted,
+  sampleCovariance,
+  sampleStd,
+  sampleVariance,
+  skewness,
+  ZERO_SPREAD,
+} from './support/moments.js';
+export { normalCdf, normalPdf, normalQuantile } from './support/normal.js';
+export type { TailRisk } from './tail/value-at-risk.js';
+export { cornishFisherQuantile, cornishFisherTailMean, tailRisk } from './tail/value-at-risk.js';
+export type { TradeFigures } from './trades/trade-statistics.js';
+export { tradeFigures } from './trades/trade-statistics.js';
