@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { formatIsoMicros } from '@alphintra/core';
 import { type BacktestResult, resultToJson } from '@alphintra/engine';
 import type { BacktestRun } from './backtest.js';
-import { manifestOf } from './backtest-report.js';
+import { manifestOf, metricsOf } from './backtest-report.js';
 
 type Cell = string | number | boolean | null;
 
@@ -123,7 +123,14 @@ export function ordersCsv(result: BacktestResult): string {
 }
 
 /** The files `--out` writes, in the order they are written. */
-export const OUTPUT_FILES = ['result.json', 'trades.csv', 'equity.csv', 'orders.csv', 'manifest.json'] as const;
+export const OUTPUT_FILES = [
+  'result.json',
+  'trades.csv',
+  'equity.csv',
+  'orders.csv',
+  'manifest.json',
+  'metrics.json',
+] as const;
 
 /**
  * Writes a run to `dir` (created if missing): result.json (the engine's full result),
@@ -137,6 +144,7 @@ export async function writeBacktestFiles(dir: string, run: BacktestRun): Promise
     'equity.csv': equityCsv(run.result),
     'orders.csv': ordersCsv(run.result),
     'manifest.json': `${JSON.stringify(manifestOf(run), null, 2)}\n`,
+    'metrics.json': `${JSON.stringify(metricsOf(run), null, 2)}\n`,
   };
   const written: string[] = [];
   for (const name of OUTPUT_FILES) {

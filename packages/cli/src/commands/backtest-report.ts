@@ -1,3 +1,4 @@
+import { computeMetrics, type MetricsReport } from '@alphintra/analytics';
 import { formatIsoMicros } from '@alphintra/core';
 import type { RunManifest, Trade } from '@alphintra/engine';
 import type { BacktestRun } from './backtest.js';
@@ -23,6 +24,8 @@ export type CliTrade = Trade & { readonly entryTimeIso: string; readonly exitTim
 export interface BacktestJson {
   readonly manifest: CliManifest;
   readonly summary: CliSummary;
+  /** Every performance metric (see docs/analytics/metrics.md). */
+  readonly metrics: MetricsReport;
   readonly trades: readonly CliTrade[];
 }
 
@@ -45,11 +48,25 @@ export function summaryOf(run: BacktestRun): CliSummary {
   return { ...s, start: iso(start), end: iso(end), winRate: s.trades > 0 ? s.winningTrades / s.trades : null };
 }
 
-/** Returns the `--json` document: manifest, summary and closed trades. */
+const metricsCache = new WeakMap<BacktestRun, MetricsReport>();
+
+/** Returns the run's performance metrics (computed once per run). */
+export function metricsOf(run: BacktestRun): MetricsReport {
+  let metrics = metricsCache.get(run);
+  if (metrics === undefined) {
+    const { equity } = run.result;
+    metrics = computeMetrics({ time: equity.time, equity: equity.equity, trades: run.result.trades });
+    metricsCache.set(run, metrics);
+  }
+  return metrics;
+}
+
+/** Returns the `--json` document: manifest, summary, metrics and closed trades. */
 export function backtestJson(run: BacktestRun): BacktestJson {
   return {
     manifest: manifestOf(run),
     summary: summaryOf(run),
+    metrics: metricsOf(run),
     trades: run.result.trades.map((t) => ({
       ...t,
       entryTimeIso: formatIsoMicros(t.entryTime),
@@ -81,6 +98,14 @@ export function printBacktestSummary(run: BacktestRun, out: (line: string) => vo
   row('final equity', `${money(s.finalEquity)} (from ${money(s.startEquity)})`);
   row('total return', percent(s.totalReturn));
   row('max drawdown', percent(s.maxDrawdown));
+  const m = metricsOf(run);
+  const ratio = (x: number | null): string => (x === null ? '-' : x.toFixed(2));
+  const pct = (x: number | null): string => (x === null ? '-' : percent(x));
+  row('CAGR', `${pct(m.returns.cagr)}  (volatility ${pct(m.returns.annualisedVolatility)} a year)`);
+  row('Sharpe', `${ratio(m.risk.sharpe)}  (Sortino ${ratio(m.risk.sortino)}, Calmar ${ratio(m.risk.calmar)})`);
+  if (m.trades.count > 0) {
+    row('profit factor', `${ratio(m.trades.profitFactor)}  (expectancy ${money(m.trades.expectancy ?? 0)} per trade)`);
+  }
   row(
     'trades',
     `${s.trades.toLocaleString('en-US')}` +

@@ -102,7 +102,7 @@ describe('alphintra backtest', () => {
     expect(r.stdout).toMatch(/order-list hash\s+[0-9a-f]{64}/);
   });
 
-  it('prints one JSON object with the manifest, summary and trades', async () => {
+  it('prints one JSON object with the manifest, summary, metrics and trades', async () => {
     const r = await run(
       'backtest',
       strategy,
@@ -116,8 +116,11 @@ describe('alphintra backtest', () => {
     );
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['manifest', 'summary', 'trades']);
-    const { manifest, summary, trades } = doc;
+    expect(Object.keys(doc)).toEqual(['manifest', 'summary', 'metrics', 'trades']);
+    const { manifest, summary, metrics, trades } = doc;
+    expect(metrics.returns.totalReturn).toBeCloseTo(summary.totalReturn, 12);
+    expect(metrics.drawdown.maxDrawdown).toBeCloseTo(summary.maxDrawdown, 12);
+    expect(metrics.trades.count).toBe(summary.trades);
     expect(manifest.strategy).toMatchObject({ name: 'sma-cross', version: '1.2.0' });
     expect(manifest.strategy.codeHash).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.parameters).toEqual({ fast: 5, slow: 20 });
@@ -195,7 +198,7 @@ describe('alphintra backtest', () => {
     expect(summary.startEquity).toBe(50_000);
   });
 
-  it('writes result.json, trades.csv, equity.csv, orders.csv and manifest.json with --out', async () => {
+  it('writes result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json with --out', async () => {
     const dir = join(work, 'run-out');
     const r = await run('backtest', strategy, '--data', wave, '--out', dir, '--fees', 'percent:0.001');
     expect(r.status).toBe(0);
@@ -227,13 +230,16 @@ describe('alphintra backtest', () => {
     expect(orders).toHaveLength(result.summary.orders + 1);
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest).toEqual({ ...result.manifest, sources: { strategy, data: [wave] } });
+    const metrics = JSON.parse(await readFile(join(dir, 'metrics.json'), 'utf8'));
+    expect(metrics.sample.bars).toBe(300);
+    expect(metrics.returns.totalReturn).toBeCloseTo(result.summary.totalReturn, 12);
   });
 
   it('writes byte-identical result.json for two runs of the same command', async () => {
     const args = ['--data', wave, '--slippage', 'spread:10,random', '--latency-ms', '1', '--latency-jitter-ms', '5'];
     expect((await run('backtest', strategy, ...args, '--out', join(work, 'same-a'))).status).toBe(0);
     expect((await run('backtest', strategy, ...args, '--out', join(work, 'same-b'))).status).toBe(0);
-    for (const file of ['result.json', 'trades.csv', 'equity.csv', 'orders.csv', 'manifest.json']) {
+    for (const file of ['result.json', 'trades.csv', 'equity.csv', 'orders.csv', 'manifest.json', 'metrics.json']) {
       const a = await readFile(join(work, 'same-a', file));
       const b = await readFile(join(work, 'same-b', file));
       expect(a.equals(b)).toBe(true);
