@@ -248,10 +248,7 @@ function replayOne(kernel: Kernel, total: number, interval: number, progress: Pr
   const n = (kernel.instruments[0] as KernelInstrument).columns.time.length;
   let nextCheck = interval;
   for (let j = 0; j < n; j++) {
-    kernel.advanceToBar(0, j);
-    kernel.beginBar(0, j);
-    kernel.deliverBar(0, j);
-    kernel.endSlice(0, j);
+    kernel.stepBar(0, j);
     if (j + 1 === nextCheck) {
       nextCheck += interval;
       checkpoint(j + 1, total, progress, signal);

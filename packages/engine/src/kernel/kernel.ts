@@ -173,6 +173,17 @@ export class Kernel implements VenueListener {
     if (cell !== null && time > (cell[0] as number)) cell[0] = time;
   }
 
+  /**
+   * All four steps for bar `j` of an instrument that is alone at its timestamp (one call per
+   * bar for single-instrument replays).
+   */
+  stepBar(k: number, j: number): void {
+    this.advanceToBar(k, j);
+    this.beginBar(k, j);
+    this.deliverBar(k, j);
+    this.endSlice(k, j);
+  }
+
   /** Phase one of a bar: corporate actions, carry, matching at the venue, marks. */
   beginBar(k: number, j: number): void {
     const c = (this.instruments[k] as KernelInstrument).columns;
