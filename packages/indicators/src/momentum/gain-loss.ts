@@ -73,12 +73,19 @@ export class GainLossStream extends StreamBase {
   #savedValue = Number.NaN;
 
   constructor(kind: GainLossKind, params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     this.#kind = kind;
     this.#period = params.timeperiod as number;
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     this.#savedCount = this.#count;
     this.#savedPrevious = this.#previous;
     this.#savedGain = this.#gain;
@@ -110,6 +117,12 @@ export class GainLossStream extends StreamBase {
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#count = this.#savedCount;
       this.#previous = this.#savedPrevious;
@@ -117,7 +130,7 @@ export class GainLossStream extends StreamBase {
       this.#loss = this.#savedLoss;
       this.outputs[0] = this.#savedValue;
     }
-    this.push(x);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

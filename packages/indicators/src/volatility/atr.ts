@@ -72,12 +72,23 @@ export class ATRStream extends StreamBase {
   #savedValue = Number.NaN;
 
   constructor(params: IndicatorParams, normalized = false) {
-    super(1);
+    super(1, 3);
     this.#period = params.timeperiod as number;
     this.#normalized = normalized;
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
     this.#savedCount = this.#count;
     this.#savedPreviousClose = this.#previousClose;
     this.#savedAverage = this.#average;
@@ -100,13 +111,21 @@ export class ATRStream extends StreamBase {
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#count = this.#savedCount;
       this.#previousClose = this.#savedPreviousClose;
       this.#average = this.#savedAverage;
       this.outputs[0] = this.#savedValue;
     }
-    this.push(high, low, close);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {
