@@ -4,8 +4,9 @@ import { nanArray } from '../support/arrays.js';
 import { matype, period, resolveParams } from '../support/params.js';
 import { StreamBase } from '../support/stream-base.js';
 import type { IndicatorDefinition, IndicatorParams } from '../types.js';
+import { computeFastK } from './fast-k.js';
 import { stochfLookback } from './stochastic.js';
-import { computeFastK, StochasticStream } from './stochastic-core.js';
+import { StochasticStream } from './stochastic-core.js';
 
 function rsiLookback(p: IndicatorParams): number {
   return RSI_DEFINITION.lookback({ timeperiod: p.timeperiod as number });
