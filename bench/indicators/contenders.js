@@ -44,14 +44,17 @@ export function alphintraKernel(name, bars) {
 // A separate copy of the feeding loop per contender and indicator: each call site then sees
 // one class only, so V8 can inline `update` as it would in a strategy holding that indicator.
 // (Through one shared, megamorphic loop every returned double would be boxed on the heap.)
-function feedingLoop(arity) {
+// The name goes into the source because V8 caches compilations by source text, and
+// functions compiled from the same text share their type feedback: without it, ATR, ADX and
+// STOCH would all be fed through one polymorphic call site.
+function feedingLoop(name, arity) {
   const args = arity === 3 ? 'high[i], low[i], close[i]' : 'close[i]';
   return new Function(
     'stream',
     'high',
     'low',
     'close',
-    `const n = close.length; for (let i = 0; i < n; i++) stream.push(${args}); return stream.outputs[0];`,
+    `// ${name}\nconst n = close.length; for (let i = 0; i < n; i++) stream.push(${args}); return stream.outputs[0];`,
   );
 }
 
@@ -65,7 +68,7 @@ export function alphintraStream(name, bars) {
   }
   const params = resolveParams(definition, CASES[name]);
   const { high, low, close } = bars;
-  const loop = feedingLoop(definition.inputs.length);
+  const loop = feedingLoop(name, definition.inputs.length);
   // One stream, reset between runs, so the timed loop contains only updates.
   const stream = definition.createStream(params);
   return () => {
@@ -163,14 +166,14 @@ export function tradingSignals(name, bars) {
         'high',
         'low',
         'close',
-        'let last = null; const n = close.length; for (let i = 0; i < n; i++) last = indicator.update({ high: high[i], low: low[i], close: close[i] }, false); return last;',
+        `// ${name}\nlet last = null; const n = close.length; for (let i = 0; i < n; i++) last = indicator.update({ high: high[i], low: low[i], close: close[i] }, false); return last;`,
       )
     : new Function(
         'indicator',
         'high',
         'low',
         'close',
-        'let last = null; const n = close.length; for (let i = 0; i < n; i++) last = indicator.update(close[i], false); return last;',
+        `// ${name}\nlet last = null; const n = close.length; for (let i = 0; i < n; i++) last = indicator.update(close[i], false); return last;`,
       );
   return () => loop(make(), high, low, close);
 }

@@ -105,6 +105,36 @@ describe.each(all.map((d) => [d.name, d] as const))('%s', (_name, definition) =>
     }
   });
 
+  it('writes from pushAt and reviseAt exactly what push and revise write', () => {
+    const set = sets[0] as { dataset: string; params: IndicatorParams; inputs?: Record<string, string> };
+    const { dataset, params } = set;
+    const inputs = caseInputs(set, definition.inputs);
+    const other = caseInputs({ ...set, dataset: dataset === 'orcl' ? 'random' : 'orcl' }, definition.inputs);
+    const n = Math.min((inputs[0] as Float64Array).length, (other[0] as Float64Array).length);
+    const viaNumbers = definition.createStream(params);
+    const viaColumns = definition.createStream(params);
+    const failures: string[] = [];
+    for (let i = 0; i < n && failures.length < 5; i++) {
+      // Every third bar is first seen with other values and then revised, as a forming bar.
+      if (i % 3 === 1) {
+        feed(viaNumbers, other, i);
+        viaColumns.pushAt(other, i);
+        feed(viaNumbers, inputs, i, true);
+        viaColumns.reviseAt(inputs, i);
+      } else {
+        feed(viaNumbers, inputs, i);
+        viaColumns.pushAt(inputs, i);
+      }
+      if (viaColumns.isReady !== viaNumbers.isReady) failures.push(`isReady differs at ${i}`);
+      for (let k = 0; k < definition.outputs.length; k++) {
+        const expected = viaNumbers.outputs[k] as number;
+        const got = viaColumns.outputs[k] as number;
+        if (!Object.is(got, expected)) failures.push(`output ${k} at ${i}: pushAt ${got}, push ${expected}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('replays identically after reset', () => {
     const set = sets[0] as { dataset: string; params: IndicatorParams };
     const { params } = set;

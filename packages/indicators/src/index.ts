@@ -13,7 +13,7 @@ export * from './pattern-b/index.js';
 export * from './price/index.js';
 export { indicatorReferenceMarkdown } from './reference-doc.js';
 export type { IndicatorInputs } from './registry.js';
-export { computeIndicator, createStream, getIndicator, listIndicators, lookbackOf } from './registry.js';
+export { computeIndicator, createStream, getIndicator, inputColumns, listIndicators, lookbackOf } from './registry.js';
 export * from './signal/index.js';
 export * from './statistic/index.js';
 export { commonLength, nanArray } from './support/arrays.js';

@@ -51,8 +51,31 @@ export function getIndicator(name: string): IndicatorDefinition {
   );
 }
 
-/** Inputs for {@link computeIndicator}: named columns (`close`, `high` … or `real`). */
+/** Inputs for {@link computeIndicator} and {@link inputColumns}: named columns (`close`, `high` … or `real`). */
 export type IndicatorInputs = Partial<Record<InputName, Float64Array>>;
+
+/**
+ * Returns the input columns of `definition`, in its order, picked by name from `inputs` (a
+ * bar series' columns will do): the arrays `compute` takes and `pushAt`/`reviseAt` read.
+ * `real` and `real0` fall back to `close` when not given. Throws when an input is missing.
+ * Bind them once and pass the same array on every update.
+ *
+ * @example
+ * const columns = inputColumns(getIndicator('STOCH'), series); // [high, low, close]
+ * for (let i = 0; i < series.length; i++) stoch.pushAt(columns, i);
+ */
+export function inputColumns(definition: IndicatorDefinition, inputs: IndicatorInputs): Float64Array[] {
+  return definition.inputs.map((input) => {
+    const column = inputs[input] ?? (input === 'real' || input === 'real0' ? inputs.close : undefined);
+    if (column === undefined) {
+      throw new AlphintraError(
+        'INVALID_ARGUMENT',
+        `${definition.name}: missing input "${input}" (needs ${definition.inputs.join(', ')})`,
+      );
+    }
+    return column;
+  });
+}
 
 /**
  * Runs an indicator by name over named input columns and returns its outputs by TA-Lib's
@@ -69,16 +92,7 @@ export function computeIndicator(
 ): Record<string, Float64Array> {
   const definition = getIndicator(name);
   const resolved = resolveParams(definition, params);
-  const columns = definition.inputs.map((input) => {
-    const column = inputs[input] ?? (input === 'real' || input === 'real0' ? inputs.close : undefined);
-    if (column === undefined) {
-      throw new AlphintraError(
-        'INVALID_ARGUMENT',
-        `${definition.name}: missing input "${input}" (needs ${definition.inputs.join(', ')})`,
-      );
-    }
-    return column;
-  });
+  const columns = inputColumns(definition, inputs);
   const n = commonLength(definition.name, columns);
   const outputs = definition.outputs.map(() => nanArray(n));
   definition.compute(columns, resolved, outputs);

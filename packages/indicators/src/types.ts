@@ -47,21 +47,40 @@ export type IndicatorParams = Readonly<Record<string, number>>;
  * `push(high, low, close)` for ATR, `push(open, high, low, close)` for candlestick patterns)
  * and writes the current values into `outputs` (NaN until ready). `revise` swaps the most
  * recent bar for new values — the bar still forming in live data. Both return nothing, and
- * results are read from the `outputs` array, so that no number is ever boxed on the heap
- * even where V8 cannot inline the call (an engine updating many kinds of indicator).
- * `update` and `replace` are conveniences that also return the first output. After `reset`
- * the indicator behaves as new.
+ * results are read from the `outputs` array. `update` and `replace` are conveniences that
+ * also return the first output. After `reset` the indicator behaves as new.
+ *
+ * `pushAt(columns, index)` and `reviseAt(columns, index)` do the same for bar `index` of
+ * input columns: `columns` holds one `Float64Array` per input, in the definition's order —
+ * the arrays `compute` takes, see {@link inputColumns}. This is the face for a caller that
+ * updates many kinds of indicator from one call site (an engine over columnar bars): V8
+ * cannot inline such a call, and numbers passed to a call that is not inlined are boxed on
+ * the heap, while an array and an integer index are not. Through `pushAt` an update
+ * allocates nothing whoever calls it.
  *
  * @example
  * const rsi = createStream('RSI', { timeperiod: 14 });
  * for (const close of closes) rsi.push(close);
  * if (rsi.isReady) console.log(rsi.outputs[0]);
+ *
+ * @example
+ * // An engine feeding columnar bars: bind the columns once, then pass the bar index.
+ * const atr = createStream('ATR', { timeperiod: 14 });
+ * const columns = inputColumns(getIndicator('ATR'), series); // [high, low, close]
+ * for (let i = 0; i < series.length; i++) atr.pushAt(columns, i);
  */
 export interface StreamingIndicator {
   /** Current value of each output, in definition order (NaN until ready). Read-only for callers. */
   readonly outputs: Float64Array;
   push(a: number, b?: number, c?: number, d?: number, e?: number): void;
   revise(a: number, b?: number, c?: number, d?: number, e?: number): void;
+  /**
+   * `push` of bar `index` of `columns` (one array per input, in definition order; only
+   * `columns[k][index]` is read). Equals `push(columns[0][index], columns[1][index], …)`.
+   */
+  pushAt(columns: readonly Float64Array[], index: number): void;
+  /** `revise` with bar `index` of `columns`, as {@link StreamingIndicator.pushAt} reads it. */
+  reviseAt(columns: readonly Float64Array[], index: number): void;
   /** `push`, then returns the first output. */
   update(a: number, b?: number, c?: number, d?: number, e?: number): number;
   /** `revise`, then returns the first output. */

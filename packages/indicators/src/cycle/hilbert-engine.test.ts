@@ -8,7 +8,7 @@ function sineWave(length: number, period: number, amplitude = 5, level = 100): F
 }
 
 function run(engine: HilbertEngine, prices: Float64Array): void {
-  for (const x of prices) engine.step(x);
+  for (let i = 0; i < prices.length; i++) engine.step(prices, i);
 }
 
 describe('HilbertEngine', () => {
@@ -25,7 +25,7 @@ describe('HilbertEngine', () => {
     const prices = sineWave(400, 20);
     run(engine, prices.subarray(0, 399));
     const before = engine.dcPhase;
-    engine.step(prices[399] as number);
+    engine.step(prices, 399);
     const advance = (((engine.dcPhase - before) % 360) + 360) % 360;
     expect(advance).toBeGreaterThan(12);
     expect(advance).toBeLessThan(24);
@@ -36,7 +36,7 @@ describe('HilbertEngine', () => {
     const prices = sineWave(400, 20, 1);
     let cycling = 0;
     for (let i = 0; i < prices.length; i++) {
-      engine.step(prices[i] as number);
+      engine.step(prices, i);
       if (i >= 200 && engine.trend === 0) cycling++;
     }
     expect(cycling).toBeGreaterThan(150);
@@ -59,11 +59,11 @@ describe('HilbertEngine', () => {
     const straight = new HilbertEngine(HT_MODE);
     const revised = new HilbertEngine(HT_MODE);
     for (let i = 0; i < prices.length; i++) {
-      straight.step(prices[i] as number);
+      straight.step(prices, i);
       revised.save();
-      revised.step(-1000 + i);
+      revised.step(Float64Array.of(-1000 + i), 0);
       revised.restore();
-      revised.step(prices[i] as number);
+      revised.step(prices, i);
     }
     expect([revised.smoothPeriod, revised.dcPhase, revised.trendline, revised.inPhase]).toEqual([
       straight.smoothPeriod,

@@ -134,8 +134,12 @@ export class HilbertEngine {
     this.#start = features === 0 ? SHORT_START : LONG_START;
   }
 
-  /** Advances by one bar of price `x`. */
-  step(x: number): void {
+  /**
+   * Advances by bar `index` of the price column `prices`. The price is read from the column
+   * rather than passed as a number, which V8 would box when it does not inline this call.
+   */
+  step(prices: Float64Array, index: number): void {
+    const x = prices[index] as number;
     const t = this.count++;
     const raw = this.#raw;
     raw[t & MASK] = x;

@@ -12,24 +12,36 @@ export abstract class HilbertStream extends StreamBase {
 
   /** Creates a stream with `outputCount` outputs over an engine with the given HT_* feature flags. */
   constructor(features: number, outputCount: number) {
-    super(outputCount);
+    super(outputCount, 1);
     this.engine = new HilbertEngine(features);
     this.#lookback = hilbertLookback(features);
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.engine.save();
-    this.engine.step(x);
+    this.engine.step(columns[0]!, index);
     if (this.engine.count > this.#lookback) this.publish();
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.engine.count === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
     this.engine.restore();
-    this.engine.step(x);
+    this.engine.step(columns[0]!, index);
     if (this.engine.count > this.#lookback) this.publish();
   }
 

@@ -12,7 +12,7 @@ export function computeHtDcPeriod(real: Float64Array, out: Float64Array): void {
   const n = real.length;
   const engine = new HilbertEngine(0);
   for (let i = 0; i < n; i++) {
-    engine.step(real[i] as number);
+    engine.step(real, i);
     out[i] = i < HT_SHORT_LOOKBACK ? Number.NaN : engine.smoothPeriod;
   }
 }

@@ -12,7 +12,7 @@ export function computeHtPhasor(real: Float64Array, inphase: Float64Array, quadr
   const n = real.length;
   const engine = new HilbertEngine(0);
   for (let i = 0; i < n; i++) {
-    engine.step(real[i] as number);
+    engine.step(real, i);
     if (i < HT_SHORT_LOOKBACK) {
       inphase[i] = Number.NaN;
       quadrature[i] = Number.NaN;

@@ -12,7 +12,7 @@ export function computeHtSine(real: Float64Array, sine: Float64Array, leadsine: 
   const n = real.length;
   const engine = new HilbertEngine(HT_SINE_WAVE);
   for (let i = 0; i < n; i++) {
-    engine.step(real[i] as number);
+    engine.step(real, i);
     if (i < HT_LONG_LOOKBACK) {
       sine[i] = Number.NaN;
       leadsine[i] = Number.NaN;

@@ -12,7 +12,7 @@ export function computeHtTrendline(real: Float64Array, out: Float64Array): void 
   const n = real.length;
   const engine = new HilbertEngine(HT_TREND);
   for (let i = 0; i < n; i++) {
-    engine.step(real[i] as number);
+    engine.step(real, i);
     out[i] = i < HT_LONG_LOOKBACK ? Number.NaN : engine.trendline;
   }
 }

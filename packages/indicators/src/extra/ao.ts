@@ -68,31 +68,52 @@ export class AOStream extends StreamBase {
   readonly #fast: SMAStream;
   readonly #slow: SMAStream;
   readonly #lookback: number;
+  /** The bar's median price, as a one-value column for the averages (a number passed to their calls could be boxed). */
+  readonly #median = new Float64Array(1);
+  readonly #medianColumns: readonly Float64Array[] = [this.#median];
   #count = 0;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 2);
     this.#fast = new SMAStream({ timeperiod: params.fastperiod as number });
     this.#slow = new SMAStream({ timeperiod: params.slowperiod as number });
     this.#lookback = aoLookback(params.fastperiod as number, params.slowperiod as number);
   }
 
   push(high: number, low = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
     this.#count++;
-    const m = (high + low) / 2;
-    this.#fast.push(m);
-    this.#slow.push(m);
+    this.#median[0] = (high + low) / 2;
+    this.#fast.pushAt(this.#medianColumns, 0);
+    this.#slow.pushAt(this.#medianColumns, 0);
     this.#finish();
   }
 
   revise(high: number, low = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
     if (this.#count === 0) {
-      this.push(high, low);
+      this.pushAt(columns, index);
       return;
     }
-    const m = (high + low) / 2;
-    this.#fast.revise(m);
-    this.#slow.revise(m);
+    this.#median[0] = (high + low) / 2;
+    this.#fast.reviseAt(this.#medianColumns, 0);
+    this.#slow.reviseAt(this.#medianColumns, 0);
     this.#finish();
   }
 

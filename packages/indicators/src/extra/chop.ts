@@ -76,7 +76,7 @@ export class CHOPStream extends StreamBase {
   #savedSlot = 0;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 3);
     this.#period = params.timeperiod as number;
     this.#logPeriod = Math.log10(this.#period);
     this.#highest = new RollingExtreme(this.#period, true);
@@ -85,17 +85,33 @@ export class CHOPStream extends StreamBase {
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#savedHead = this.#head;
     this.#savedPreviousClose = this.#previousClose;
     this.#savedSum = this.#sum;
     this.#savedValue = this.outputs[0] as number;
     this.#savedSlot = this.#ranges[this.#head] as number;
-    this.#step(high, low, close);
+    this.#step(columns, index);
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(high, low, close);
+      this.pushAt(columns, index);
       return;
     }
     this.#highest.undo();
@@ -106,13 +122,16 @@ export class CHOPStream extends StreamBase {
     this.#sum = this.#savedSum;
     this.outputs[0] = this.#savedValue;
     this.#ranges[this.#head] = this.#savedSlot;
-    this.#step(high, low, close);
+    this.#step(columns, index);
   }
 
-  #step(high: number, low: number, close: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
     const p = this.#period;
-    this.#highest.push(high);
-    this.#lowest.push(low);
+    this.#highest.push(columns[0]!, index);
+    this.#lowest.push(columns[1]!, index);
     if (this.#count > 0) {
       const tr = trueRange(high, low, this.#previousClose);
       this.#ranges[this.#head] = tr;

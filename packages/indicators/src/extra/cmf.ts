@@ -87,13 +87,26 @@ export class CMFStream extends StreamBase {
   #savedVolume = 0;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 4);
     this.#period = params.timeperiod as number;
     this.#flows = new Float64Array(this.#period);
     this.#volumes = new Float64Array(this.#period);
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    bar[3]![0] = volume;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
+    const volume = columns[3]![index]!;
     this.#savedHead = this.#head;
     this.#savedCount = this.#count;
     this.#savedSumMf = this.#sumMf;
@@ -106,8 +119,21 @@ export class CMFStream extends StreamBase {
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    bar[3]![0] = volume;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
+    const volume = columns[3]![index]!;
     if (this.#count === 0) {
-      this.push(high, low, close, volume);
+      this.pushAt(columns, index);
       return;
     }
     this.#head = this.#savedHead;

@@ -54,23 +54,37 @@ export class DONCHIANStream extends StreamBase {
   readonly #lowest: RollingExtreme;
 
   constructor(params: IndicatorParams) {
-    super(3);
+    super(3, 2);
     this.#highest = new RollingExtreme(params.timeperiod as number, true);
     this.#lowest = new RollingExtreme(params.timeperiod as number, false);
   }
 
   push(high: number, low = Number.NaN): void {
-    this.#highest.push(high);
-    this.#lowest.push(low);
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    this.#highest.push(columns[0]!, index);
+    this.#lowest.push(columns[1]!, index);
     this.#bands();
   }
 
   revise(high: number, low = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#highest.count > 0) {
       this.#highest.undo();
       this.#lowest.undo();
     }
-    this.push(high, low);
+    this.pushAt(columns, index);
   }
 
   #bands(): void {

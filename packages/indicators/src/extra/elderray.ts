@@ -49,29 +49,51 @@ export function ELDERRAY(
 /** Streaming Elder ray: `push(high, low, close)` (bull power, bear power); O(1), no allocation. */
 export class ELDERRAYStream extends StreamBase {
   readonly #ema: EMAStream;
+  /** The close column alone, the EMA's input (set on each update; no copy of the data). */
+  readonly #closes: Float64Array[] = [new Float64Array(0)];
   #count = 0;
 
   constructor(params: IndicatorParams) {
-    super(2);
+    super(2, 3);
     this.#ema = new EMAStream({ timeperiod: params.timeperiod as number });
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#count++;
-    this.#ema.push(close);
-    this.#powers(high, low);
+    this.#closes[0] = columns[2]!;
+    this.#ema.pushAt(this.#closes, index);
+    this.#powers(columns, index);
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
-    if (this.#count === 0) {
-      this.push(high, low, close);
-      return;
-    }
-    this.#ema.revise(close);
-    this.#powers(high, low);
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
   }
 
-  #powers(high: number, low: number): void {
+  reviseAt(columns: readonly Float64Array[], index: number): void {
+    if (this.#count === 0) {
+      this.pushAt(columns, index);
+      return;
+    }
+    this.#closes[0] = columns[2]!;
+    this.#ema.reviseAt(this.#closes, index);
+    this.#powers(columns, index);
+  }
+
+  #powers(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
     // NaN during the warm-up propagates from the EMA.
     const ema = this.#ema.outputs[0] as number;
     this.outputs[0] = high - ema;

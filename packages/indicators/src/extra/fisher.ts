@@ -97,12 +97,21 @@ export class FISHERStream extends StreamBase {
   #savedSlot = 0;
 
   constructor(params: IndicatorParams) {
-    super(2);
+    super(2, 2);
     this.#period = params.timeperiod as number;
     this.#medians = new Float64Array(this.#period);
   }
 
   push(high: number, low = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
     const p = this.#period;
     const medians = this.#medians;
     const today = this.#count;
@@ -168,6 +177,13 @@ export class FISHERStream extends StreamBase {
   }
 
   revise(high: number, low = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#count--;
       this.#medians[this.#count % this.#period] = this.#savedSlot;
@@ -180,7 +196,7 @@ export class FISHERStream extends StreamBase {
       this.#previousFisher = this.#savedPreviousFisher;
     }
     // Pushing again saves the state just restored, which is the same.
-    this.push(high, low);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

@@ -65,18 +65,44 @@ export class HEIKINASHIStream extends StreamBase {
   #savedClose = Number.NaN;
 
   constructor() {
-    super(4);
+    super(4, 4);
   }
 
   push(open: number, high = Number.NaN, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = open;
+    bar[1]![0] = high;
+    bar[2]![0] = low;
+    bar[3]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const open = columns[0]![index]!;
+    const high = columns[1]![index]!;
+    const low = columns[2]![index]!;
+    const close = columns[3]![index]!;
     this.#savedOpen = this.outputs[0] as number;
     this.#savedClose = this.outputs[3] as number;
     this.#step(open, high, low, close, this.#savedOpen, this.#savedClose);
   }
 
   revise(open: number, high = Number.NaN, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = open;
+    bar[1]![0] = high;
+    bar[2]![0] = low;
+    bar[3]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
+    const open = columns[0]![index]!;
+    const high = columns[1]![index]!;
+    const low = columns[2]![index]!;
+    const close = columns[3]![index]!;
     if (this.#count === 0) {
-      this.push(open, high, low, close);
+      this.pushAt(columns, index);
       return;
     }
     this.#count--;

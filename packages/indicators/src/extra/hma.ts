@@ -80,7 +80,7 @@ export class HMAStream extends StreamBase {
   #prevSlot = 0;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     const p = params.timeperiod as number;
     this.#period = p;
     this.#lookback = hmaLookback(p);
@@ -92,9 +92,15 @@ export class HMAStream extends StreamBase {
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#count++;
-    this.#half.push(x);
-    this.#full.push(x);
+    this.#half.pushAt(columns, index);
+    this.#full.pushAt(columns, index);
     if (this.#count >= this.#period) {
       this.#prevHead = this.#head;
       this.#prevSeen = this.#seen;
@@ -109,12 +115,18 @@ export class HMAStream extends StreamBase {
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
-    this.#half.revise(x);
-    this.#full.revise(x);
+    this.#half.reviseAt(columns, index);
+    this.#full.reviseAt(columns, index);
     if (this.#count >= this.#period) {
       this.#head = this.#prevHead;
       this.#seen = this.#prevSeen;

@@ -101,7 +101,7 @@ export class ICHIMOKUStream extends StreamBase {
   #count = 0;
 
   constructor(params: IndicatorParams) {
-    super(5);
+    super(5, 3);
     const t = params.tenkanperiod as number;
     const k = params.kijunperiod as number;
     const s = params.senkouperiod as number;
@@ -117,10 +117,21 @@ export class ICHIMOKUStream extends StreamBase {
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const highs = columns[0]!;
+    const lows = columns[1]!;
+    const close = columns[2]![index]!;
     const w = this.#windows;
     for (let j = 0; j < 6; j += 2) {
-      (w[j] as RollingExtreme).push(high);
-      (w[j + 1] as RollingExtreme).push(low);
+      (w[j] as RollingExtreme).push(highs, index);
+      (w[j + 1] as RollingExtreme).push(lows, index);
     }
     this.#count++;
     const v = this.outputs;
@@ -136,12 +147,20 @@ export class ICHIMOKUStream extends StreamBase {
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       const w = this.#windows;
       for (let j = 0; j < 6; j++) (w[j] as RollingExtreme).undo();
       this.#count--;
     }
-    this.push(high, low, close);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

@@ -76,6 +76,8 @@ export function KELTNER(
 
 /** Streaming Keltner channels: `push(high, low, close)` (upper, middle, lower band); O(1), no allocation. */
 export class KELTNERStream extends StreamBase {
+  /** The close column alone, the EMA's input (set on each update; no copy of the data). */
+  readonly #closes: Float64Array[];
   readonly #ema: EMAStream;
   readonly #atr: ATRStream;
   readonly #multiplier: number;
@@ -83,7 +85,8 @@ export class KELTNERStream extends StreamBase {
   #count = 0;
 
   constructor(params: IndicatorParams) {
-    super(3);
+    super(3, 3);
+    this.#closes = [new Float64Array(0)];
     this.#ema = new EMAStream({ timeperiod: params.timeperiod as number });
     this.#atr = new ATRStream({ timeperiod: params.atrperiod as number });
     this.#multiplier = params.multiplier as number;
@@ -91,19 +94,37 @@ export class KELTNERStream extends StreamBase {
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#count++;
-    this.#ema.push(close);
-    this.#atr.push(high, low, close);
+    this.#closes[0] = columns[2]!;
+    this.#ema.pushAt(this.#closes, index);
+    this.#atr.pushAt(columns, index);
     this.#bands();
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(high, low, close);
+      this.pushAt(columns, index);
       return;
     }
-    this.#ema.revise(close);
-    this.#atr.revise(high, low, close);
+    this.#closes[0] = columns[2]!;
+    this.#ema.reviseAt(this.#closes, index);
+    this.#atr.reviseAt(columns, index);
     this.#bands();
   }
 

@@ -87,26 +87,42 @@ export class SUPERTRENDStream extends StreamBase {
   #savedDirection = Number.NaN;
 
   constructor(params: IndicatorParams) {
-    super(2);
+    super(2, 3);
     this.#period = params.timeperiod as number;
     this.#multiplier = params.multiplier as number;
     this.#atr = new ATRStream({ timeperiod: this.#period });
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#savedPreviousClose = this.#previousClose;
     this.#savedUpper = this.#upper;
     this.#savedLower = this.#lower;
     this.#savedDir = this.#dir;
     this.#savedLine = this.#line;
     this.#savedDirection = this.#direction;
-    this.#atr.push(high, low, close);
-    this.#step(high, low, close);
+    this.#atr.pushAt(columns, index);
+    this.#step(columns, index);
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(high, low, close);
+      this.pushAt(columns, index);
       return;
     }
     this.#count--;
@@ -116,11 +132,14 @@ export class SUPERTRENDStream extends StreamBase {
     this.#dir = this.#savedDir;
     this.#line = this.#savedLine;
     this.#direction = this.#savedDirection;
-    this.#atr.revise(high, low, close);
-    this.#step(high, low, close);
+    this.#atr.reviseAt(columns, index);
+    this.#step(columns, index);
   }
 
-  #step(high: number, low: number, close: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
     const t = this.#count;
     if (t >= this.#period) {
       const mid = (high + low) / 2;

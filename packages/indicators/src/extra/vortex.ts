@@ -89,7 +89,7 @@ export class VORTEXStream extends StreamBase {
   readonly #saved = new Float64Array(14);
 
   constructor(params: IndicatorParams) {
-    super(2);
+    super(2, 3);
     this.#period = params.timeperiod as number;
     this.#ups = new Float64Array(this.#period);
     this.#downs = new Float64Array(this.#period);
@@ -97,6 +97,14 @@ export class VORTEXStream extends StreamBase {
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     const s = this.#saved;
     const h = this.#head;
     s[0] = h;
@@ -113,12 +121,20 @@ export class VORTEXStream extends StreamBase {
     s[11] = this.#ups[h] as number;
     s[12] = this.#downs[h] as number;
     s[13] = this.#ranges[h] as number;
-    this.#step(high, low, close);
+    this.#step(columns, index);
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(high, low, close);
+      this.pushAt(columns, index);
       return;
     }
     const s = this.#saved;
@@ -137,10 +153,13 @@ export class VORTEXStream extends StreamBase {
     this.#ups[h] = s[11] as number;
     this.#downs[h] = s[12] as number;
     this.#ranges[h] = s[13] as number;
-    this.#step(high, low, close);
+    this.#step(columns, index);
   }
 
-  #step(high: number, low: number, close: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
     const p = this.#period;
     if (this.#count > 0) {
       const h = this.#head;

@@ -89,22 +89,42 @@ export class VWAPStream extends StreamBase {
   #savedValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 5);
     this.#offsetMicros = (params.offset as number) * MICROS_PER_MINUTE;
   }
 
   push(time: number, high = Number.NaN, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = time;
+    bar[1]![0] = high;
+    bar[2]![0] = low;
+    bar[3]![0] = close;
+    bar[4]![0] = volume;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#savedCount = this.#count;
     this.#savedSession = this.#session;
     this.#savedSumPv = this.#sumPv;
     this.#savedSumV = this.#sumV;
     this.#savedValue = this.#value;
-    this.#step(time, high, low, close, volume);
+    this.#step(columns, index);
   }
 
   revise(time: number, high = Number.NaN, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = time;
+    bar[1]![0] = high;
+    bar[2]![0] = low;
+    bar[3]![0] = close;
+    bar[4]![0] = volume;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(time, high, low, close, volume);
+      this.pushAt(columns, index);
       return;
     }
     this.#count = this.#savedCount;
@@ -112,10 +132,15 @@ export class VWAPStream extends StreamBase {
     this.#sumPv = this.#savedSumPv;
     this.#sumV = this.#savedSumV;
     this.#value = this.#savedValue;
-    this.#step(time, high, low, close, volume);
+    this.#step(columns, index);
   }
 
-  #step(time: number, high: number, low: number, close: number, volume: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const time = columns[0]![index]!;
+    const high = columns[1]![index]!;
+    const low = columns[2]![index]!;
+    const close = columns[3]![index]!;
+    const volume = columns[4]![index]!;
     const s = sessionOf(time, this.#offsetMicros);
     if (s !== this.#session) {
       this.#session = s;

@@ -73,13 +73,20 @@ export class VWMAStream extends StreamBase {
   #savedVolume = 0;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 2);
     this.#period = params.timeperiod as number;
     this.#closes = new Float64Array(this.#period);
     this.#volumes = new Float64Array(this.#period);
   }
 
   push(close: number, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = close;
+    bar[1]![0] = volume;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#savedHead = this.#head;
     this.#savedCount = this.#count;
     this.#savedSumPv = this.#sumPv;
@@ -89,12 +96,19 @@ export class VWMAStream extends StreamBase {
     this.#savedValue = this.#value;
     this.#savedClose = this.#closes[this.#head] as number;
     this.#savedVolume = this.#volumes[this.#head] as number;
-    this.#step(close, volume);
+    this.#step(columns, index);
   }
 
   revise(close: number, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = close;
+    bar[1]![0] = volume;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(close, volume);
+      this.pushAt(columns, index);
       return;
     }
     this.#head = this.#savedHead;
@@ -106,10 +120,12 @@ export class VWMAStream extends StreamBase {
     this.#value = this.#savedValue;
     this.#closes[this.#head] = this.#savedClose;
     this.#volumes[this.#head] = this.#savedVolume;
-    this.#step(close, volume);
+    this.#step(columns, index);
   }
 
-  #step(c: number, v: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const c = columns[0]![index]!;
+    const v = columns[1]![index]!;
     const p = this.#period;
     this.#closes[this.#head] = c;
     this.#volumes[this.#head] = v;

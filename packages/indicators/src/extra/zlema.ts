@@ -66,7 +66,7 @@ export class ZLEMAStream extends StreamBase {
   #savedSlot = 0;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     this.#period = params.timeperiod as number;
     this.#lag = zlemaLag(this.#period);
     this.#k = emaFactor(this.#period);
@@ -74,17 +74,29 @@ export class ZLEMAStream extends StreamBase {
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#savedHead = this.#head;
     this.#savedCount = this.#count;
     this.#savedSum = this.#sum;
     this.#savedValue = this.#value;
     this.#savedSlot = this.#ring[this.#head] as number;
-    this.#step(x);
+    this.#step(columns, index);
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
     this.#head = this.#savedHead;
@@ -92,10 +104,11 @@ export class ZLEMAStream extends StreamBase {
     this.#sum = this.#savedSum;
     this.#value = this.#savedValue;
     this.#ring[this.#head] = this.#savedSlot;
-    this.#step(x);
+    this.#step(columns, index);
   }
 
-  #step(x: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     const size = this.#lag + 1;
     this.#ring[this.#head] = x;
     this.#head = this.#head + 1 === size ? 0 : this.#head + 1;

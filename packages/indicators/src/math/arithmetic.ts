@@ -84,11 +84,20 @@ export class ArithmeticStream extends StreamBase {
   #seen = false;
 
   constructor(operator: ArithmeticOperator) {
-    super(1);
+    super(1, 2);
     this.#operator = operator;
   }
 
   push(real0: number, real1 = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = real0;
+    bar[1]![0] = real1;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const real0 = columns[0]![index]!;
+    const real1 = columns[1]![index]!;
     this.#seen = true;
     switch (this.#operator) {
       case 'ADD':
@@ -107,7 +116,14 @@ export class ArithmeticStream extends StreamBase {
   }
 
   revise(real0: number, real1 = Number.NaN): void {
-    this.push(real0, real1);
+    const bar = this.bar;
+    bar[0]![0] = real0;
+    bar[1]![0] = real1;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

@@ -57,10 +57,10 @@ describe('RollingExtreme', () => {
           const straight = new RollingExtreme(period, false);
           const revised = new RollingExtreme(period, false);
           for (const x of values) {
-            straight.push(x);
-            revised.push(other);
+            straight.push(Float64Array.of(x), 0);
+            revised.push(Float64Array.of(other), 0);
             revised.undo();
-            revised.push(x);
+            revised.push(Float64Array.of(x), 0);
             expect([revised.extreme, revised.index, revised.count]).toEqual([
               straight.extreme,
               straight.index,

@@ -106,7 +106,7 @@ export class MinMaxStream extends StreamBase {
   readonly #indices: boolean;
 
   constructor(kind: MinMaxKind, params: IndicatorParams) {
-    super(kind === 'MINMAX' || kind === 'MINMAXINDEX' ? 2 : 1);
+    super(kind === 'MINMAX' || kind === 'MINMAXINDEX' ? 2 : 1, 1);
     const p = params.timeperiod as number;
     this.#high = kind === 'MIN' || kind === 'MININDEX' ? null : new RollingExtreme(p, true);
     this.#low = kind === 'MAX' || kind === 'MAXINDEX' ? null : new RollingExtreme(p, false);
@@ -114,15 +114,27 @@ export class MinMaxStream extends StreamBase {
   }
 
   push(x: number): void {
-    this.#high?.push(x);
-    this.#low?.push(x);
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    this.#high?.push(columns[0]!, index);
+    this.#low?.push(columns[0]!, index);
     this.#write();
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     this.#high?.undo();
     this.#low?.undo();
-    this.push(x);
+    this.pushAt(columns, index);
   }
 
   // Outputs in definition order: the low before the high when both are tracked (MINMAX*).

@@ -131,8 +131,14 @@ export class RollingExtreme {
     this.extreme = this.#sign * this.#best;
   }
 
-  /** Appends a value; the extreme is valid once `timeperiod` values were seen. */
-  push(value: number): void {
+  /**
+   * Appends `column[index]`; the extreme is valid once `timeperiod` values were seen. The
+   * value is read from a column rather than taken as a number because this method is too
+   * large for V8 to inline everywhere, and a number passed to a call that is not inlined is
+   * boxed on the heap.
+   */
+  push(column: Float64Array, index: number): void {
+    const value = column[index] as number;
     const p = this.#period;
     const values = this.#values;
     const deque = this.#deque;

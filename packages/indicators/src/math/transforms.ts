@@ -115,11 +115,18 @@ export class MathTransformStream extends StreamBase {
   #seen = false;
 
   constructor(name: MathTransformName) {
-    super(1);
+    super(1, 1);
     this.#name = name;
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     this.#seen = true;
     const out = this.outputs;
     switch (this.#name) {
@@ -172,7 +179,13 @@ export class MathTransformStream extends StreamBase {
   }
 
   revise(x: number): void {
-    this.push(x);
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

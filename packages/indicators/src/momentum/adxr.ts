@@ -59,7 +59,7 @@ export class ADXRStream extends StreamBase {
   #savedValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 3);
     this.#period = params.timeperiod as number;
     this.#lookback = adxrLookback(this.#period);
     this.#adx = new DirectionalStream(ADX_KIND, params);
@@ -67,19 +67,35 @@ export class ADXRStream extends StreamBase {
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
-    this.#adx.push(high, low, close);
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    this.#adx.pushAt(columns, index);
     this.#step();
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(high, low, close);
+      this.pushAt(columns, index);
       return;
     }
     this.#count--;
     this.#ring[this.#count % this.#period] = this.#savedSlot;
     this.outputs[0] = this.#savedValue;
-    this.#adx.revise(high, low, close);
+    this.#adx.reviseAt(columns, index);
     this.#step();
   }
 

@@ -99,7 +99,7 @@ export class AROONStream extends StreamBase {
   #savedUp = Number.NaN;
 
   constructor(params: IndicatorParams, oscillator = false) {
-    super(oscillator ? 1 : 2);
+    super(oscillator ? 1 : 2, 2);
     const p = params.timeperiod as number;
     this.#period = p;
     this.#factor = 100 / p;
@@ -109,11 +109,18 @@ export class AROONStream extends StreamBase {
   }
 
   push(high: number, low = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     const out = this.outputs;
     this.#savedFirst = out[0];
     const t = this.#count;
-    this.#highs.push(t, high);
-    this.#lows.push(t, low);
+    this.#highs.push(t, columns[0]!, index);
+    this.#lows.push(t, columns[1]!, index);
     if (this.#oscillator) {
       if (t >= this.#period) out[0] = this.#factor * (this.#highs.position - this.#lows.position);
     } else {
@@ -127,6 +134,13 @@ export class AROONStream extends StreamBase {
   }
 
   revise(high: number, low = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#highs.undo();
       this.#lows.undo();
@@ -134,7 +148,7 @@ export class AROONStream extends StreamBase {
       this.outputs[0] = this.#savedFirst;
       if (!this.#oscillator) this.outputs[1] = this.#savedUp;
     }
-    this.push(high, low);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

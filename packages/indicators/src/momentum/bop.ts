@@ -33,7 +33,15 @@ export function BOP(open: Float64Array, high: Float64Array, low: Float64Array, c
 
 /** Streaming balance of power: `push(open, high, low, close)`. */
 export class BOPStream extends StatelessStream {
-  protected write(open: number, high: number, low: number, close: number): void {
+  constructor() {
+    super(4);
+  }
+
+  protected write(columns: readonly Float64Array[], index: number): void {
+    const open = columns[0]![index]!;
+    const high = columns[1]![index]!;
+    const low = columns[2]![index]!;
+    const close = columns[3]![index]!;
     const range = high - low;
     this.outputs[0] = range < TALIB_EPSILON ? 0 : (close - open) / range;
   }

@@ -75,12 +75,23 @@ export class CCIStream extends StreamBase {
   #savedValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 3);
     this.#period = params.timeperiod as number;
     this.#ring = new Float64Array(this.#period);
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
     const slot = this.#count % this.#period;
     this.#savedSlot = this.#ring[slot];
     this.#savedValue = this.outputs[0];
@@ -90,12 +101,20 @@ export class CCIStream extends StreamBase {
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#count--;
       this.#ring[this.#count % this.#period] = this.#savedSlot;
       this.outputs[0] = this.#savedValue;
     }
-    this.push(high, low, close);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

@@ -71,13 +71,20 @@ export class ChangeStream extends StreamBase {
   #savedValue = Number.NaN;
 
   constructor(kind: ChangeKind, params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     this.#kind = kind;
     this.#period = params.timeperiod as number;
     this.#ring = new Float64Array(this.#period);
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     const slot = this.#count % this.#period;
     this.#savedSlot = this.#ring[slot];
     this.#savedValue = this.outputs[0];
@@ -87,12 +94,18 @@ export class ChangeStream extends StreamBase {
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#count--;
       this.#ring[this.#count % this.#period] = this.#savedSlot;
       this.outputs[0] = this.#savedValue;
     }
-    this.push(x);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

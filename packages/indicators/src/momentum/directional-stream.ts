@@ -29,13 +29,25 @@ export class DirectionalStream extends StreamBase {
   readonly #saved = new Float64Array(10);
 
   constructor(kind: DirectionalKind, params: IndicatorParams) {
-    super(1);
+    super(1, 3);
     this.#kind = kind;
     this.#period = params.timeperiod as number;
     this.#lookback = directionalLookback(kind, this.#period);
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    // DM reads no close (its definition has two inputs, high and low).
+    const close = this.#kind <= MINUS_DM_KIND ? Number.NaN : columns[2]![index]!;
     const s = this.#saved;
     s[0] = this.#count;
     s[1] = this.#prevHigh;
@@ -46,7 +58,7 @@ export class DirectionalStream extends StreamBase {
     s[6] = this.#range;
     s[7] = this.#dx;
     s[8] = this.#adx;
-    s[9] = this.outputs[0];
+    s[9] = this.outputs[0] as number;
     const t = this.#count;
     const p = this.#period;
     const kind = this.#kind;
@@ -130,6 +142,14 @@ export class DirectionalStream extends StreamBase {
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       const s = this.#saved;
       this.#count = s[0];
@@ -141,9 +161,9 @@ export class DirectionalStream extends StreamBase {
       this.#range = s[6];
       this.#dx = s[7];
       this.#adx = s[8];
-      this.outputs[0] = s[9];
+      this.outputs[0] = s[9] as number;
     }
-    this.push(high, low, close);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

@@ -1,6 +1,7 @@
+import { blockEnd } from '../support/blocks.js';
 import { StreamBase } from '../support/stream-base.js';
 import type { IndicatorParams } from '../types.js';
-import { isNearZero } from './near-zero.js';
+import { isNearZero, TALIB_EPSILON } from './near-zero.js';
 
 /** Which oscillator to derive from the smoothed gains and losses: 0 RSI, 1 CMO. */
 export type GainLossKind = 0 | 1;
@@ -42,9 +43,33 @@ export function computeGainLoss(kind: GainLossKind, input: Float64Array, timeper
   loss /= timeperiod;
   gain /= timeperiod;
   out[timeperiod] = oscillator(kind, gain, loss);
-  const keep = timeperiod - 1;
-  for (let i = timeperiod + 1; i < n; i++) {
-    const x = input[i];
+  // The smoothing runs in blocks (see BLOCK_BARS), the averages carried between them.
+  const state = Float64Array.of(gain, loss, previous as number);
+  const start = timeperiod + 1;
+  for (let from = start, to = start; from < n; from = to) {
+    to = blockEnd(from, start, n);
+    gainLossBlock(kind === RSI_KIND, input, timeperiod, out, state, from, to);
+  }
+}
+
+// Wilder's smoothing of gains and losses, with `oscillator` written out so that no double
+// crosses a call.
+function gainLossBlock(
+  rsi: boolean,
+  input: Float64Array,
+  p: number,
+  out: Float64Array,
+  state: Float64Array,
+  from: number,
+  to: number,
+): void {
+  const keep = p - 1;
+  const eps = +TALIB_EPSILON;
+  let gain = state[0] as number;
+  let loss = state[1] as number;
+  let previous = state[2] as number;
+  for (let i = from; i < to; i++) {
+    const x = input[i] as number;
     const change = x - previous;
     previous = x;
     loss *= keep;
@@ -52,10 +77,16 @@ export function computeGainLoss(kind: GainLossKind, input: Float64Array, timeper
     const falling = +(change < 0);
     loss -= change * falling;
     gain += change * (1 - falling);
-    loss /= timeperiod;
-    gain /= timeperiod;
-    out[i] = oscillator(kind, gain, loss);
+    loss /= p;
+    gain /= p;
+    const total = gain + loss;
+    if (-eps < total && total < eps) out[i] = 0;
+    else if (rsi) out[i] = 100 * (gain / total);
+    else out[i] = 100 * ((gain - loss) / total);
   }
+  state[0] = gain;
+  state[1] = loss;
+  state[2] = previous;
 }
 
 /** Streaming RSI or CMO: O(1) per value, no allocation. */
@@ -73,12 +104,19 @@ export class GainLossStream extends StreamBase {
   #savedValue = Number.NaN;
 
   constructor(kind: GainLossKind, params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     this.#kind = kind;
     this.#period = params.timeperiod as number;
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     this.#savedCount = this.#count;
     this.#savedPrevious = this.#previous;
     this.#savedGain = this.#gain;
@@ -110,6 +148,12 @@ export class GainLossStream extends StreamBase {
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#count = this.#savedCount;
       this.#previous = this.#savedPrevious;
@@ -117,7 +161,7 @@ export class GainLossStream extends StreamBase {
       this.#loss = this.#savedLoss;
       this.outputs[0] = this.#savedValue;
     }
-    this.push(x);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

@@ -64,12 +64,21 @@ export class IMIStream extends StreamBase {
   #downs = 0;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 2);
     this.#period = params.timeperiod as number;
     this.#bodies = new Float64Array(this.#period);
   }
 
   push(open: number, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = open;
+    bar[1]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const open = columns[0]![index]!;
+    const close = columns[1]![index]!;
     const t = this.#count;
     const p = this.#period;
     const slot = t % p;
@@ -103,6 +112,13 @@ export class IMIStream extends StreamBase {
   }
 
   revise(open: number, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = open;
+    bar[1]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       const s = this.#saved;
       this.#count = s[0];
@@ -113,7 +129,7 @@ export class IMIStream extends StreamBase {
       this.outputs[0] = s[5];
       this.#bodies[this.#count % this.#period] = s[6];
     }
-    this.push(open, close);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

@@ -85,13 +85,26 @@ export class MFIStream extends StreamBase {
   #negativeSum = 0;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 4);
     this.#period = params.timeperiod as number;
     this.#positive = new Float64Array(this.#period);
     this.#negative = new Float64Array(this.#period);
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    bar[3]![0] = volume;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
+    const volume = columns[3]![index]!;
     const t = this.#count;
     const p = this.#period;
     const slot = t > 0 ? (t - 1) % p : 0;
@@ -124,6 +137,15 @@ export class MFIStream extends StreamBase {
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    bar[3]![0] = volume;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       const s = this.#saved;
       this.#count = s[0];
@@ -135,7 +157,7 @@ export class MFIStream extends StreamBase {
       this.#positive[slot] = s[5];
       this.#negative[slot] = s[6];
     }
-    this.push(high, low, close, volume);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

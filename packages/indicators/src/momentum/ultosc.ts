@@ -129,7 +129,7 @@ export class ULTOSCStream extends StreamBase {
   #previousClose = Number.NaN;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 3);
     [this.#p1, this.#p2, this.#p3] = sortedPeriods(params);
     this.#lookback = Math.max(1, this.#p3);
     this.#buying = new Float64Array(this.#lookback);
@@ -137,6 +137,17 @@ export class ULTOSCStream extends StreamBase {
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
     const t = this.#count;
     const cap = this.#lookback;
     const slot = t % cap;
@@ -189,6 +200,14 @@ export class ULTOSCStream extends StreamBase {
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       const s = this.#saved;
       for (let k = 0; k < 6; k++) this.#sums[k] = s[k];
@@ -199,7 +218,7 @@ export class ULTOSCStream extends StreamBase {
       this.#buying[slot] = s[9];
       this.#ranges[slot] = s[10];
     }
-    this.push(high, low, close);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

@@ -96,7 +96,7 @@ export class WILLRStream extends StreamBase {
   #savedValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 3);
     const p = params.timeperiod as number;
     this.#lookback = p - 1;
     this.#highs = new WindowExtreme(p, true);
@@ -104,21 +104,38 @@ export class WILLRStream extends StreamBase {
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const close = columns[2]![index]!;
     this.#savedValue = this.outputs[0];
-    this.#highs.push(this.#count, high);
-    this.#lows.push(this.#count, low);
+    this.#highs.push(this.#count, columns[0]!, index);
+    this.#lows.push(this.#count, columns[1]!, index);
     if (this.#count >= this.#lookback) this.outputs[0] = williams(this.#highs.value, this.#lows.value, close);
     this.#count++;
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#highs.undo();
       this.#lows.undo();
       this.#count--;
       this.outputs[0] = this.#savedValue;
     }
-    this.push(high, low, close);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

@@ -36,7 +36,7 @@ describe('WindowExtreme', () => {
             } else {
               history.push(value);
             }
-            extreme.push(history.length - 1, value);
+            extreme.push(history.length - 1, Float64Array.of(value), 0);
             const expected = scan(history, window, highest);
             expect([extreme.value, extreme.position]).toEqual([expected.value, expected.position]);
           }
@@ -48,10 +48,10 @@ describe('WindowExtreme', () => {
 
   it('is empty after clear', () => {
     const extreme = new WindowExtreme(3, true);
-    extreme.push(0, 5);
+    extreme.push(0, Float64Array.of(5), 0);
     extreme.clear();
     expect(Number.isNaN(extreme.value)).toBe(true);
-    extreme.push(1, 2);
+    extreme.push(1, Float64Array.of(2), 0);
     expect([extreme.value, extreme.position]).toEqual([2, 1]);
   });
 });

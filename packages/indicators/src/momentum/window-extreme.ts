@@ -31,8 +31,13 @@ export class WindowExtreme {
     this.#values = new Float64Array(window);
   }
 
-  /** Adds `value` seen at bar `position` and forgets values older than `position − window + 1`. */
-  push(position: number, value: number): void {
+  /**
+   * Adds `column[index]`, seen at bar `position`, and forgets values older than
+   * `position − window + 1`. The value is read from a column so that no number crosses the
+   * call, which V8 may not inline (a number passed to such a call is boxed on the heap).
+   */
+  push(position: number, column: Float64Array, index: number): void {
+    const value = column[index] as number;
     const cap = this.#capacity;
     this.#savedFront = this.#front;
     this.#savedSize = this.#size;

@@ -108,12 +108,20 @@ export class ACCBANDSStream extends StreamBase {
   #prevCount = 0;
 
   constructor(params: IndicatorParams) {
-    super(3);
+    super(3, 3);
     this.#period = params.timeperiod as number;
     this.#ring = new Float64Array(3 * this.#period);
   }
 
-  push(high: number, low?: number, close?: number): void {
+  push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     const ring = this.#ring;
     const saved = this.#saved;
     const slot = 3 * this.#head;
@@ -122,10 +130,18 @@ export class ACCBANDSStream extends StreamBase {
     this.#prevSums.set(this.#sums);
     this.#prevValues.set(this.outputs);
     for (let k = 0; k < 3; k++) saved[k] = ring[slot + k] as number;
-    this.#step(high, low as number, close as number);
+    this.#step(columns, index);
   }
 
-  revise(high: number, low?: number, close?: number): void {
+  revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       const ring = this.#ring;
       const saved = this.#saved;
@@ -136,10 +152,13 @@ export class ACCBANDSStream extends StreamBase {
       const slot = 3 * this.#head;
       for (let k = 0; k < 3; k++) ring[slot + k] = saved[k] as number;
     }
-    this.push(high, low, close);
+    this.pushAt(columns, index);
   }
 
-  #step(high: number, low: number, c: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const c = columns[2]![index]!;
     // The unary plus tells V8 these are numbers: the widened values are either the input or a
     // computed double, and merged with an untyped parameter they would be boxed.
     const h = +high;

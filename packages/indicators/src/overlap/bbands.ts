@@ -108,7 +108,7 @@ export class BBANDSStream extends StreamBase {
   #prevSlot = 0;
 
   constructor(params: IndicatorParams) {
-    super(3);
+    super(3, 1);
     this.#period = params.timeperiod as number;
     this.#up = params.nbdevup as number;
     this.#down = params.nbdevdn as number;
@@ -118,18 +118,30 @@ export class BBANDSStream extends StreamBase {
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevSum = this.#sum;
     this.#prevSumSquares = this.#sumSquares;
     this.#prevSlot = this.#ring[this.#head] as number;
-    this.#average.push(x);
-    this.#step(x);
+    this.#average.pushAt(columns, index);
+    this.#step(columns, index);
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
     this.#head = this.#prevHead;
@@ -137,11 +149,12 @@ export class BBANDSStream extends StreamBase {
     this.#sum = this.#prevSum;
     this.#sumSquares = this.#prevSumSquares;
     this.#ring[this.#head] = this.#prevSlot;
-    this.#average.revise(x);
-    this.#step(x);
+    this.#average.reviseAt(columns, index);
+    this.#step(columns, index);
   }
 
-  #step(x: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     const p = this.#period;
     const out = this.outputs;
     const bar = this.#count++;

@@ -64,22 +64,34 @@ export class DEMAStream extends StreamBase {
   #prevValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     this.#period = params.timeperiod as number;
     this.#k = emaFactor(this.#period);
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#prevCount = this.#count;
     this.#prevSum1 = this.#sum1;
     this.#prevSum2 = this.#sum2;
     this.#prevE1 = this.#e1;
     this.#prevE2 = this.#e2;
     this.#prevValue = this.outputs[0] as number;
-    this.#step(x);
+    this.#step(columns, index);
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#count = this.#prevCount;
       this.#sum1 = this.#prevSum1;
@@ -88,10 +100,11 @@ export class DEMAStream extends StreamBase {
       this.#e2 = this.#prevE2;
       this.outputs[0] = this.#prevValue;
     }
-    this.push(x);
+    this.pushAt(columns, index);
   }
 
-  #step(x: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     const p = this.#period;
     const k = this.#k;
     const c = ++this.#count;

@@ -71,12 +71,14 @@ function hilbert(s: Float64Array, base: number): void {
 }
 
 /**
- * Advances MAMA by one bar with the limits `[fastlimit, slowlimit]`. Returns whether MAMA and
+ * Advances MAMA by bar `i` of `input` (read from the column, so that no double crosses the
+ * call) with the limits `[fastlimit, slowlimit]`. Returns whether MAMA and
  * FAMA (in `s[MAMA_VALUE]`, `s[FAMA_VALUE]`) are ready. The smoother is a 4-bar WMA kept as
  * TA-Lib keeps it; the Hilbert filters alternate between odd and even bars (counted from the
  * first bar), as TA-Lib's do.
  */
-function mamaStep(s: Float64Array, x: number, limits: Float64Array): boolean {
+function mamaStep(s: Float64Array, input: Float64Array, i: number, limits: Float64Array): boolean {
+  const x = input[i] as number;
   const bar = s[COUNT] as number;
   s[COUNT] = bar + 1;
   if (bar < 3) {
@@ -185,7 +187,7 @@ export function computeMama(
   const s = new Float64Array(STATE_SIZE);
   const limits = Float64Array.of(fastlimit, slowlimit);
   for (let i = from; i < n; i++) {
-    if (mamaStep(s, input[i] as number, limits)) {
+    if (mamaStep(s, input, i, limits)) {
       mama[i] = s[MAMA_VALUE] as number;
       if (fama !== undefined) fama[i] = s[FAMA_VALUE] as number;
     }
@@ -221,28 +223,40 @@ export class MAMAStream extends StreamBase {
   #ready = false;
 
   constructor(params: IndicatorParams, outputCount: 1 | 2 = 2) {
-    super(outputCount);
+    super(outputCount, 1);
     this.#withFama = outputCount === 2;
     this.#limits = Float64Array.of(params.fastlimit as number, params.slowlimit as number);
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#saved.set(this.#state);
-    this.#step(x);
+    this.#step(columns, index);
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#state[COUNT] === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
     this.#state.set(this.#saved);
-    this.#step(x);
+    this.#step(columns, index);
   }
 
-  #step(x: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
     const s = this.#state;
-    this.#ready = mamaStep(s, x, this.#limits);
+    this.#ready = mamaStep(s, columns[0]!, index, this.#limits);
     const ready = this.#ready;
     this.outputs[0] = ready ? (s[MAMA_VALUE] as number) : Number.NaN;
     if (this.#withFama) this.outputs[1] = ready ? (s[FAMA_VALUE] as number) : Number.NaN;

@@ -84,7 +84,7 @@ export class MAVPStream extends StreamBase {
   #prevValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 2);
     const type = params.matype as number;
     this.#min = params.minperiod as number;
     this.#max = params.maxperiod as number;
@@ -96,28 +96,44 @@ export class MAVPStream extends StreamBase {
     }
   }
 
-  push(x: number, requested?: number): void {
+  push(x: number, requested = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    bar[1]![0] = requested;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const requested = columns[1]![index]!;
     this.#prevValue = this.outputs[0] as number;
     const bar = this.#count++;
     const averages = this.#averages;
     for (let k = 0; k < averages.length; k++) {
-      if (bar >= (this.#starts[k] as number)) (averages[k] as StreamBase).push(x);
+      if (bar >= (this.#starts[k] as number)) (averages[k] as StreamBase).pushAt(columns, index);
     }
-    this.#pick(bar, requested as number);
+    this.#pick(bar, requested);
   }
 
-  revise(x: number, requested?: number): void {
+  revise(x: number, requested = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    bar[1]![0] = requested;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
+    const requested = columns[1]![index]!;
     if (this.#count === 0) {
-      this.push(x, requested);
+      this.pushAt(columns, index);
       return;
     }
     this.outputs[0] = this.#prevValue;
     const bar = this.#count - 1;
     const averages = this.#averages;
     for (let k = 0; k < averages.length; k++) {
-      if (bar >= (this.#starts[k] as number)) (averages[k] as StreamBase).revise(x);
+      if (bar >= (this.#starts[k] as number)) (averages[k] as StreamBase).reviseAt(columns, index);
     }
-    this.#pick(bar, requested as number);
+    this.#pick(bar, requested);
   }
 
   #pick(bar: number, requested: number): void {

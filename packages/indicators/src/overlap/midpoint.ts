@@ -82,24 +82,36 @@ export class MIDPOINTStream extends StreamBase {
   #prevSlot = 0;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     this.#period = params.timeperiod as number;
     this.#ring = new Float64Array(this.#period);
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#prevHighAt = this.#highAt;
     this.#prevLowAt = this.#lowAt;
     this.#prevHigh = this.#high;
     this.#prevLow = this.#low;
     this.#prevValue = this.outputs[0] as number;
     this.#prevSlot = this.#ring[this.#count % this.#period] as number;
-    this.#step(x);
+    this.#step(columns, index);
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
     this.#count--;
@@ -109,10 +121,11 @@ export class MIDPOINTStream extends StreamBase {
     this.#low = this.#prevLow;
     this.outputs[0] = this.#prevValue;
     this.#ring[this.#count % this.#period] = this.#prevSlot;
-    this.#step(x);
+    this.#step(columns, index);
   }
 
-  #step(x: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     const p = this.#period;
     const ring = this.#ring;
     const i = this.#count++;

@@ -85,13 +85,20 @@ export class MIDPRICEStream extends StreamBase {
   #prevLow = 0;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 2);
     this.#period = params.timeperiod as number;
     this.#highs = new Float64Array(this.#period);
     this.#lows = new Float64Array(this.#period);
   }
 
-  push(high: number, low?: number): void {
+  push(high: number, low = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     const slot = this.#count % this.#period;
     this.#prevHighAt = this.#highAt;
     this.#prevLowAt = this.#lowAt;
@@ -100,12 +107,19 @@ export class MIDPRICEStream extends StreamBase {
     this.#prevValue = this.outputs[0] as number;
     this.#prevHigh = this.#highs[slot] as number;
     this.#prevLow = this.#lows[slot] as number;
-    this.#step(high, low as number);
+    this.#step(columns, index);
   }
 
-  revise(high: number, low?: number): void {
+  revise(high: number, low = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(high, low);
+      this.pushAt(columns, index);
       return;
     }
     this.#count--;
@@ -117,10 +131,12 @@ export class MIDPRICEStream extends StreamBase {
     this.outputs[0] = this.#prevValue;
     this.#highs[slot] = this.#prevHigh;
     this.#lows[slot] = this.#prevLow;
-    this.#step(high, low as number);
+    this.#step(columns, index);
   }
 
-  #step(h: number, l: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const h = columns[0]![index]!;
+    const l = columns[1]![index]!;
     const p = this.#period;
     const highs = this.#highs;
     const lows = this.#lows;

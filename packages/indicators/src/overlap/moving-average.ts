@@ -120,16 +120,29 @@ class IdentityStream extends StreamBase {
   #seen = false;
 
   constructor() {
-    super(1);
+    super(1, 1);
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     this.outputs[0] = x;
     this.#seen = true;
   }
 
   revise(x: number): void {
-    this.push(x);
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

@@ -86,15 +86,14 @@ function start(c: Float64Array, s: Float64Array, h: number, l: number): void {
 }
 
 /**
- * Advances the SAR by one bar of `high` `h` and `low` `l` and leaves the SAR for that bar
+ * Advances the SAR by bar `i` of the `high` and `low` columns and leaves the SAR for that bar
  * (NaN on the first bar) in the state's output slot, negative while short when the settings
- * ask for it. Nothing is returned: a double returned from a call V8 does not inline is boxed.
+ * ask for it. The bar is read from the columns and nothing is returned, because a double
+ * passed to or returned from a call V8 does not inline is boxed on the heap.
  */
-export function sarStep(c: Float64Array, s: Float64Array, high: number, low: number): void {
-  // The unary plus tells V8 these are numbers: a parameter mixed into a local with computed
-  // doubles would otherwise make the local a tagged value and box every double stored in it.
-  const h = +high;
-  const l = +low;
+export function sarStep(c: Float64Array, s: Float64Array, high: Float64Array, low: Float64Array, i: number): void {
+  const h = high[i] as number;
+  const l = low[i] as number;
   const bar = s[COUNT] as number;
   s[COUNT] = bar + 1;
   if (bar === 0) {
@@ -174,7 +173,7 @@ export function computeSarWith(c: Float64Array, high: Float64Array, low: Float64
   const n = high.length;
   const s = new Float64Array(SAR_STATE_SIZE);
   for (let i = 0; i < n; i++) {
-    sarStep(c, s, high[i] as number, low[i] as number);
+    sarStep(c, s, high, low, i);
     out[i] = s[OUTPUT] as number;
   }
 }
@@ -186,26 +185,40 @@ export class SarStreamBase extends StreamBase {
   readonly #saved = new Float64Array(SAR_STATE_SIZE);
 
   constructor(settings: Float64Array) {
-    super(1);
+    super(1, 2);
     this.#settings = settings;
   }
 
-  push(high: number, low?: number): void {
-    this.#saved.set(this.#state);
-    this.#step(high, low as number);
+  push(high: number, low = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    this.pushAt(bar, 0);
   }
 
-  revise(high: number, low?: number): void {
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    this.#saved.set(this.#state);
+    this.#step(columns, index);
+  }
+
+  revise(high: number, low = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#state[COUNT] === 0) {
-      this.push(high, low);
+      this.pushAt(columns, index);
       return;
     }
     this.#state.set(this.#saved);
-    this.#step(high, low as number);
+    this.#step(columns, index);
   }
 
-  #step(high: number, low: number): void {
-    sarStep(this.#settings, this.#state, high, low);
+  #step(columns: readonly Float64Array[], index: number): void {
+    sarStep(this.#settings, this.#state, columns[0]!, columns[1]!, index);
     this.outputs[0] = this.#state[OUTPUT] as number;
   }
 

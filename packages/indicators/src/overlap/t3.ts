@@ -85,7 +85,7 @@ export class T3Stream extends StreamBase {
   #prevValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     this.#period = params.timeperiod as number;
     this.#k = 2 / (this.#period + 1);
     this.#m = 1 - this.#k;
@@ -97,22 +97,35 @@ export class T3Stream extends StreamBase {
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#saved.set(this.#state);
     this.#prevCount = this.#count;
     this.#prevValue = this.outputs[0] as number;
-    this.#step(x);
+    this.#step(columns, index);
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#state.set(this.#saved);
       this.#count = this.#prevCount;
       this.outputs[0] = this.#prevValue;
     }
-    this.push(x);
+    this.pushAt(columns, index);
   }
 
-  #step(x: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     const s = this.#state;
     const p = this.#period;
     const k = this.#k;

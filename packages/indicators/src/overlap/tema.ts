@@ -64,27 +64,40 @@ export class TEMAStream extends StreamBase {
   readonly #saved = new Float64Array(8);
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     this.#period = params.timeperiod as number;
     this.#k = emaFactor(this.#period);
     this.reset();
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#saved.set(this.#state);
-    this.#step(x);
+    this.#step(columns, index);
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#state[0] === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
     this.#state.set(this.#saved);
-    this.#step(x);
+    this.#step(columns, index);
   }
 
-  #step(x: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     const s = this.#state;
     this.#advance(s, x);
     this.outputs[0] = s[7] as number;

@@ -87,7 +87,7 @@ export class TRIMAStream extends StreamBase {
 
   constructor(params: IndicatorParams) {
     const p = params.timeperiod as number;
-    super(1);
+    super(1, 1);
     const half = p >> 1;
     this.#period = p;
     this.#odd = (p & 1) === 1;
@@ -96,6 +96,12 @@ export class TRIMAStream extends StreamBase {
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevOlder = this.#older;
@@ -103,10 +109,16 @@ export class TRIMAStream extends StreamBase {
     this.#prevWeighted = this.#weighted;
     this.#prevValue = this.outputs[0] as number;
     this.#prevSlot = this.#ring[this.#head] as number;
-    this.#step(x);
+    this.#step(columns, index);
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#head = this.#prevHead;
       this.#count = this.#prevCount;
@@ -116,10 +128,11 @@ export class TRIMAStream extends StreamBase {
       this.outputs[0] = this.#prevValue;
       this.#ring[this.#head] = this.#prevSlot;
     }
-    this.push(x);
+    this.pushAt(columns, index);
   }
 
-  #step(x: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     const p = this.#period;
     const ring = this.#ring;
     const leaving = ring[this.#head] as number;

@@ -63,23 +63,35 @@ export class WMAStream extends StreamBase {
   #prevSlot = 0;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     this.#period = params.timeperiod as number;
     this.#divider = (this.#period * (this.#period + 1)) / 2;
     this.#ring = new Float64Array(this.#period);
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevPlain = this.#plain;
     this.#prevWeighted = this.#weighted;
     this.#prevValue = this.outputs[0] as number;
     this.#prevSlot = this.#ring[this.#head] as number;
-    this.#step(x);
+    this.#step(columns, index);
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#head = this.#prevHead;
       this.#count = this.#prevCount;
@@ -88,10 +100,11 @@ export class WMAStream extends StreamBase {
       this.outputs[0] = this.#prevValue;
       this.#ring[this.#head] = this.#prevSlot;
     }
-    this.push(x);
+    this.pushAt(columns, index);
   }
 
-  #step(x: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     const p = this.#period;
     // The slot about to be overwritten holds the value leaving the window (0 before the first).
     const leaving = this.#ring[this.#head] as number;

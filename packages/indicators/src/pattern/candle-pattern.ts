@@ -130,7 +130,8 @@ export class CandlePatternStream extends StreamBase {
   readonly #prevValue = new Float64Array(1);
 
   constructor(spec: CandlePatternSpec, rule: CandleRule, penetration = 0) {
-    super(1);
+    // No one-bar columns: push writes its numbers straight into the rings.
+    super(1, 0);
     this.#rule = rule;
     this.penetration = penetration;
     this.#lookback = spec.lookback;
@@ -143,7 +144,40 @@ export class CandlePatternStream extends StreamBase {
     this.totals = new CandleTotals(spec.averages);
   }
 
-  push(open: number, high?: number, low?: number, close?: number): void {
+  push(open: number, high = Number.NaN, low = Number.NaN, close = Number.NaN): void {
+    const slot = this.#slot;
+    const index = slot + this.#capacity;
+    this.open[slot] = this.open[index] = open;
+    this.high[slot] = this.high[index] = high;
+    this.low[slot] = this.low[index] = low;
+    this.close[slot] = this.close[index] = close;
+    this.#judge();
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const slot = this.#slot;
+    const at = slot + this.#capacity;
+    this.open[slot] = this.open[at] = columns[0]![index]!;
+    this.high[slot] = this.high[at] = columns[1]![index]!;
+    this.low[slot] = this.low[at] = columns[2]![index]!;
+    this.close[slot] = this.close[at] = columns[3]![index]!;
+    this.#judge();
+  }
+
+  revise(open: number, high = Number.NaN, low = Number.NaN, close = Number.NaN): void {
+    this.#restore();
+    this.push(open, high, low, close);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
+    this.#restore();
+    this.pushAt(columns, index);
+  }
+
+  // The update proper, once the new bar sits in the ring at the current slot. It takes no
+  // numbers: it is shared by every pattern class, so V8 does not inline it into push, and a
+  // number passed to a call that is not inlined is boxed on the heap.
+  #judge(): void {
     const outputs = this.outputs;
     this.#prevCount = this.#count;
     this.#prevSlot = this.#slot;
@@ -153,10 +187,6 @@ export class CandlePatternStream extends StreamBase {
     const capacity = this.#capacity;
     const slot = this.#slot;
     const index = slot + capacity;
-    this.open[slot] = this.open[index] = open;
-    this.high[slot] = this.high[index] = high as number;
-    this.low[slot] = this.low[index] = low as number;
-    this.close[slot] = this.close[index] = close as number;
     this.#slot = slot + 1 === capacity ? 0 : slot + 1;
     const bar = this.#count++;
     if (bar < this.#first) {
@@ -170,7 +200,9 @@ export class CandlePatternStream extends StreamBase {
     if (bar < this.#lookback) outputs[0] = Number.NaN;
   }
 
-  revise(open: number, high?: number, low?: number, close?: number): void {
+  // Takes back the last push, if there was one. The ring needs no undo: the revised bar is
+  // written to the same slot.
+  #restore(): void {
     if (this.#count > 0) {
       this.#count = this.#prevCount;
       this.#slot = this.#prevSlot;
@@ -178,7 +210,6 @@ export class CandlePatternStream extends StreamBase {
       this.totals.restore();
       this.restoreState();
     }
-    this.push(open, high, low, close);
   }
 
   get isReady(): boolean {

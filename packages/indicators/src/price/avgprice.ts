@@ -28,7 +28,15 @@ export function AVGPRICE(open: Float64Array, high: Float64Array, low: Float64Arr
 
 /** Streaming average price: `push(open, high, low, close)`. */
 export class AVGPRICEStream extends StatelessStream {
-  protected write(open: number, high: number, low: number, close: number): void {
+  constructor() {
+    super(4);
+  }
+
+  protected write(columns: readonly Float64Array[], index: number): void {
+    const open = columns[0]![index]!;
+    const high = columns[1]![index]!;
+    const low = columns[2]![index]!;
+    const close = columns[3]![index]!;
     this.outputs[0] = (high + low + close + open) / 4;
   }
 }

@@ -22,7 +22,13 @@ export function MEDPRICE(high: Float64Array, low: Float64Array): Float64Array {
 
 /** Streaming median price: `push(high, low)`. */
 export class MEDPRICEStream extends StatelessStream {
-  protected write(high: number, low: number): void {
+  constructor() {
+    super(2);
+  }
+
+  protected write(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
     this.outputs[0] = (high + low) / 2;
   }
 }

@@ -22,7 +22,14 @@ export function WCLPRICE(high: Float64Array, low: Float64Array, close: Float64Ar
 
 /** Streaming weighted close price: `push(high, low, close)`. */
 export class WCLPRICEStream extends StatelessStream {
-  protected write(high: number, low: number, close: number): void {
+  constructor() {
+    super(3);
+  }
+
+  protected write(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
     this.outputs[0] = (high + low + close * 2) / 4;
   }
 }

@@ -38,30 +38,43 @@ export class FixedFactorEmaStream extends StreamBase {
   #prevValue = Number.NaN;
 
   constructor(period: number, k: number) {
-    super(1);
+    super(1, 1);
     this.#period = period;
     this.#k = k;
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#prevCount = this.#count;
     this.#prevSum = this.#sum;
     this.#prevValue = this.outputs[0] as number;
-    this.#step(x);
+    this.#step(columns, index);
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
     this.#count = this.#prevCount;
     this.#sum = this.#prevSum;
     this.outputs[0] = this.#prevValue;
-    this.#step(x);
+    this.#step(columns, index);
   }
 
-  #step(x: number): void {
+  #step(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     const p = this.#period;
     const out = this.outputs;
     if (this.#count >= p) {

@@ -5,6 +5,7 @@ import { STOCH_DEFINITION, STOCHF_DEFINITION } from './stochastic.js';
 import { STOCHRSI_DEFINITION } from './stochrsi.js';
 import { TRIX_DEFINITION } from './trix.js';
 
+export { computeFastK } from './fast-k.js';
 export { computeFixedFactorEma, FixedFactorEmaStream } from './fixed-factor-ema.js';
 export type { MacdOutput } from './macd.js';
 export { MACD, MACD_DEFINITION, MACDEXT, MACDEXT_DEFINITION, MACDFIX, MACDFIX_DEFINITION, MACDStream } from './macd.js';
@@ -32,7 +33,7 @@ export {
   stochfLookback,
   stochLookback,
 } from './stochastic.js';
-export { computeFastK, StochasticStream } from './stochastic-core.js';
+export { StochasticStream } from './stochastic-core.js';
 export { computeStochRsi, STOCHRSI, STOCHRSI_DEFINITION, STOCHRSIStream, stochRsiLookback } from './stochrsi.js';
 export { computeTrix, TRIX, TRIX_DEFINITION, TRIXStream, trixLookback } from './trix.js';
 

@@ -139,10 +139,13 @@ export class MacdSetupStream extends StreamBase {
   readonly #slowFrom: number;
   readonly #lineStart: number;
   readonly #lookback: number;
+  /** The MACD line, as a one-value column for the signal average (a number passed to its call would be boxed). */
+  readonly #line = new Float64Array(1);
+  readonly #lineColumns: readonly Float64Array[] = [this.#line];
   #count = 0;
 
   constructor(setup: MacdSetup) {
-    super(3);
+    super(3, 1);
     this.#fast = averageStream(setup.fastPeriod, setup.fastMatype, setup.fastFactor);
     this.#slow = averageStream(setup.slowPeriod, setup.slowMatype, setup.slowFactor);
     this.#signal = averageStream(setup.signalPeriod, setup.signalMatype, undefined);
@@ -154,31 +157,44 @@ export class MacdSetupStream extends StreamBase {
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     const i = this.#count++;
-    if (i >= this.#fastFrom) this.#fast.push(x);
-    if (i >= this.#slowFrom) this.#slow.push(x);
+    if (i >= this.#fastFrom) this.#fast.pushAt(columns, index);
+    if (i >= this.#slowFrom) this.#slow.pushAt(columns, index);
     if (i < this.#lineStart) return;
-    const line = (this.#fast.outputs[0] as number) - (this.#slow.outputs[0] as number);
-    this.#signal.push(line);
-    this.#write(i, line);
+    this.#line[0] = (this.#fast.outputs[0] as number) - (this.#slow.outputs[0] as number);
+    this.#signal.pushAt(this.#lineColumns, 0);
+    this.#write(i);
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
     const i = this.#count - 1;
-    if (i >= this.#fastFrom) this.#fast.revise(x);
-    if (i >= this.#slowFrom) this.#slow.revise(x);
+    if (i >= this.#fastFrom) this.#fast.reviseAt(columns, index);
+    if (i >= this.#slowFrom) this.#slow.reviseAt(columns, index);
     if (i < this.#lineStart) return;
-    const line = (this.#fast.outputs[0] as number) - (this.#slow.outputs[0] as number);
-    this.#signal.revise(line);
-    this.#write(i, line);
+    this.#line[0] = (this.#fast.outputs[0] as number) - (this.#slow.outputs[0] as number);
+    this.#signal.reviseAt(this.#lineColumns, 0);
+    this.#write(i);
   }
 
-  #write(i: number, line: number): void {
+  #write(i: number): void {
     if (i < this.#lookback) return;
+    const line = this.#line[0] as number;
     const signal = this.#signal.outputs[0] as number;
     const out = this.outputs;
     out[0] = line;

@@ -88,7 +88,7 @@ export class PriceOscillatorStream extends StreamBase {
   #count = 0;
 
   constructor(kind: PriceOscillatorKind, params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     const { fast, slow } = periods(params);
     this.#percent = kind === 'PPO';
     this.#fast = createMovingAverage(params.matype as number, fast);
@@ -97,18 +97,30 @@ export class PriceOscillatorStream extends StreamBase {
   }
 
   push(x: number): void {
-    this.#fast.push(x);
-    this.#slow.push(x);
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    this.#fast.pushAt(columns, index);
+    this.#slow.pushAt(columns, index);
     this.#write(this.#count++);
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
-    this.#fast.revise(x);
-    this.#slow.revise(x);
+    this.#fast.reviseAt(columns, index);
+    this.#slow.reviseAt(columns, index);
     this.#write(this.#count - 1);
   }
 

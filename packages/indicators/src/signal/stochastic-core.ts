@@ -4,70 +4,6 @@ import { StreamBase } from '../support/stream-base.js';
 import type { StreamingIndicator } from '../types.js';
 
 /**
- * Fills `out[i]` with the raw stochastic %K of bar `i` over the `period` bars ending there,
- * reading `input[from..]` only (NaN before `from + period − 1`). Only the window's extreme
- * values matter here, and those do not depend on how ties are broken.
- */
-export function computeFastK(
-  high: Float64Array,
-  low: Float64Array,
-  close: Float64Array,
-  period: number,
-  out: Float64Array,
-  from = 0,
-): void {
-  const n = close.length;
-  const first = from + period - 1;
-  out.fill(Number.NaN, 0, Math.min(n, first));
-  if (first >= n) return;
-  // The extremes are kept with their positions and rescanned only when one leaves the window:
-  // for the short windows stochastics use this beats a deque (a rescan is a few reads, and the
-  // common case is one comparison). Values, not positions, feed %K, so ties do not matter.
-  let highest = Number.NEGATIVE_INFINITY;
-  let highestAt = from - 1;
-  let lowest = Number.POSITIVE_INFINITY;
-  let lowestAt = from - 1;
-  for (let today = from; today < n; today++) {
-    const trailing = today - period + 1;
-    const h = high[today] as number;
-    const l = low[today] as number;
-    if (highestAt < trailing) {
-      highestAt = Math.max(trailing, from);
-      highest = high[highestAt] as number;
-      for (let i = highestAt + 1; i <= today; i++) {
-        const x = high[i] as number;
-        if (x >= highest) {
-          highest = x;
-          highestAt = i;
-        }
-      }
-    } else if (h >= highest) {
-      highest = h;
-      highestAt = today;
-    }
-    if (lowestAt < trailing) {
-      lowestAt = Math.max(trailing, from);
-      lowest = low[lowestAt] as number;
-      for (let i = lowestAt + 1; i <= today; i++) {
-        const x = low[i] as number;
-        if (x <= lowest) {
-          lowest = x;
-          lowestAt = i;
-        }
-      }
-    } else if (l <= lowest) {
-      lowest = l;
-      lowestAt = today;
-    }
-    if (today >= first) {
-      // Raw %K, written out as in rawK so that no double crosses a call.
-      const diff = (highest - lowest) / 100;
-      out[today] = diff !== 0 ? ((close[today] as number) - lowest) / diff : 0;
-    }
-  }
-}
-
-/**
  * Streaming stochastic oscillator: raw %K over `period` bars, then one or two moving
  * averages of it. With `first` null (STOCHF) the outputs are raw %K and its average; with
  * both averages (STOCH) they are the smoothed %K and its average. O(1) amortised per bar.
@@ -80,6 +16,9 @@ export class StochasticStream extends StreamBase {
   readonly #kStart: number;
   readonly #secondStart: number;
   readonly #lookback: number;
+  /** The current %K (raw, then smoothed), as a one-value column for the averages' pushAt. */
+  readonly #k = new Float64Array(1);
+  readonly #kColumns: readonly Float64Array[] = [this.#k];
   #count = 0;
 
   /**
@@ -91,7 +30,7 @@ export class StochasticStream extends StreamBase {
     first: { period: number; matype: number } | null,
     second: { period: number; matype: number },
   ) {
-    super(2);
+    super(2, 3);
     this.#highs = new RollingExtreme(period, true);
     this.#lows = new RollingExtreme(period, false);
     this.#first = first === null ? null : createMovingAverage(first.matype, first.period);
@@ -106,45 +45,63 @@ export class StochasticStream extends StreamBase {
     return this.#lookback;
   }
 
-  // Push and revise have separate, straight paths (rather than one shared with a flag), which
-  // keeps each small enough for the engine to inline the averages' calls into it: a %K passed
-  // to a call that is not inlined would be boxed on the heap.
   push(high: number, low = Number.NaN, close = Number.NaN): void {
-    this.#highs.push(high);
-    this.#lows.push(low);
-    const i = this.#count++;
-    if (i < this.#kStart) return;
-    let k = this.#rawK(close);
-    const first = this.#first;
-    if (first !== null) {
-      first.push(k);
-      k = first.outputs[0] as number;
-    }
-    if (i < this.#secondStart) return;
-    this.#second.push(k);
-    if (i >= this.#lookback) this.#write(k);
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  // pushAt and reviseAt have separate, straight paths rather than one shared with a flag. %K
+  // goes to the averages through the one-value column #k, not as a number: the averages are
+  // of several classes, and a number passed to a call V8 does not inline is boxed on the heap.
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    this.#highs.push(columns[0]!, index);
+    this.#lows.push(columns[1]!, index);
+    const i = this.#count++;
+    if (i < this.#kStart) return;
+    const k = this.#k;
+    k[0] = this.#rawK(columns[2]![index]!);
+    const first = this.#first;
+    if (first !== null) {
+      first.pushAt(this.#kColumns, 0);
+      k[0] = first.outputs[0] as number;
+    }
+    if (i < this.#secondStart) return;
+    this.#second.pushAt(this.#kColumns, 0);
+    if (i >= this.#lookback) this.#write();
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(high, low, close);
+      this.pushAt(columns, index);
       return;
     }
     this.#highs.undo();
     this.#lows.undo();
-    this.#highs.push(high);
-    this.#lows.push(low);
+    this.#highs.push(columns[0]!, index);
+    this.#lows.push(columns[1]!, index);
     const i = this.#count - 1;
     if (i < this.#kStart) return;
-    let k = this.#rawK(close);
+    const k = this.#k;
+    k[0] = this.#rawK(columns[2]![index]!);
     const first = this.#first;
     if (first !== null) {
-      first.revise(k);
-      k = first.outputs[0] as number;
+      first.reviseAt(this.#kColumns, 0);
+      k[0] = first.outputs[0] as number;
     }
     if (i < this.#secondStart) return;
-    this.#second.revise(k);
-    if (i >= this.#lookback) this.#write(k);
+    this.#second.reviseAt(this.#kColumns, 0);
+    if (i >= this.#lookback) this.#write();
   }
 
   // Raw %K as `rawK` computes it; a tiny private method that the engine always inlines.
@@ -154,8 +111,8 @@ export class StochasticStream extends StreamBase {
     return diff !== 0 ? (close - lowest) / diff : 0;
   }
 
-  #write(k: number): void {
-    this.outputs[0] = k;
+  #write(): void {
+    this.outputs[0] = this.#k[0] as number;
     this.outputs[1] = this.#second.outputs[0] as number;
   }
 

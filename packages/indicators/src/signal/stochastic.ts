@@ -2,7 +2,8 @@ import { computeMovingAverage, movingAverageLookback } from '../overlap/index.js
 import { commonLength, nanArray } from '../support/arrays.js';
 import { matype, period, resolveParams } from '../support/params.js';
 import type { IndicatorDefinition, IndicatorParams } from '../types.js';
-import { computeFastK, StochasticStream } from './stochastic-core.js';
+import { computeFastK } from './fast-k.js';
+import { StochasticStream } from './stochastic-core.js';
 
 /** Returns the lookback of STOCH for resolved parameters. */
 export function stochLookback(p: IndicatorParams): number {

@@ -4,8 +4,9 @@ import { nanArray } from '../support/arrays.js';
 import { matype, period, resolveParams } from '../support/params.js';
 import { StreamBase } from '../support/stream-base.js';
 import type { IndicatorDefinition, IndicatorParams } from '../types.js';
+import { computeFastK } from './fast-k.js';
 import { stochfLookback } from './stochastic.js';
-import { computeFastK, StochasticStream } from './stochastic-core.js';
+import { StochasticStream } from './stochastic-core.js';
 
 function rsiLookback(p: IndicatorParams): number {
   return RSI_DEFINITION.lookback({ timeperiod: p.timeperiod as number });
@@ -52,10 +53,16 @@ export class STOCHRSIStream extends StreamBase {
   readonly #rsi: RSIStream;
   readonly #stoch: StochasticStream;
   readonly #rsiStart: number;
+  /**
+   * The RSI as high, low and close of the stochastic: one value, passed as a column rather
+   * than as numbers, which a call V8 does not inline would box on the heap.
+   */
+  readonly #rsiValue = new Float64Array(1);
+  readonly #rsiColumns: readonly Float64Array[] = [this.#rsiValue, this.#rsiValue, this.#rsiValue];
   #count = 0;
 
   constructor(p: IndicatorParams) {
-    super(2);
+    super(2, 1);
     this.#rsi = new RSIStream({ timeperiod: p.timeperiod as number });
     this.#stoch = new StochasticStream(p.fastk_period as number, null, {
       period: p.fastd_period as number,
@@ -65,23 +72,35 @@ export class STOCHRSIStream extends StreamBase {
   }
 
   push(x: number): void {
-    this.#rsi.push(x);
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    this.#rsi.pushAt(columns, index);
     if (this.#count++ >= this.#rsiStart) {
-      const r = this.#rsi.outputs[0] as number;
-      this.#stoch.push(r, r, r);
+      this.#rsiValue[0] = this.#rsi.outputs[0] as number;
+      this.#stoch.pushAt(this.#rsiColumns, 0);
       this.#copy();
     }
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
-    this.#rsi.revise(x);
+    this.#rsi.reviseAt(columns, index);
     if (this.#count - 1 >= this.#rsiStart) {
-      const r = this.#rsi.outputs[0] as number;
-      this.#stoch.revise(r, r, r);
+      this.#rsiValue[0] = this.#rsi.outputs[0] as number;
+      this.#stoch.reviseAt(this.#rsiColumns, 0);
       this.#copy();
     }
   }

@@ -50,6 +50,8 @@ export class TRIXStream extends StreamBase {
   readonly #ema1: EMAStream;
   readonly #ema2: EMAStream;
   readonly #ema3: EMAStream;
+  readonly #ema1Output: readonly Float64Array[];
+  readonly #ema2Output: readonly Float64Array[];
   readonly #lb: number;
   #count = 0;
   #last = Number.NaN;
@@ -57,41 +59,56 @@ export class TRIXStream extends StreamBase {
   #savedValue = Number.NaN;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     const p = { timeperiod: params.timeperiod as number };
     this.#ema1 = new EMAStream(p);
     this.#ema2 = new EMAStream(p);
     this.#ema3 = new EMAStream(p);
+    // Each average's output array is the one-value input column of the next.
+    this.#ema1Output = [this.#ema1.outputs];
+    this.#ema2Output = [this.#ema2.outputs];
     this.#lb = (params.timeperiod as number) - 1;
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
     this.#savedLast = this.#last;
     this.#savedValue = this.outputs[0] as number;
     const i = this.#count++;
     const lb = this.#lb;
-    this.#ema1.push(x);
+    this.#ema1.pushAt(columns, index);
     if (i < lb) return;
-    this.#ema2.push(this.#ema1.outputs[0] as number);
+    this.#ema2.pushAt(this.#ema1Output, 0);
     if (i < 2 * lb) return;
-    this.#ema3.push(this.#ema2.outputs[0] as number);
+    this.#ema3.pushAt(this.#ema2Output, 0);
     this.#finish(i);
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
     this.#last = this.#savedLast;
     this.outputs[0] = this.#savedValue;
     const i = this.#count - 1;
     const lb = this.#lb;
-    this.#ema1.revise(x);
+    this.#ema1.reviseAt(columns, index);
     if (i < lb) return;
-    this.#ema2.revise(this.#ema1.outputs[0] as number);
+    this.#ema2.reviseAt(this.#ema1Output, 0);
     if (i < 2 * lb) return;
-    this.#ema3.revise(this.#ema2.outputs[0] as number);
+    this.#ema3.reviseAt(this.#ema2Output, 0);
     this.#finish(i);
   }
 

@@ -63,12 +63,19 @@ export class AVGDEVStream extends StreamBase {
   #prevSlot = 0;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     this.#period = params.timeperiod as number;
     this.#ring = new Float64Array(this.#period);
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     const p = this.#period;
     const ring = this.#ring;
     this.#prevSum = this.#sum;
@@ -98,8 +105,14 @@ export class AVGDEVStream extends StreamBase {
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
     this.#head = this.#head === 0 ? this.#period - 1 : this.#head - 1;
@@ -108,7 +121,7 @@ export class AVGDEVStream extends StreamBase {
     this.#sum = this.#prevSum;
     this.#untilRefresh = this.#prevUntilRefresh;
     this.outputs[0] = this.#prevValue;
-    this.push(x);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

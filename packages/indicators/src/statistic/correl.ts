@@ -92,13 +92,22 @@ export class CORRELStream extends StreamBase {
   #prevY = 0;
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 2);
     this.#period = params.timeperiod as number;
     this.#ringX = new Float64Array(this.#period);
     this.#ringY = new Float64Array(this.#period);
   }
 
   push(real0: number, real1 = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = real0;
+    bar[1]![0] = real1;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const real0 = columns[0]![index]!;
+    const real1 = columns[1]![index]!;
     const p = this.#period;
     this.#prevCount = this.#count;
     this.#prevSx = this.#sx;
@@ -133,8 +142,15 @@ export class CORRELStream extends StreamBase {
   }
 
   revise(real0: number, real1 = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = real0;
+    bar[1]![0] = real1;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(real0, real1);
+      this.pushAt(columns, index);
       return;
     }
     this.#head = this.#head === 0 ? this.#period - 1 : this.#head - 1;
@@ -147,7 +163,7 @@ export class CORRELStream extends StreamBase {
     this.#syy = this.#prevSyy;
     this.#sxy = this.#prevSxy;
     this.outputs[0] = this.#prevValue;
-    this.push(real0, real1);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

@@ -104,7 +104,7 @@ export class LinearRegressionStream extends StreamBase {
   #prevSlot = 0;
 
   constructor(kind: LinearRegressionKind, params: IndicatorParams) {
-    super(1);
+    super(1, 1);
     const p = params.timeperiod as number;
     const w = weights(kind, p);
     this.#weightB = w.weightB;
@@ -117,6 +117,13 @@ export class LinearRegressionStream extends StreamBase {
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     const p = this.#period;
     const ring = this.#ring;
     this.#prevCount = this.#count;
@@ -155,8 +162,14 @@ export class LinearRegressionStream extends StreamBase {
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
     this.#head = this.#head === 0 ? this.#period - 1 : this.#head - 1;
@@ -166,7 +179,7 @@ export class LinearRegressionStream extends StreamBase {
     this.#sumXY = this.#prevSumXY;
     this.#untilRefresh = this.#prevUntilRefresh;
     this.outputs[0] = this.#prevValue;
-    this.push(x);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

@@ -94,7 +94,7 @@ export class VarianceStream extends StreamBase {
 
   /** `root` selects the standard deviation (times `nbdev`) instead of the variance. */
   constructor(params: IndicatorParams, root: boolean) {
-    super(1);
+    super(1, 1);
     this.#period = params.timeperiod as number;
     this.#nbdev = params.nbdev as number;
     this.#root = root;
@@ -102,6 +102,13 @@ export class VarianceStream extends StreamBase {
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevSum = this.#sum;
@@ -125,8 +132,14 @@ export class VarianceStream extends StreamBase {
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count === 0) {
-      this.push(x);
+      this.pushAt(columns, index);
       return;
     }
     this.#head = this.#prevHead;
@@ -135,7 +148,7 @@ export class VarianceStream extends StreamBase {
     this.#sumSq = this.#prevSumSq;
     this.outputs[0] = this.#prevValue;
     this.#ring[this.#head] = this.#prevSlot;
-    this.push(x);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

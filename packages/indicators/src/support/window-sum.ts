@@ -46,13 +46,20 @@ export class WindowSumStream extends StreamBase {
   #prevSlot = 0;
 
   constructor(params: IndicatorParams, divisor: number) {
-    super(1);
+    super(1, 1);
     this.#period = params.timeperiod as number;
     this.#divisor = divisor;
     this.#ring = new Float64Array(this.#period);
   }
 
   push(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevTotal = this.#total;
@@ -71,6 +78,12 @@ export class WindowSumStream extends StreamBase {
   }
 
   revise(x: number): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#head = this.#prevHead;
       this.#count = this.#prevCount;
@@ -78,7 +91,7 @@ export class WindowSumStream extends StreamBase {
       this.outputs[0] = this.#prevValue;
       this.#ring[this.#head] = this.#prevSlot;
     }
-    this.push(x);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

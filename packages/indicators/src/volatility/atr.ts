@@ -1,5 +1,6 @@
-import { isNearZero } from '../momentum/near-zero.js';
+import { isNearZero, TALIB_EPSILON } from '../momentum/near-zero.js';
 import { commonLength, nanArray } from '../support/arrays.js';
+import { blockEnd } from '../support/blocks.js';
 import { period, resolveParams } from '../support/params.js';
 import { StreamBase } from '../support/stream-base.js';
 import type { IndicatorDefinition, IndicatorParams } from '../types.js';
@@ -29,11 +30,74 @@ export function computeAtr(
   for (let i = 1; i <= timeperiod; i++) atr += trueRange(high[i], low[i], close[i - 1]);
   atr /= timeperiod;
   out[timeperiod] = normalized ? percentOfClose(atr, close[timeperiod]) : atr;
-  const keep = timeperiod - 1;
-  for (let i = timeperiod + 1; i < n; i++) {
-    atr = (atr * keep + trueRange(high[i], low[i], close[i - 1])) / timeperiod;
-    out[i] = normalized ? percentOfClose(atr, close[i]) : atr;
+  // The smoothing runs in blocks (see BLOCK_BARS), the average carried between them.
+  const state = Float64Array.of(atr);
+  const start = timeperiod + 1;
+  for (let from = start, to = start; from < n; from = to) {
+    to = blockEnd(from, start, n);
+    if (normalized) natrBlock(high, low, close, timeperiod, out, state, from, to);
+    else atrBlock(high, low, close, timeperiod, out, state, from, to);
   }
+}
+
+// Wilder's smoothing of the true range, written out as trueRange computes it so that no
+// double crosses a call.
+function atrBlock(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  p: number,
+  out: Float64Array,
+  state: Float64Array,
+  from: number,
+  to: number,
+): void {
+  const keep = p - 1;
+  let atr = state[0] as number;
+  for (let i = from; i < to; i++) {
+    const h = high[i] as number;
+    const l = low[i] as number;
+    const previousClose = close[i - 1] as number;
+    let tr = h - l;
+    const fromHigh = Math.abs(previousClose - h);
+    if (fromHigh > tr) tr = fromHigh;
+    const fromLow = Math.abs(previousClose - l);
+    if (fromLow > tr) tr = fromLow;
+    atr = (atr * keep + tr) / p;
+    out[i] = atr;
+  }
+  state[0] = atr;
+}
+
+// The same, as a percentage of the close (NATR), with percentOfClose's guard written out.
+function natrBlock(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  p: number,
+  out: Float64Array,
+  state: Float64Array,
+  from: number,
+  to: number,
+): void {
+  const keep = p - 1;
+  const eps = +TALIB_EPSILON;
+  let atr = state[0] as number;
+  for (let i = from; i < to; i++) {
+    const h = high[i] as number;
+    const l = low[i] as number;
+    const previousClose = close[i - 1] as number;
+    let tr = h - l;
+    const fromHigh = Math.abs(previousClose - h);
+    if (fromHigh > tr) tr = fromHigh;
+    const fromLow = Math.abs(previousClose - l);
+    if (fromLow > tr) tr = fromLow;
+    atr = (atr * keep + tr) / p;
+    const c = close[i] as number;
+    if (-eps < c && c < eps) out[i] = 0;
+    else out[i] = (atr / c) * 100;
+  }
+  state[0] = atr;
 }
 
 function percentOfClose(atr: number, close: number): number {
@@ -72,12 +136,23 @@ export class ATRStream extends StreamBase {
   #savedValue = Number.NaN;
 
   constructor(params: IndicatorParams, normalized = false) {
-    super(1);
+    super(1, 3);
     this.#period = params.timeperiod as number;
     this.#normalized = normalized;
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
     this.#savedCount = this.#count;
     this.#savedPreviousClose = this.#previousClose;
     this.#savedAverage = this.#average;
@@ -100,13 +175,21 @@ export class ATRStream extends StreamBase {
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#count = this.#savedCount;
       this.#previousClose = this.#savedPreviousClose;
       this.#average = this.#savedAverage;
       this.outputs[0] = this.#savedValue;
     }
-    this.push(high, low, close);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

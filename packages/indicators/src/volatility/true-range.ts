@@ -53,10 +53,21 @@ export class TRANGEStream extends StreamBase {
   #savedValue = Number.NaN;
 
   constructor() {
-    super(1);
+    super(1, 3);
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
     this.#savedCount = this.#count;
     this.#savedPreviousClose = this.#previousClose;
     this.#savedValue = this.outputs[0];
@@ -66,12 +77,20 @@ export class TRANGEStream extends StreamBase {
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#count = this.#savedCount;
       this.#previousClose = this.#savedPreviousClose;
       this.outputs[0] = this.#savedValue;
     }
-    this.push(high, low, close);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

@@ -53,10 +53,23 @@ export class ADStream extends StreamBase {
   #seen = false;
 
   constructor() {
-    super(1);
+    super(1, 4);
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    bar[3]![0] = volume;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
+    const volume = columns[3]![index]!;
     this.#savedAd = this.#ad;
     this.#savedValue = this.outputs[0];
     // Added only when there is range, as in the batch, so that a zero flow leaves -0 alone.
@@ -66,11 +79,20 @@ export class ADStream extends StreamBase {
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    bar[3]![0] = volume;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#seen) {
       this.#ad = this.#savedAd;
       this.outputs[0] = this.#savedValue;
     }
-    this.push(high, low, close, volume);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

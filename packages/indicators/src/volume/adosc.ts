@@ -84,7 +84,7 @@ export class ADOSCStream extends StreamBase {
   readonly #saved = new Float64Array(5);
 
   constructor(params: IndicatorParams) {
-    super(1);
+    super(1, 4);
     const fastperiod = params.fastperiod as number;
     const slowperiod = params.slowperiod as number;
     this.#lookback = adoscLookback(fastperiod, slowperiod);
@@ -95,6 +95,19 @@ export class ADOSCStream extends StreamBase {
   }
 
   push(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    bar[3]![0] = volume;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const high = columns[0]![index]!;
+    const low = columns[1]![index]!;
+    const close = columns[2]![index]!;
+    const volume = columns[3]![index]!;
     const s = this.#saved;
     s[0] = this.#count;
     s[1] = this.#ad;
@@ -114,6 +127,15 @@ export class ADOSCStream extends StreamBase {
   }
 
   revise(high: number, low = Number.NaN, close = Number.NaN, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = high;
+    bar[1]![0] = low;
+    bar[2]![0] = close;
+    bar[3]![0] = volume;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       const s = this.#saved;
       this.#count = s[0];
@@ -122,7 +144,7 @@ export class ADOSCStream extends StreamBase {
       this.#slow = s[3];
       this.outputs[0] = s[4];
     }
-    this.push(high, low, close, volume);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {

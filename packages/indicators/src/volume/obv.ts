@@ -41,10 +41,19 @@ export class OBVStream extends StreamBase {
   #savedObv = Number.NaN;
 
   constructor() {
-    super(1);
+    super(1, 2);
   }
 
   push(x: number, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    bar[1]![0] = volume;
+    this.pushAt(bar, 0);
+  }
+
+  pushAt(columns: readonly Float64Array[], index: number): void {
+    const x = columns[0]![index]!;
+    const volume = columns[1]![index]!;
     const out = this.outputs;
     this.#savedCount = this.#count;
     this.#savedPrevious = this.#previous;
@@ -57,12 +66,19 @@ export class OBVStream extends StreamBase {
   }
 
   revise(x: number, volume = Number.NaN): void {
+    const bar = this.bar;
+    bar[0]![0] = x;
+    bar[1]![0] = volume;
+    this.reviseAt(bar, 0);
+  }
+
+  reviseAt(columns: readonly Float64Array[], index: number): void {
     if (this.#count > 0) {
       this.#count = this.#savedCount;
       this.#previous = this.#savedPrevious;
       this.outputs[0] = this.#savedObv;
     }
-    this.push(x, volume);
+    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {
