@@ -41,6 +41,8 @@ export interface HigherTimeframeView {
 interface BarFeed {
   readonly stream: StreamingIndicator;
   readonly fields: readonly Field[];
+  /** One-value columns the closed bar's fields are copied into, for `pushAt`. */
+  readonly cells: readonly Float64Array[];
 }
 
 /** The kernel's {@link HigherTimeframeView}: a streaming resampler plus the indicators it feeds. */
@@ -85,7 +87,7 @@ export class HigherTimeframe implements HigherTimeframeView {
       );
     });
     const stream = createStream(definition.name, params ?? {});
-    this.#feeds.push({ stream, fields });
+    this.#feeds.push({ stream, fields, cells: fields.map(() => new Float64Array(1)) });
     return stream;
   }
 
@@ -113,8 +115,8 @@ export class HigherTimeframe implements HigherTimeframeView {
     this.closedNow = true;
     const bar = this.#resampler.closed;
     for (const feed of this.#feeds) {
-      const v = feed.fields.map((f) => bar[f]);
-      feed.stream.push(v[0] as number, v[1], v[2], v[3], v[4]);
+      for (let i = 0; i < feed.fields.length; i++) (feed.cells[i] as Float64Array)[0] = bar[feed.fields[i] as Field];
+      feed.stream.pushAt(feed.cells, 0);
     }
   }
 }

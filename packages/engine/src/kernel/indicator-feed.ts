@@ -7,25 +7,13 @@ export type { FeedColumns };
 
 interface Feed {
   readonly stream: StreamingIndicator;
-  readonly arity: number;
   readonly fields: readonly (keyof FeedColumns)[];
-  /** The input columns, resolved once (a keyed load by field name per bar is slow). */
-  a: Float64Array;
-  b: Float64Array;
-  c: Float64Array;
-  d: Float64Array;
-  e: Float64Array;
+  /** The input columns in the definition's order, bound once (see `pushAt`). */
+  columns: Float64Array[];
 }
 
-const NONE = new Float64Array(0);
-
 function bind(feed: Feed, columns: FeedColumns): void {
-  const f = feed.fields;
-  feed.a = f[0] === undefined ? NONE : columns[f[0]];
-  feed.b = f[1] === undefined ? NONE : columns[f[1]];
-  feed.c = f[2] === undefined ? NONE : columns[f[2]];
-  feed.d = f[3] === undefined ? NONE : columns[f[3]];
-  feed.e = f[4] === undefined ? NONE : columns[f[4]];
+  feed.columns = feed.fields.map((field) => columns[field]);
 }
 
 /**
@@ -77,40 +65,18 @@ export class IndicatorFeed {
       }
     }
     const stream = createStream(definition.name, params ?? {});
-    const feed: Feed = { stream, arity: fields.length, fields, a: NONE, b: NONE, c: NONE, d: NONE, e: NONE };
+    const feed: Feed = { stream, fields, columns: [] };
     bind(feed, this.#columns);
     this.#feeds.push(feed);
     return stream;
   }
 
-  /** Pushes bar `index` into every registered stream. */
+  /** Pushes bar `index` into every registered stream (by column and index: nothing is boxed). */
   update(index: number): void {
     const feeds = this.#feeds;
     for (let f = 0; f < feeds.length; f++) {
       const feed = feeds[f] as Feed;
-      const i = index;
-      switch (feed.arity) {
-        case 1:
-          feed.stream.push(feed.a[i] as number);
-          break;
-        case 2:
-          feed.stream.push(feed.a[i] as number, feed.b[i] as number);
-          break;
-        case 3:
-          feed.stream.push(feed.a[i] as number, feed.b[i] as number, feed.c[i] as number);
-          break;
-        case 4:
-          feed.stream.push(feed.a[i] as number, feed.b[i] as number, feed.c[i] as number, feed.d[i] as number);
-          break;
-        default:
-          feed.stream.push(
-            feed.a[i] as number,
-            feed.b[i] as number,
-            feed.c[i] as number,
-            feed.d[i] as number,
-            feed.e[i] as number,
-          );
-      }
+      feed.stream.pushAt(feed.columns, index);
     }
   }
 }
