@@ -3,7 +3,7 @@
 // streaming update cost against trading-signals, with the garbage collections it causes.
 // Goals (issue 3): batch within 1.5x of TA-Lib C on each; streaming faster than
 // trading-signals on each; zero allocations per streaming update.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
@@ -23,6 +23,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
 const SIZES = process.argv.includes('--streaming-only') ? [] : quick ? [100_000] : [1_000_000, 10_000_000];
 const RUNS = quick ? 3 : 5;
+const ROUNDS = quick ? 1 : 3;
 const PEER_BUDGET_MS = 4_000; // a peer slower than this at one size is not run at the next
 const benchData = join(here, '..', '..', '.bench-data');
 mkdirSync(benchData, { recursive: true });
@@ -58,21 +59,32 @@ for (const n of SIZES) {
     all.set(bars[k], i * n);
   });
   writeFileSync(file, new Uint8Array(all.buffer));
-  const cResults = Object.fromEntries(
-    execFileSync(harness, [file, String(n), String(RUNS)], { encoding: 'utf8' })
+  // TA-Lib C and Alphintra take turns, ROUNDS times, and each keeps its best: on a shared
+  // machine a burst of load then hits both sides rather than whichever ran during it.
+  const cResults = {};
+  const oursBest = {};
+  const kernels = Object.fromEntries(Object.keys(CASES).map((name) => [name, alphintraKernel(name, bars)]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const line of execFileSync(harness, [file, String(n), String(RUNS)], { encoding: 'utf8' })
       .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line))
-      .map((r) => [r.name, r]),
-  );
+      .split('\n')) {
+      const r = JSON.parse(line);
+      if (cResults[r.name] === undefined || r.ms < cResults[r.name].ms) cResults[r.name] = r;
+    }
+    for (const [name, kernel] of Object.entries(kernels)) {
+      if (kernel === undefined) continue;
+      const r = best(kernel, RUNS, round === 0 ? 2 : 0);
+      if (oursBest[name] === undefined || r.ms < oursBest[name].ms) oursBest[name] = r;
+    }
+  }
 
-  console.log(`\n## batch, ${n.toLocaleString('en-US')} bars (best of ${RUNS}; ms)\n`);
+  console.log(`\n## batch, ${n.toLocaleString('en-US')} bars (best of ${ROUNDS} × ${RUNS}; ms)\n`);
   console.log(
     `${pad('indicator', 10)}${lpad('alphintra', 11)}${lpad('TA-Lib C', 10)}${lpad('vs C', 8)}${lpad('talib addon', 13)}${lpad('technicalind.', 15)}${lpad('trading-signals', 17)}`,
   );
   for (const name of Object.keys(CASES)) {
-    const kernel = alphintraKernel(name, bars);
-    const ours = kernel === undefined ? undefined : best(kernel);
+    const kernel = kernels[name];
+    const ours = oursBest[name];
     const c = cResults[name];
     const sum = kernel?.checksum();
     if (ours !== undefined && Math.abs(sum - c.checksum) > 1e-6 * Math.abs(c.checksum)) {
@@ -108,12 +120,16 @@ const observer = new PerformanceObserver((list) => {
   gcCount += list.getEntries().length;
 });
 observer.observe({ entryTypes: ['gc'] });
+// Warmed up first, outside the count: garbage from the runs before V8 optimised the code is
+// not what an update allocates. GC entries arrive asynchronously, hence the waits.
 const gcsDuring = (fn) => {
+  for (let r = 0; r < 2; r++) fn();
   globalThis.gc?.();
+  for (let r = 0; r < 2; r++) fn();
   return new Promise((resolve) => {
     setTimeout(() => {
       const before = gcCount;
-      const r = best(fn, 3);
+      const r = best(fn, 3, 0);
       setTimeout(() => resolve({ ...r, gcs: gcCount - before }), 100);
     }, 100);
   });
@@ -122,22 +138,38 @@ console.log(
   `\n## streaming, ${n.toLocaleString('en-US')} updates (best of 3; ns per update; GCs during the timed runs)\n`,
 );
 console.log(
-  `${pad('indicator', 10)}${lpad('alphintra', 11)}${lpad('GCs', 6)}${lpad('trading-signals', 17)}${lpad('GCs', 6)}${lpad('speed-up', 10)}`,
+  `${pad('indicator', 10)}${lpad('push', 8)}${lpad('GCs', 5)}${lpad('pushAt', 9)}${lpad('GCs', 5)}${lpad('trading-signals', 17)}${lpad('GCs', 6)}${lpad('speed-up', 10)}`,
 );
+const nsOf = (r) => (r === undefined ? undefined : (r.ms * 1e6) / n);
+const show = (ns) => (ns === undefined ? '—' : ns.toFixed(1));
 for (const name of Object.keys(CASES)) {
-  const ours = alphintraStream(name, bars);
+  const ours = alphintraStream(name, bars, 'push');
+  const oursAt = alphintraStream(name, bars, 'pushAt');
   const theirs = tradingSignals(name, bars);
   const a = ours === undefined ? undefined : await gcsDuring(ours);
+  const at = oursAt === undefined ? undefined : await gcsDuring(oursAt);
   const b = theirs === undefined ? undefined : await gcsDuring(theirs);
-  const nsA = a === undefined ? undefined : (a.ms * 1e6) / n;
-  const nsB = b === undefined ? undefined : (b.ms * 1e6) / n;
-  if (nsA === undefined || (nsB !== undefined && nsA >= nsB) || a.gcs > 0) streamMisses++;
+  const [nsA, nsAt, nsB] = [nsOf(a), nsOf(at), nsOf(b)];
+  if (nsA === undefined || (nsB !== undefined && nsA >= nsB) || a.gcs > 0 || at.gcs > 0) streamMisses++;
   console.log(
-    `${pad(name, 10)}${lpad(nsA === undefined ? 'missing' : nsA.toFixed(1), 11)}${lpad(a?.gcs ?? '—', 6)}${lpad(nsB === undefined ? '—' : nsB.toFixed(1), 17)}${lpad(b?.gcs ?? '—', 6)}` +
-      `${lpad(nsA !== undefined && nsB !== undefined ? `${(nsB / nsA).toFixed(1)}x` : '—', 10)}`,
+    `${pad(name, 10)}${lpad(nsA === undefined ? 'missing' : show(nsA), 8)}${lpad(a?.gcs ?? '—', 5)}${lpad(show(nsAt), 9)}${lpad(at?.gcs ?? '—', 5)}` +
+      `${lpad(show(nsB), 17)}${lpad(b?.gcs ?? '—', 6)}${lpad(nsA !== undefined && nsB !== undefined ? `${(nsB / nsA).toFixed(1)}x` : '—', 10)}`,
   );
 }
 observer.disconnect();
+console.log('\n(speed-up: trading-signals ns / push ns; the streams also take pushAt(columns, i), for engines)');
+
+// Bytes allocated per update, for every indicator, through one shared call site (in a
+// process of its own: it needs V8 flags for a large young generation).
+const allocations = spawnSync(process.execPath, [join(here, 'allocations.js'), ...(quick ? ['--quick'] : [])], {
+  encoding: 'utf8',
+});
+process.stdout.write(allocations.stdout);
+if (allocations.status !== 0) {
+  process.stdout.write(allocations.stderr);
+  process.exitCode = 1;
+}
+const allocationsMet = /zero allocations per update through pushAt\/reviseAt: MET/.test(allocations.stdout);
 console.log(
-  `\nbatch within 1.5x of TA-Lib C: ${SIZES.length === 0 ? 'not measured' : batchMisses === 0 ? 'MET' : `NOT MET (${batchMisses} misses)`}; streaming faster than trading-signals with no GC: ${streamMisses === 0 ? 'MET' : `NOT MET (${streamMisses} misses)`}`,
+  `\nbatch within 1.5x of TA-Lib C: ${SIZES.length === 0 ? 'not measured' : batchMisses === 0 ? 'MET' : `NOT MET (${batchMisses} misses)`}; streaming faster than trading-signals with no GC: ${streamMisses === 0 ? 'MET' : `NOT MET (${streamMisses} misses)`}; no allocation through pushAt for every indicator: ${allocationsMet ? 'MET' : 'NOT MET'}`,
 );

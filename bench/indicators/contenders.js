@@ -1,6 +1,6 @@
 // The eight indicators the benchmark compares, for each contender.
 import { createRequire } from 'node:module';
-import { getIndicator, resolveParams } from '@alphintra/indicators';
+import { getIndicator, inputColumns, resolveParams } from '@alphintra/indicators';
 import * as ti from 'technicalindicators';
 import * as ts from 'trading-signals';
 
@@ -58,8 +58,20 @@ function feedingLoop(name, arity) {
   );
 }
 
-/** Alphintra's streaming face: returns a function that feeds every bar through one stream. */
-export function alphintraStream(name, bars) {
+// The same for pushAt: the stream reads bar i of its input columns, bound once.
+function columnsLoop(name) {
+  return new Function(
+    'stream',
+    'columns',
+    `// ${name}\nconst n = columns[0].length; for (let i = 0; i < n; i++) stream.pushAt(columns, i); return stream.outputs[0];`,
+  );
+}
+
+/**
+ * Alphintra's streaming face: returns a function that feeds every bar through one stream,
+ * with `push(high, low, close)` (face 'push') or `pushAt(columns, i)` (face 'pushAt').
+ */
+export function alphintraStream(name, bars, face = 'push') {
   let definition;
   try {
     definition = getIndicator(name);
@@ -68,9 +80,17 @@ export function alphintraStream(name, bars) {
   }
   const params = resolveParams(definition, CASES[name]);
   const { high, low, close } = bars;
-  const loop = feedingLoop(name, definition.inputs.length);
   // One stream, reset between runs, so the timed loop contains only updates.
   const stream = definition.createStream(params);
+  if (face === 'pushAt') {
+    const loop = columnsLoop(name);
+    const columns = inputColumns(definition, bars);
+    return () => {
+      stream.reset();
+      return loop(stream, columns);
+    };
+  }
+  const loop = feedingLoop(name, definition.inputs.length);
   return () => {
     stream.reset();
     return loop(stream, high, low, close);

@@ -97,13 +97,20 @@ export function computeRollingMin(
 export class RollingExtreme {
   readonly #period: number;
   readonly #sign: number;
-  /** Values of the window, at `absolute index % period`. */
+  /** Values of the window, in a ring: the newest at the slot before `#slot`. */
   readonly #values: Float64Array;
   /** Absolute indices, decreasing in value from front to back (equal values kept). */
   readonly #deque: Float64Array;
+  /**
+   * The ring slot of each deque entry's value. Kept beside the index rather than computed
+   * as `index % period`: the indices are doubles, and a floating-point remainder is slow.
+   */
+  readonly #dequeSlots: Int32Array;
   #front = 0;
   #size = 0;
   #count = 0;
+  /** Where the next value goes in `#values`. */
+  #slot = 0;
   #best = 0;
   /**
    * The extreme value of the window (meaningful once ready). A plain field rather than a
@@ -113,13 +120,14 @@ export class RollingExtreme {
   /** Absolute index (0 = first value pushed) of the extreme (meaningful once ready). Read-only for callers. */
   index = -1;
   // State before the last push, so that `undo` can restore it: a push moves the deque's ends
-  // and overwrites one deque slot and one value slot.
+  // and overwrites one deque entry and one value slot.
   #prevFront = 0;
   #prevSize = 0;
   #prevBest = 0;
   #prevBestIdx = -1;
+  #prevDequeIndex = 0;
   #prevDequeSlot = 0;
-  #prevValueSlot = 0;
+  #prevValue = 0;
   #canUndo = false;
 
   /** `highest` picks the maximum, otherwise the minimum. */
@@ -128,6 +136,7 @@ export class RollingExtreme {
     this.#sign = highest ? 1 : -1;
     this.#values = new Float64Array(timeperiod);
     this.#deque = new Float64Array(timeperiod);
+    this.#dequeSlots = new Int32Array(timeperiod);
     this.extreme = this.#sign * this.#best;
   }
 
@@ -142,6 +151,7 @@ export class RollingExtreme {
     const p = this.#period;
     const values = this.#values;
     const deque = this.#deque;
+    const slots = this.#dequeSlots;
     const x = this.#sign * value;
     const today = this.#count;
     const trailing = today - p + 1;
@@ -159,24 +169,26 @@ export class RollingExtreme {
     while (size > 0) {
       let back = front + size - 1;
       if (back >= p) back -= p;
-      if ((values[(deque[back] as number) % p] as number) >= x) break;
+      if ((values[slots[back] as number] as number) >= x) break;
       size--;
     }
-    let slot = front + size;
-    if (slot >= p) slot -= p;
-    this.#prevDequeSlot = deque[slot] as number;
-    deque[slot] = today;
-    const valueSlot = today % p;
-    this.#prevValueSlot = values[valueSlot] as number;
+    let entry = front + size;
+    if (entry >= p) entry -= p;
+    const valueSlot = this.#slot;
+    this.#prevDequeIndex = deque[entry] as number;
+    this.#prevDequeSlot = slots[entry] as number;
+    deque[entry] = today;
+    slots[entry] = valueSlot;
+    this.#prevValue = values[valueSlot] as number;
     values[valueSlot] = x;
+    this.#slot = valueSlot + 1 === p ? 0 : valueSlot + 1;
     this.#front = front;
     this.#size = size + 1;
     this.#count = today + 1;
     if (trailing < 0) return;
     if (this.index < trailing) {
-      const at = deque[front] as number;
-      this.index = at;
-      this.#best = values[at % p] as number;
+      this.index = deque[front] as number;
+      this.#best = values[slots[front] as number] as number;
       this.extreme = this.#sign * this.#best;
     } else if (x >= this.#best) {
       this.#best = x;
@@ -190,17 +202,19 @@ export class RollingExtreme {
     if (!this.#canUndo) return;
     this.#canUndo = false;
     const p = this.#period;
-    const today = this.#count - 1;
-    let slot = this.#front + this.#size - 1;
-    if (slot >= p) slot -= p;
-    this.#deque[slot] = this.#prevDequeSlot;
-    this.#values[today % p] = this.#prevValueSlot;
+    let entry = this.#front + this.#size - 1;
+    if (entry >= p) entry -= p;
+    this.#deque[entry] = this.#prevDequeIndex;
+    this.#dequeSlots[entry] = this.#prevDequeSlot;
+    const valueSlot = this.#slot === 0 ? p - 1 : this.#slot - 1;
+    this.#values[valueSlot] = this.#prevValue;
+    this.#slot = valueSlot;
     this.#front = this.#prevFront;
     this.#size = this.#prevSize;
     this.#best = this.#prevBest;
     this.extreme = this.#sign * this.#prevBest;
     this.index = this.#prevBestIdx;
-    this.#count = today;
+    this.#count--;
   }
 
   /** Whether a full window has been seen. */
@@ -217,9 +231,11 @@ export class RollingExtreme {
   reset(): void {
     this.#values.fill(0);
     this.#deque.fill(0);
+    this.#dequeSlots.fill(0);
     this.#front = 0;
     this.#size = 0;
     this.#count = 0;
+    this.#slot = 0;
     this.#best = 0;
     this.extreme = this.#sign * this.#best;
     this.index = -1;

@@ -138,7 +138,11 @@ export class GainLossStream extends StreamBase {
       if (t >= p) {
         loss /= p;
         gain /= p;
-        this.outputs[0] = oscillator(this.#kind, gain, loss);
+        // oscillator, written out: a double returned from a call V8 does not inline is boxed.
+        const total = gain + loss;
+        if (-TALIB_EPSILON < total && total < TALIB_EPSILON) this.outputs[0] = 0;
+        else if (this.#kind === RSI_KIND) this.outputs[0] = 100 * (gain / total);
+        else this.outputs[0] = 100 * ((gain - loss) / total);
       }
       this.#gain = gain;
       this.#loss = loss;

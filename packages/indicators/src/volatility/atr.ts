@@ -160,14 +160,25 @@ export class ATRStream extends StreamBase {
     const t = this.#count;
     const p = this.#period;
     if (t > 0) {
-      const tr = trueRange(high, low, this.#previousClose);
+      // trueRange and percentOfClose written out, and separate stores rather than
+      // conditional expressions: no double crosses a call or sits in a mixed variable.
+      const previousClose = this.#previousClose;
+      let tr = high - low;
+      const fromHigh = Math.abs(previousClose - high);
+      if (fromHigh > tr) tr = fromHigh;
+      const fromLow = Math.abs(previousClose - low);
+      if (fromLow > tr) tr = fromLow;
       if (p === 1) {
         this.outputs[0] = tr;
       } else if (t < p) {
         this.#average += tr;
       } else {
-        this.#average = t === p ? (this.#average + tr) / p : (this.#average * (p - 1) + tr) / p;
-        this.outputs[0] = this.#normalized ? percentOfClose(this.#average, close) : this.#average;
+        if (t === p) this.#average = (this.#average + tr) / p;
+        else this.#average = (this.#average * (p - 1) + tr) / p;
+        const average = this.#average;
+        if (!this.#normalized) this.outputs[0] = average;
+        else if (-TALIB_EPSILON < close && close < TALIB_EPSILON) this.outputs[0] = 0;
+        else this.outputs[0] = (average / close) * 100;
       }
     }
     this.#previousClose = close;
