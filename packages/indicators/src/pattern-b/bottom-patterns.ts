@@ -29,15 +29,25 @@ const HOMING_PIGEON_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_LONG, 1), averageOf(BODY_SHORT)],
 };
 
-function homingPigeonAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
+function homingPigeonAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 1) === -1 &&
     candleColor(o, c, i) === -1 &&
-    realBody(o, c, i - 1) > bodyLongLimit(t[0]) &&
-    realBody(o, c, i) <= bodyShortLimit(t[1]) &&
     o[i] < o[i - 1] &&
-    c[i] > c[i - 1]
+    c[i] > c[i - 1] &&
+    homingPigeonShape(o, h, l, c, i, t)
     ? 100
     : 0;
+}
+
+/** Whether a long black candle holds a short one, measured first. */
+function homingPigeonShape(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const body1 = realBody(o, c, i - 1);
+  const body0 = realBody(o, c, i);
+  const long1 = bodyLongLimit(t[0]);
+  const short0 = bodyShortLimit(t[1]);
+  return body1 > long1 && body0 <= short0;
 }
 
 /** Writes CDLHOMINGPIGEON's signal for every bar into `out` (NaN during the lookback). */
@@ -129,10 +139,17 @@ export function CDLMATCHINGLOW(open: Column, high: Column, low: Column, close: C
 
 const STICK_SANDWICH_SPEC: CandlePatternSpec = { lookback: EQUAL.period + 2, averages: [averageOf(EQUAL, 2)] };
 
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
 function stickSandwichAt(o: Column, _h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   if (candleColor(o, c, i - 2) !== -1 || candleColor(o, c, i - 1) !== 1 || candleColor(o, c, i) !== -1) return 0;
+  return l[i - 1] > c[i - 2] && closesEqual(c, i, i - 2, t) ? 100 : 0;
+}
+
+/** Whether candles `j` and `k` close at the same price, within the Equal tolerance of `t[0]`. */
+function closesEqual(c: Column, j: number, k: number, t: Float64Array): boolean {
   const equal = equalLimit(t[0]);
-  return l[i - 1] > c[i - 2] && c[i] <= c[i - 2] + equal && c[i] >= c[i - 2] - equal ? 100 : 0;
+  return c[j] <= c[k] + equal && c[j] >= c[k] - equal;
 }
 
 /** Writes CDLSTICKSANDWICH's signal for every bar into `out` (NaN during the lookback). */
@@ -240,6 +257,8 @@ const LADDER_BOTTOM_SPEC: CandlePatternSpec = {
   averages: [averageOf(SHADOW_VERY_SHORT, 1)],
 };
 
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
 function ladderBottomAt(o: Column, h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 4) === -1 &&
     candleColor(o, c, i - 3) === -1 &&
@@ -249,12 +268,19 @@ function ladderBottomAt(o: Column, h: Column, _l: Column, c: Column, i: number, 
     c[i - 4] > c[i - 3] &&
     c[i - 3] > c[i - 2] &&
     candleColor(o, c, i - 1) === -1 &&
-    upperShadow(o, h, c, i - 1) > shadowVeryShortLimit(t[0]) &&
     candleColor(o, c, i) === 1 &&
     o[i] > o[i - 1] &&
-    c[i] > h[i - 1]
+    c[i] > h[i - 1] &&
+    hasUpperShadow(o, h, c, i - 1, t)
     ? 100
     : 0;
+}
+
+/** Whether candle `j` has more than a very short upper shadow, measured first. */
+function hasUpperShadow(o: Column, h: Column, c: Column, j: number, t: Float64Array): boolean {
+  const upper = upperShadow(o, h, c, j);
+  const veryShort = shadowVeryShortLimit(t[0]);
+  return upper > veryShort;
 }
 
 /** Writes CDLLADDERBOTTOM's signal for every bar into `out` (NaN during the lookback). */

@@ -80,17 +80,25 @@ export function CDLTASUKIGAP(open: Column, high: Column, low: Column, close: Col
 
 const GAP_THREE_METHODS_SPEC: CandlePatternSpec = { lookback: 2, averages: [] };
 
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
 function gapThreeMethodsAt(o: Column, _h: Column, _l: Column, c: Column, i: number): number {
   const first = candleColor(o, c, i - 2);
   return first === candleColor(o, c, i - 1) &&
     candleColor(o, c, i - 1) === -candleColor(o, c, i) &&
-    o[i] < bodyTop(o, c, i - 1) &&
-    o[i] > bodyBottom(o, c, i - 1) &&
-    c[i] < bodyTop(o, c, i - 2) &&
-    c[i] > bodyBottom(o, c, i - 2) &&
-    ((first === 1 && realBodyGapUp(o, c, i - 1, i - 2)) || (first === -1 && realBodyGapDown(o, c, i - 1, i - 2)))
+    ((first === 1 && realBodyGapUp(o, c, i - 1, i - 2)) || (first === -1 && realBodyGapDown(o, c, i - 1, i - 2))) &&
+    closesTheGap(o, c, i)
     ? first * 100
     : 0;
+}
+
+/** Whether candle `i` opens within the second body and closes within the first, measured first. */
+function closesTheGap(o: Column, c: Column, i: number): boolean {
+  const top1 = bodyTop(o, c, i - 1);
+  const bottom1 = bodyBottom(o, c, i - 1);
+  const top2 = bodyTop(o, c, i - 2);
+  const bottom2 = bodyBottom(o, c, i - 2);
+  return o[i] < top1 && o[i] > bottom1 && c[i] < top2 && c[i] > bottom2;
 }
 
 /** Writes CDLXSIDEGAP3METHODS's signal for every bar into `out` (NaN during the lookback). */

@@ -35,24 +35,35 @@ const KICKING_SPEC: CandlePatternSpec = {
   ],
 };
 
-/** Whether candle `j` is a marubozu: a long body with very short shadows at both ends. */
-function isMarubozu(o: Column, h: Column, l: Column, c: Column, j: number, body: number, shadow: number): boolean {
-  const veryShort = shadowVeryShortLimit(shadow);
-  return (
-    realBody(o, c, j) > bodyLongLimit(body) &&
-    upperShadow(o, h, c, j) < veryShort &&
-    lowerShadow(o, l, c, j) < veryShort
-  );
-}
-
 /** Two opposite-coloured marubozu with a price gap between them in the direction of the second. */
 function isKick(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
   const first = candleColor(o, c, i - 1);
   return (
     first === -candleColor(o, c, i) &&
-    isMarubozu(o, h, l, c, i - 1, t[0], t[1]) &&
-    isMarubozu(o, h, l, c, i, t[2], t[3]) &&
-    ((first === -1 && candleGapUp(h, l, i, i - 1)) || (first === 1 && candleGapDown(h, l, i, i - 1)))
+    ((first === -1 && candleGapUp(h, l, i, i - 1)) || (first === 1 && candleGapDown(h, l, i, i - 1))) &&
+    twoMarubozu(o, h, l, c, i, t)
+  );
+}
+
+/** Whether candles `i − 1` and `i` are both marubozu (long bodies, very short shadows), measured first. */
+function twoMarubozu(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const body1 = realBody(o, c, i - 1);
+  const body0 = realBody(o, c, i);
+  const long1 = bodyLongLimit(t[0]);
+  const long0 = bodyLongLimit(t[2]);
+  const veryShort1 = shadowVeryShortLimit(t[1]);
+  const veryShort0 = shadowVeryShortLimit(t[3]);
+  const upper1 = upperShadow(o, h, c, i - 1);
+  const lower1 = lowerShadow(o, l, c, i - 1);
+  const upper0 = upperShadow(o, h, c, i);
+  const lower0 = lowerShadow(o, l, c, i);
+  return (
+    body1 > long1 &&
+    upper1 < veryShort1 &&
+    lower1 < veryShort1 &&
+    body0 > long0 &&
+    upper0 < veryShort0 &&
+    lower0 < veryShort0
   );
 }
 
@@ -103,9 +114,14 @@ export function CDLKICKING(open: Column, high: Column, low: Column, close: Colum
 }
 
 function kickingByLengthAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  if (!isKick(o, h, l, c, i, t)) return 0;
-  const longer = realBody(o, c, i) > realBody(o, c, i - 1) ? i : i - 1;
-  return candleColor(o, c, longer) * 100;
+  return isKick(o, h, l, c, i, t) ? candleColor(o, c, longerBody(o, c, i)) * 100 : 0;
+}
+
+/** Returns `i` if candle `i`'s real body is longer than candle `i − 1`'s, else `i − 1`. */
+function longerBody(o: Column, c: Column, i: number): number {
+  const body1 = realBody(o, c, i - 1);
+  const body0 = realBody(o, c, i);
+  return body0 > body1 ? i : i - 1;
 }
 
 /** Writes CDLKICKINGBYLENGTH's signal for every bar into `out` (NaN during the lookback). */
@@ -155,18 +171,28 @@ const SEPARATING_LINES_SPEC: CandlePatternSpec = {
   averages: [averageOf(SHADOW_VERY_SHORT), averageOf(BODY_LONG), averageOf(EQUAL, 1)],
 };
 
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
 function separatingLinesAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   const color = candleColor(o, c, i);
-  if (candleColor(o, c, i - 1) !== -color) return 0;
+  return candleColor(o, c, i - 1) === -color && separatingLinesShape(o, h, l, c, i, t) ? color * 100 : 0;
+}
+
+/** Whether candle `i` opens where `i − 1` opened and is a long belt hold (a very short shadow on the opening side), measured first. */
+function separatingLinesShape(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
   const equal = equalLimit(t[2]);
   const veryShort = shadowVeryShortLimit(t[0]);
-  // The shadow on the opening side must be very short: a belt hold.
-  return o[i] <= o[i - 1] + equal &&
+  const body = realBody(o, c, i);
+  const long = bodyLongLimit(t[1]);
+  const lower = lowerShadow(o, l, c, i);
+  const upper = upperShadow(o, h, c, i);
+  const color = candleColor(o, c, i);
+  return (
+    o[i] <= o[i - 1] + equal &&
     o[i] >= o[i - 1] - equal &&
-    realBody(o, c, i) > bodyLongLimit(t[1]) &&
-    ((color === 1 && lowerShadow(o, l, c, i) < veryShort) || (color === -1 && upperShadow(o, h, c, i) < veryShort))
-    ? color * 100
-    : 0;
+    body > long &&
+    ((color === 1 && lower < veryShort) || (color === -1 && upper < veryShort))
+  );
 }
 
 /** Writes CDLSEPARATINGLINES's signal for every bar into `out` (NaN during the lookback). */

@@ -33,12 +33,18 @@ const LONG_LEGGED_DOJI_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_DOJI), averageOf(SHADOW_LONG)],
 };
 
+// The doji test runs on every bar; the shadows only for dojis, measured at once: see
+// "Measurements first" in candle-pattern.ts.
 function longLeggedDojiAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  return realBody(o, c, i) <= bodyDojiLimit(t[0]) && hasLongShadow(o, h, l, c, i) ? 100 : 0;
+}
+
+/** Whether either shadow of candle `i` is longer than its real body, measured first. */
+function hasLongShadow(o: Column, h: Column, l: Column, c: Column, i: number): boolean {
   const shadow = shadowLongLimit(o, c, i);
-  return realBody(o, c, i) <= bodyDojiLimit(t[0]) &&
-    (lowerShadow(o, l, c, i) > shadow || upperShadow(o, h, c, i) > shadow)
-    ? 100
-    : 0;
+  const lower = lowerShadow(o, l, c, i);
+  const upper = upperShadow(o, h, c, i);
+  return lower > shadow || upper > shadow;
 }
 
 /** Writes CDLLONGLEGGEDDOJI's signal for every bar into `out` (NaN during the lookback). */
@@ -85,18 +91,23 @@ const RICKSHAW_MAN_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_DOJI), averageOf(SHADOW_LONG), averageOf(NEAR)],
 };
 
+// The doji test runs on every bar; the shadows only for dojis, measured at once: see
+// "Measurements first" in candle-pattern.ts.
 function rickshawManAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  return realBody(o, c, i) <= bodyDojiLimit(t[0]) && rickshawShape(o, h, l, c, i, t) ? 100 : 0;
+}
+
+/** Whether candle `i` has two long shadows and its body near the middle of its range, measured first. */
+function rickshawShape(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
   const shadow = shadowLongLimit(o, c, i);
   const near = nearLimit(t[2]);
+  const lower = lowerShadow(o, l, c, i);
+  const upper = upperShadow(o, h, c, i);
+  const bottom = bodyBottom(o, c, i);
+  const top = bodyTop(o, c, i);
   // Midpoint then tolerance, added in TA-Lib's order.
   const middle = l[i] + highLowRange(h, l, i) / 2;
-  return realBody(o, c, i) <= bodyDojiLimit(t[0]) &&
-    lowerShadow(o, l, c, i) > shadow &&
-    upperShadow(o, h, c, i) > shadow &&
-    bodyBottom(o, c, i) <= middle + near &&
-    bodyTop(o, c, i) >= middle - near
-    ? 100
-    : 0;
+  return lower > shadow && upper > shadow && bottom <= middle + near && top >= middle - near;
 }
 
 /** Writes CDLRICKSHAWMAN's signal for every bar into `out` (NaN during the lookback). */
@@ -144,12 +155,19 @@ const TAKURI_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_DOJI), averageOf(SHADOW_VERY_SHORT), averageOf(SHADOW_VERY_LONG)],
 };
 
+// The doji test runs on every bar; the shadows only for dojis, measured at once: see
+// "Measurements first" in candle-pattern.ts.
 function takuriAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  return realBody(o, c, i) <= bodyDojiLimit(t[0]) &&
-    upperShadow(o, h, c, i) < shadowVeryShortLimit(t[1]) &&
-    lowerShadow(o, l, c, i) > shadowVeryLongLimit(o, c, i)
-    ? 100
-    : 0;
+  return realBody(o, c, i) <= bodyDojiLimit(t[0]) && takuriShadows(o, h, l, c, i, t) ? 100 : 0;
+}
+
+/** Whether candle `i` has almost no upper shadow and a very long lower one, measured first. */
+function takuriShadows(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const upper = upperShadow(o, h, c, i);
+  const veryShort = shadowVeryShortLimit(t[1]);
+  const lower = lowerShadow(o, l, c, i);
+  const veryLong = shadowVeryLongLimit(o, c, i);
+  return upper < veryShort && lower > veryLong;
 }
 
 /** Writes CDLTAKURI's signal for every bar into `out` (NaN during the lookback). */

@@ -28,13 +28,18 @@ const MAT_HOLD_SPEC: CandlePatternSpec = {
 
 /** Whether candles i−3 … i−1 all have short bodies (totals 1 … 3 of `t`). */
 function threeShortBodies(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): boolean {
-  return (
-    realBody(o, c, i - 3) < bodyShortLimit(t[1]) &&
-    realBody(o, c, i - 2) < bodyShortLimit(t[2]) &&
-    realBody(o, c, i - 1) < bodyShortLimit(t[3])
-  );
+  // Measured first, on every call: see "Measurements first" in candle-pattern.ts.
+  const body3 = realBody(o, c, i - 3);
+  const body2 = realBody(o, c, i - 2);
+  const body1 = realBody(o, c, i - 1);
+  const short3 = bodyShortLimit(t[1]);
+  const short2 = bodyShortLimit(t[2]);
+  const short1 = bodyShortLimit(t[3]);
+  return body3 < short3 && body2 < short2 && body1 < short1;
 }
 
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
 function matHoldAt(
   o: Column,
   h: Column,
@@ -44,32 +49,48 @@ function matHoldAt(
   t: Float64Array,
   penetration: number,
 ): number {
-  if (
-    !(realBody(o, c, i - 4) > bodyLongLimit(t[0])) ||
-    !threeShortBodies(o, h, l, c, i, t) ||
-    candleColor(o, c, i - 4) !== 1 ||
-    candleColor(o, c, i - 3) !== -1 ||
-    candleColor(o, c, i) !== 1
-  ) {
-    return 0;
-  }
-  // The reaction may sink into the first body, but no deeper than `penetration` of it.
-  const floor = c[i - 4] - realBody(o, c, i - 4) * penetration;
+  return candleColor(o, c, i - 4) === 1 &&
+    candleColor(o, c, i - 3) === -1 &&
+    candleColor(o, c, i) === 1 &&
+    realBodyGapUp(o, c, i - 3, i - 4) &&
+    o[i] > c[i - 1] &&
+    c[i] > Math.max(h[i - 3], h[i - 2], h[i - 1]) &&
+    matHoldShape(o, h, l, c, i, t, penetration)
+    ? 100
+    : 0;
+}
+
+/**
+ * Whether a long first candle holds three small ones that sink no deeper than `penetration`
+ * of its body, measured first.
+ */
+function matHoldShape(
+  o: Column,
+  h: Column,
+  l: Column,
+  c: Column,
+  i: number,
+  t: Float64Array,
+  penetration: number,
+): boolean {
+  const body4 = realBody(o, c, i - 4);
+  const long4 = bodyLongLimit(t[0]);
+  const shortBodies = threeShortBodies(o, h, l, c, i, t);
   const bottom2 = bodyBottom(o, c, i - 2);
   const bottom1 = bodyBottom(o, c, i - 1);
   const top2 = bodyTop(o, c, i - 2);
-  const highest = Math.max(h[i - 3], h[i - 2], h[i - 1]);
-  return realBodyGapUp(o, c, i - 3, i - 4) &&
+  const top1 = bodyTop(o, c, i - 1);
+  const floor = c[i - 4] - body4 * penetration;
+  return (
+    body4 > long4 &&
+    shortBodies &&
     bottom2 < c[i - 4] &&
     bottom1 < c[i - 4] &&
     bottom2 > floor &&
     bottom1 > floor &&
     top2 < o[i - 3] &&
-    bodyTop(o, c, i - 1) < top2 &&
-    o[i] > c[i - 1] &&
-    c[i] > highest
-    ? 100
-    : 0;
+    top1 < top2
+  );
 }
 
 /** Writes CDLMATHOLD's signal for every bar into `out` (NaN during the lookback). */
@@ -142,30 +163,50 @@ const THREE_METHODS_SPEC: CandlePatternSpec = {
   ],
 };
 
-/** Whether candle `j`'s body overlaps candle `k`'s high − low range. */
-function bodyWithinRange(o: Column, h: Column, l: Column, c: Column, j: number, k: number): boolean {
-  return bodyBottom(o, c, j) < h[k] && bodyTop(o, c, j) > l[k];
-}
-
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
 function threeMethodsAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   const trend = candleColor(o, c, i - 4);
   // Multiplying by the trend's sign turns the falling case into the rising one.
-  return realBody(o, c, i - 4) > bodyLongLimit(t[0]) &&
-    threeShortBodies(o, h, l, c, i, t) &&
-    realBody(o, c, i) > bodyLongLimit(t[4]) &&
-    trend === -candleColor(o, c, i - 3) &&
+  return trend === -candleColor(o, c, i - 3) &&
     candleColor(o, c, i - 3) === candleColor(o, c, i - 2) &&
     candleColor(o, c, i - 2) === candleColor(o, c, i - 1) &&
     candleColor(o, c, i - 1) === -candleColor(o, c, i) &&
-    bodyWithinRange(o, h, l, c, i - 3, i - 4) &&
-    bodyWithinRange(o, h, l, c, i - 2, i - 4) &&
-    bodyWithinRange(o, h, l, c, i - 1, i - 4) &&
     c[i - 2] * trend < c[i - 3] * trend &&
     c[i - 1] * trend < c[i - 2] * trend &&
     o[i] * trend > c[i - 1] * trend &&
-    c[i] * trend > c[i - 4] * trend
+    c[i] * trend > c[i - 4] * trend &&
+    threeMethodsShape(o, h, l, c, i, t)
     ? 100 * trend
     : 0;
+}
+
+/** Whether two long candles hold three small ones within the first one's range, measured first. */
+function threeMethodsShape(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const body4 = realBody(o, c, i - 4);
+  const body0 = realBody(o, c, i);
+  const long4 = bodyLongLimit(t[0]);
+  const long0 = bodyLongLimit(t[4]);
+  const shortBodies = threeShortBodies(o, h, l, c, i, t);
+  const bottom3 = bodyBottom(o, c, i - 3);
+  const bottom2 = bodyBottom(o, c, i - 2);
+  const bottom1 = bodyBottom(o, c, i - 1);
+  const top3 = bodyTop(o, c, i - 3);
+  const top2 = bodyTop(o, c, i - 2);
+  const top1 = bodyTop(o, c, i - 1);
+  const high4 = h[i - 4] as number;
+  const low4 = l[i - 4] as number;
+  return (
+    body4 > long4 &&
+    shortBodies &&
+    body0 > long0 &&
+    bottom3 < high4 &&
+    top3 > low4 &&
+    bottom2 < high4 &&
+    top2 > low4 &&
+    bottom1 < high4 &&
+    top1 > low4
+  );
 }
 
 /** Writes CDLRISEFALL3METHODS's signal for every bar into `out` (NaN during the lookback). */

@@ -179,16 +179,25 @@ const PIERCING_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_LONG, 1), averageOf(BODY_LONG)],
 };
 
-function piercingAt(o: Column, _h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
+function piercingAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 1) === -1 &&
-    realBody(o, c, i - 1) > bodyLongLimit(t[0]) &&
     candleColor(o, c, i) === 1 &&
-    realBody(o, c, i) > bodyLongLimit(t[1]) &&
     o[i] < l[i - 1] &&
     c[i] < o[i - 1] &&
-    c[i] > c[i - 1] + realBody(o, c, i - 1) * 0.5
+    piercingShape(o, h, l, c, i, t)
     ? 100
     : 0;
+}
+
+/** Whether two long candles, the white one closing above the black one's midpoint, measured first. */
+function piercingShape(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const body1 = realBody(o, c, i - 1);
+  const body0 = realBody(o, c, i);
+  const long1 = bodyLongLimit(t[0]);
+  const long0 = bodyLongLimit(t[1]);
+  return body1 > long1 && body0 > long0 && c[i] > c[i - 1] + body1 * 0.5;
 }
 
 /** Writes CDLPIERCING's signal for every bar into `out` (NaN during the lookback). */

@@ -200,11 +200,31 @@ export function CDLMORNINGDOJISTAR(
 const TRISTAR_SPEC: CandlePatternSpec = { lookback: BODY_DOJI.period + 2, averages: [averageOf(BODY_DOJI, 2)] };
 
 function tristarAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
-  // TA-Lib judges all three dojis against the average taken before the first of them.
+  // TA-Lib judges all three dojis against the average taken before the first of them. The
+  // bodies are measured at once, and the rest only for three dojis: see "Measurements
+  // first" in candle-pattern.ts.
+  if (!threeDojis(o, c, i, t)) return 0;
+  return tristarSignal(o, c, i);
+}
+
+/** Whether candles `i − 2` to `i` are all dojis by the first average, measured first. */
+function threeDojis(o: Column, c: Column, i: number, t: Float64Array): boolean {
   const doji = bodyDojiLimit(t[0]);
-  if (realBody(o, c, i - 2) > doji || realBody(o, c, i - 1) > doji || realBody(o, c, i) > doji) return 0;
-  if (realBodyGapDown(o, c, i - 1, i - 2) && bodyBottom(o, c, i) > bodyBottom(o, c, i - 1)) return 100;
-  if (realBodyGapUp(o, c, i - 1, i - 2) && bodyTop(o, c, i) < bodyTop(o, c, i - 1)) return -100;
+  const body2 = realBody(o, c, i - 2);
+  const body1 = realBody(o, c, i - 1);
+  const body0 = realBody(o, c, i);
+  // Negated rather than `<=`, so that a NaN body is judged as TA-Lib judges it.
+  return !(body2 > doji || body1 > doji || body0 > doji);
+}
+
+/** Returns the tristar's signal for three dojis: the middle one gapped away, the last one turning back. */
+function tristarSignal(o: Column, c: Column, i: number): number {
+  const bottom1 = bodyBottom(o, c, i - 1);
+  const bottom0 = bodyBottom(o, c, i);
+  const top1 = bodyTop(o, c, i - 1);
+  const top0 = bodyTop(o, c, i);
+  if (realBodyGapDown(o, c, i - 1, i - 2) && bottom0 > bottom1) return 100;
+  if (realBodyGapUp(o, c, i - 1, i - 2) && top0 < top1) return -100;
   return 0;
 }
 

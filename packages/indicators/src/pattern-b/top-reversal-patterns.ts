@@ -39,24 +39,38 @@ const IDENTICAL_CROWS_SPEC: CandlePatternSpec = {
   ],
 };
 
-/** Whether candle `j` is black and closes at (almost) its low. */
-function isCrow(o: Column, _h: Column, l: Column, c: Column, j: number, shadowTotal: number): boolean {
-  return candleColor(o, c, j) === -1 && lowerShadow(o, l, c, j) < shadowVeryShortLimit(shadowTotal);
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
+function identicalThreeCrowsAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  return candleColor(o, c, i - 2) === -1 &&
+    candleColor(o, c, i - 1) === -1 &&
+    candleColor(o, c, i) === -1 &&
+    c[i - 2] > c[i - 1] &&
+    c[i - 1] > c[i] &&
+    identicalThreeCrowsShape(o, h, l, c, i, t)
+    ? -100
+    : 0;
 }
 
-function identicalThreeCrowsAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  if (!isCrow(o, h, l, c, i - 2, t[0]) || !isCrow(o, h, l, c, i - 1, t[1]) || !isCrow(o, h, l, c, i, t[2])) return 0;
+/** Whether the three black candles close at (almost) their lows, each opening where the previous one closed, measured first. */
+function identicalThreeCrowsShape(o: Column, _h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const lower2 = lowerShadow(o, l, c, i - 2);
+  const lower1 = lowerShadow(o, l, c, i - 1);
+  const lower0 = lowerShadow(o, l, c, i);
+  const veryShort2 = shadowVeryShortLimit(t[0]);
+  const veryShort1 = shadowVeryShortLimit(t[1]);
+  const veryShort0 = shadowVeryShortLimit(t[2]);
   const firstEqual = equalLimit(t[3]);
   const secondEqual = equalLimit(t[4]);
-  // Each crow opens where the previous one closed.
-  return c[i - 2] > c[i - 1] &&
-    c[i - 1] > c[i] &&
+  return (
+    lower2 < veryShort2 &&
+    lower1 < veryShort1 &&
+    lower0 < veryShort0 &&
     o[i - 1] <= c[i - 2] + firstEqual &&
     o[i - 1] >= c[i - 2] - firstEqual &&
     o[i] <= c[i - 1] + secondEqual &&
     o[i] >= c[i - 1] - secondEqual
-    ? -100
-    : 0;
+  );
 }
 
 /** Writes CDLIDENTICAL3CROWS's signal for every bar into `out` (NaN during the lookback). */
@@ -108,18 +122,28 @@ const UPSIDE_GAP_CROWS_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_LONG, 2), averageOf(BODY_SHORT, 1)],
 };
 
-function upsideGapTwoCrowsAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
+function upsideGapTwoCrowsAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 2) === 1 &&
-    realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
     candleColor(o, c, i - 1) === -1 &&
-    realBody(o, c, i - 1) <= bodyShortLimit(t[1]) &&
     realBodyGapUp(o, c, i - 1, i - 2) &&
     candleColor(o, c, i) === -1 &&
     o[i] > o[i - 1] &&
     c[i] < c[i - 1] &&
-    c[i] > c[i - 2]
+    c[i] > c[i - 2] &&
+    upsideGapTwoCrowsShape(o, h, l, c, i, t)
     ? -100
     : 0;
+}
+
+/** Whether a long white candle is followed by a short black one, measured first. */
+function upsideGapTwoCrowsShape(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const body2 = realBody(o, c, i - 2);
+  const body1 = realBody(o, c, i - 1);
+  const long2 = bodyLongLimit(t[0]);
+  const short1 = bodyShortLimit(t[1]);
+  return body2 > long2 && body1 <= short1;
 }
 
 /** Writes CDLUPSIDEGAP2CROWS's signal for every bar into `out` (NaN during the lookback). */
@@ -176,21 +200,41 @@ const STALLED_SPEC: CandlePatternSpec = {
   ],
 };
 
-function stalledPatternAt(o: Column, h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
-  if (candleColor(o, c, i - 2) !== 1 || candleColor(o, c, i - 1) !== 1 || candleColor(o, c, i) !== 1) return 0;
-  const body = realBody(o, c, i);
-  // The last body opens near the second's close (TA-Lib subtracts the body, then "near").
-  return c[i] > c[i - 1] &&
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
+function stalledPatternAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
+  return candleColor(o, c, i - 2) === 1 &&
+    candleColor(o, c, i - 1) === 1 &&
+    candleColor(o, c, i) === 1 &&
+    c[i] > c[i - 1] &&
     c[i - 1] > c[i - 2] &&
-    realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
-    realBody(o, c, i - 1) > bodyLongLimit(t[1]) &&
-    upperShadow(o, h, c, i - 1) < shadowVeryShortLimit(t[3]) &&
     o[i - 1] > o[i - 2] &&
-    o[i - 1] <= c[i - 2] + nearLimit(t[4]) &&
-    body < bodyShortLimit(t[2]) &&
-    o[i] >= c[i - 1] - body - nearLimit(t[5])
+    stalledShape(o, h, l, c, i, t)
     ? -100
     : 0;
+}
+
+/** Whether two long white candles are followed by a small one riding on the second's shoulder, measured first. */
+function stalledShape(o: Column, h: Column, _l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const body2 = realBody(o, c, i - 2);
+  const body1 = realBody(o, c, i - 1);
+  const body = realBody(o, c, i);
+  const long2 = bodyLongLimit(t[0]);
+  const long1 = bodyLongLimit(t[1]);
+  const short0 = bodyShortLimit(t[2]);
+  const upper1 = upperShadow(o, h, c, i - 1);
+  const veryShort1 = shadowVeryShortLimit(t[3]);
+  const near1 = nearLimit(t[4]);
+  const near0 = nearLimit(t[5]);
+  // The last body opens near the second's close (TA-Lib subtracts the body, then "near").
+  return (
+    body2 > long2 &&
+    body1 > long1 &&
+    upper1 < veryShort1 &&
+    o[i - 1] <= c[i - 2] + near1 &&
+    body < short0 &&
+    o[i] >= c[i - 1] - body - near0
+  );
 }
 
 /** Writes CDLSTALLEDPATTERN's signal for every bar into `out` (NaN during the lookback). */

@@ -23,6 +23,19 @@ export interface CandlePatternSpec {
   readonly prime?: number;
 }
 
+/*
+ * Measurements first. A rule tests cheap things first (colours, raw price comparisons), then
+ * hands the bars that pass to a small function that measures the candles (real bodies,
+ * shadows, the thresholds from the totals) all at once, at its top, and only then compares.
+ * The reason is V8: it does not inline a call that runs on fewer than about one in seven
+ * executions of its caller, and a double passed to or returned from a call that is not
+ * inlined is boxed on the heap. A measurement reached only after several `&&` tests was such
+ * a call, and allocated in the rare bars that got that far; measured unconditionally at the
+ * top of a function that only the rare bars reach, every measurement is inlined, and the
+ * function itself takes arrays and an index and returns a boolean, which are not boxed.
+ * Batch kernels gain too: most bars are rejected before anything is measured.
+ */
+
 /**
  * A pattern's rule: judges candle `i` of the columns with the current average totals and
  * returns TA-Lib's signal (100 bullish, −100 bearish, 0 none; some patterns use ±80 or ±200).

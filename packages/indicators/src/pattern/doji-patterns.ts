@@ -74,6 +74,8 @@ const SHADOWED_DOJI_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_DOJI), averageOf(SHADOW_VERY_SHORT)],
 };
 
+// The doji test runs on every bar; the shadows only for dojis, measured at once: see
+// "Measurements first" in candle-pattern.ts.
 function dragonflyDojiAt(
   o: Float64Array,
   h: Float64Array,
@@ -82,12 +84,22 @@ function dragonflyDojiAt(
   i: number,
   t: Float64Array,
 ): number {
+  return realBody(o, c, i) <= bodyDojiLimit(t[0]) && dragonflyShadows(o, h, l, c, i, t) ? 100 : 0;
+}
+
+/** Whether candle `i` has a very short upper shadow and a longer lower one, measured first. */
+function dragonflyShadows(
+  o: Float64Array,
+  h: Float64Array,
+  l: Float64Array,
+  c: Float64Array,
+  i: number,
+  t: Float64Array,
+): boolean {
   const shadow = shadowVeryShortLimit(t[1]);
-  return realBody(o, c, i) <= bodyDojiLimit(t[0]) &&
-    upperShadow(o, h, c, i) < shadow &&
-    lowerShadow(o, l, c, i) > shadow
-    ? 100
-    : 0;
+  const upper = upperShadow(o, h, c, i);
+  const lower = lowerShadow(o, l, c, i);
+  return upper < shadow && lower > shadow;
 }
 
 /** Writes CDLDRAGONFLYDOJI's signal for every bar into `out` (NaN during the lookback). */
@@ -149,12 +161,24 @@ function gravestoneDojiAt(
   i: number,
   t: Float64Array,
 ): number {
+  // The doji test runs on every bar; the shadows are measured only for dojis, at once: see
+  // "Measurements first" in candle-pattern.ts.
+  return realBody(o, c, i) <= bodyDojiLimit(t[0]) && gravestoneShadows(o, h, l, c, i, t) ? 100 : 0;
+}
+
+/** Whether candle `i` has a very short lower shadow and a longer upper one, measured first. */
+function gravestoneShadows(
+  o: Float64Array,
+  h: Float64Array,
+  l: Float64Array,
+  c: Float64Array,
+  i: number,
+  t: Float64Array,
+): boolean {
   const shadow = shadowVeryShortLimit(t[1]);
-  return realBody(o, c, i) <= bodyDojiLimit(t[0]) &&
-    lowerShadow(o, l, c, i) < shadow &&
-    upperShadow(o, h, c, i) > shadow
-    ? 100
-    : 0;
+  const lower = lowerShadow(o, l, c, i);
+  const upper = upperShadow(o, h, c, i);
+  return lower < shadow && upper > shadow;
 }
 
 /** Writes CDLGRAVESTONEDOJI's signal for every bar into `out` (NaN during the lookback). */

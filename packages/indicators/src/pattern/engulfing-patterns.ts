@@ -118,17 +118,21 @@ const COUNTERATTACK_SPEC: CandlePatternSpec = {
   averages: [averageOf(EQUAL, 1), averageOf(BODY_LONG, 1), averageOf(BODY_LONG)],
 };
 
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
 function counterattackAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
   const color = candleColor(o, c, i);
-  if (
-    candleColor(o, c, i - 1) === -color &&
-    realBody(o, c, i - 1) > bodyLongLimit(t[1]) &&
-    realBody(o, c, i) > bodyLongLimit(t[2]) &&
-    c[i] <= c[i - 1] + equalLimit(t[0]) &&
-    c[i] >= c[i - 1] - equalLimit(t[0])
-  )
-    return color * 100;
-  return 0;
+  return candleColor(o, c, i - 1) === -color && counterattackShape(o, c, i, t) ? color * 100 : 0;
+}
+
+/** Whether two long candles close at the same price, measured first. */
+function counterattackShape(o: Column, c: Column, i: number, t: Float64Array): boolean {
+  const body1 = realBody(o, c, i - 1);
+  const body0 = realBody(o, c, i);
+  const long1 = bodyLongLimit(t[1]);
+  const long0 = bodyLongLimit(t[2]);
+  const equal = equalLimit(t[0]);
+  return body1 > long1 && body0 > long0 && c[i] <= c[i - 1] + equal && c[i] >= c[i - 1] - equal;
 }
 
 /** Writes CDLCOUNTERATTACK's signal for every bar into `out` (NaN during the lookback). */

@@ -28,21 +28,38 @@ const HAMMER_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_SHORT), averageOf(SHADOW_LONG), averageOf(SHADOW_VERY_SHORT), averageOf(NEAR, 1)],
 };
 
-// The shape both hammer and hanging man share: small body, long lower shadow, almost no upper one.
+// The shape both hammer and hanging man share besides the small body (tested first, by
+// them): a long lower shadow and almost no upper one.
 function hangsFromLongShadow(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
-  return (
-    realBody(o, c, i) < bodyShortLimit(t[0]) &&
-    lowerShadow(o, l, c, i) > shadowLongLimit(o, c, i) &&
-    upperShadow(o, h, c, i) < shadowVeryShortLimit(t[2])
-  );
+  const lower = lowerShadow(o, l, c, i);
+  const longShadow = shadowLongLimit(o, c, i);
+  const upper = upperShadow(o, h, c, i);
+  const veryShort = shadowVeryShortLimit(t[2]);
+  return lower > longShadow && upper < veryShort;
 }
 
+// The body test runs on every bar; the rest only for small bodies, measured at once: see
+// "Measurements first" in candle-pattern.ts.
 function hammerAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  return hangsFromLongShadow(o, h, l, c, i, t) && bodyBottom(o, c, i) <= l[i - 1] + nearLimit(t[3]) ? 100 : 0;
+  return realBody(o, c, i) < bodyShortLimit(t[0]) && hammerShape(o, h, l, c, i, t) ? 100 : 0;
+}
+
+/** Whether small-bodied candle `i` hangs from a long lower shadow at or below the previous low. */
+function hammerShape(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const bottom = bodyBottom(o, c, i);
+  const near = nearLimit(t[3]);
+  return hangsFromLongShadow(o, h, l, c, i, t) && bottom <= l[i - 1] + near;
 }
 
 function hangingManAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  return hangsFromLongShadow(o, h, l, c, i, t) && bodyBottom(o, c, i) >= h[i - 1] - nearLimit(t[3]) ? -100 : 0;
+  return realBody(o, c, i) < bodyShortLimit(t[0]) && hangingManShape(o, h, l, c, i, t) ? -100 : 0;
+}
+
+/** Whether small-bodied candle `i` hangs from a long lower shadow at or above the previous high. */
+function hangingManShape(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const bottom = bodyBottom(o, c, i);
+  const near = nearLimit(t[3]);
+  return hangsFromLongShadow(o, h, l, c, i, t) && bottom >= h[i - 1] - near;
 }
 
 /** Writes CDLHAMMER's signal for every bar into `out` (NaN during the lookback). */

@@ -138,16 +138,28 @@ const THREE_INSIDE_SPEC: CandlePatternSpec = {
   averages: [averageOf(BODY_LONG, 2), averageOf(BODY_SHORT, 1)],
 };
 
-function threeInsideAt(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
+function threeInsideAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   const color = candleColor(o, c, i - 2);
-  return realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
-    realBody(o, c, i - 1) <= bodyShortLimit(t[1]) &&
-    bodyTop(o, c, i - 1) < bodyTop(o, c, i - 2) &&
-    bodyBottom(o, c, i - 1) > bodyBottom(o, c, i - 2) &&
-    ((color === 1 && candleColor(o, c, i) === -1 && c[i] < o[i - 2]) ||
-      (color === -1 && candleColor(o, c, i) === 1 && c[i] > o[i - 2]))
+  return ((color === 1 && candleColor(o, c, i) === -1 && c[i] < o[i - 2]) ||
+    (color === -1 && candleColor(o, c, i) === 1 && c[i] > o[i - 2])) &&
+    threeInsideShape(o, h, l, c, i, t)
     ? -color * 100
     : 0;
+}
+
+/** Whether a long candle holds a short one within its body (a harami), measured first. */
+function threeInsideShape(o: Column, _h: Column, _l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const body2 = realBody(o, c, i - 2);
+  const body1 = realBody(o, c, i - 1);
+  const long2 = bodyLongLimit(t[0]);
+  const short1 = bodyShortLimit(t[1]);
+  const top2 = bodyTop(o, c, i - 2);
+  const top1 = bodyTop(o, c, i - 1);
+  const bottom2 = bodyBottom(o, c, i - 2);
+  const bottom1 = bodyBottom(o, c, i - 1);
+  return body2 > long2 && body1 <= short1 && top1 < top2 && bottom1 > bottom2;
 }
 
 /** Writes CDL3INSIDE's signal for every bar into `out` (NaN during the lookback). */

@@ -106,26 +106,46 @@ const STARS_IN_SOUTH_SPEC: CandlePatternSpec = {
   ],
 };
 
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
 function starsInSouthAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  const veryShort = shadowVeryShortLimit(t[3]);
   return candleColor(o, c, i - 2) === -1 &&
     candleColor(o, c, i - 1) === -1 &&
     candleColor(o, c, i) === -1 &&
-    realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
-    lowerShadow(o, l, c, i - 2) > shadowLongLimit(o, c, i - 2) &&
-    realBody(o, c, i - 1) < realBody(o, c, i - 2) &&
     o[i - 1] > c[i - 2] &&
     o[i - 1] <= h[i - 2] &&
     l[i - 1] < c[i - 2] &&
     l[i - 1] >= l[i - 2] &&
-    lowerShadow(o, l, c, i - 1) > shadowVeryShortLimit(t[2]) &&
-    realBody(o, c, i) < bodyShortLimit(t[4]) &&
-    lowerShadow(o, l, c, i) < veryShort &&
-    upperShadow(o, h, c, i) < veryShort &&
     l[i] > l[i - 1] &&
-    h[i] < h[i - 1]
+    h[i] < h[i - 1] &&
+    starsInSouthShape(o, h, l, c, i, t)
     ? 100
     : 0;
+}
+
+/** Whether the three black candles shrink, from a long one with a long lower shadow to a small marubozu, measured first. */
+function starsInSouthShape(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const body2 = realBody(o, c, i - 2);
+  const body1 = realBody(o, c, i - 1);
+  const body0 = realBody(o, c, i);
+  const lower2 = lowerShadow(o, l, c, i - 2);
+  const lower1 = lowerShadow(o, l, c, i - 1);
+  const lower0 = lowerShadow(o, l, c, i);
+  const upper0 = upperShadow(o, h, c, i);
+  const long = bodyLongLimit(t[0]);
+  const shadowLong2 = shadowLongLimit(o, c, i - 2);
+  const veryShort1 = shadowVeryShortLimit(t[2]);
+  const veryShort = shadowVeryShortLimit(t[3]);
+  const short = bodyShortLimit(t[4]);
+  return (
+    body2 > long &&
+    lower2 > shadowLong2 &&
+    body1 < body2 &&
+    lower1 > veryShort1 &&
+    body0 < short &&
+    lower0 < veryShort &&
+    upper0 < veryShort
+  );
 }
 
 /** Writes CDL3STARSINSOUTH's signal for every bar into `out` (NaN during the lookback). */
@@ -176,24 +196,33 @@ const BABY_SWALLOW_SPEC: CandlePatternSpec = {
   averages: [averageOf(SHADOW_VERY_SHORT, 3), averageOf(SHADOW_VERY_SHORT, 2), averageOf(SHADOW_VERY_SHORT, 1)],
 };
 
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
 function concealBabySwallowAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
-  const short3 = shadowVeryShortLimit(t[0]);
-  const short2 = shadowVeryShortLimit(t[1]);
   return candleColor(o, c, i - 3) === -1 &&
     candleColor(o, c, i - 2) === -1 &&
     candleColor(o, c, i - 1) === -1 &&
     candleColor(o, c, i) === -1 &&
-    lowerShadow(o, l, c, i - 3) < short3 &&
-    upperShadow(o, h, c, i - 3) < short3 &&
-    lowerShadow(o, l, c, i - 2) < short2 &&
-    upperShadow(o, h, c, i - 2) < short2 &&
     realBodyGapDown(o, c, i - 1, i - 2) &&
-    upperShadow(o, h, c, i - 1) > shadowVeryShortLimit(t[2]) &&
     h[i - 1] > c[i - 2] &&
     h[i] > h[i - 1] &&
-    l[i] < l[i - 1]
+    l[i] < l[i - 1] &&
+    concealBabySwallowShape(o, h, l, c, i, t)
     ? 100
     : 0;
+}
+
+/** Whether the first two candles are black marubozu and the third has an upper shadow, measured first. */
+function concealBabySwallowShape(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const short3 = shadowVeryShortLimit(t[0]);
+  const short2 = shadowVeryShortLimit(t[1]);
+  const short1 = shadowVeryShortLimit(t[2]);
+  const lower3 = lowerShadow(o, l, c, i - 3);
+  const upper3 = upperShadow(o, h, c, i - 3);
+  const lower2 = lowerShadow(o, l, c, i - 2);
+  const upper2 = upperShadow(o, h, c, i - 2);
+  const upper1 = upperShadow(o, h, c, i - 1);
+  return lower3 < short3 && upper3 < short3 && lower2 < short2 && upper2 < short2 && upper1 > short1;
 }
 
 /** Writes CDLCONCEALBABYSWALL's signal for every bar into `out` (NaN during the lookback). */

@@ -40,24 +40,47 @@ const WHITE_SOLDIERS_SPEC: CandlePatternSpec = {
   ],
 };
 
-function whiteSoldiersAt(o: Column, h: Column, _l: Column, c: Column, i: number, t: Float64Array): number {
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
+function whiteSoldiersAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 2) === 1 &&
-    upperShadow(o, h, c, i - 2) < shadowVeryShortLimit(t[0]) &&
     candleColor(o, c, i - 1) === 1 &&
-    upperShadow(o, h, c, i - 1) < shadowVeryShortLimit(t[1]) &&
     candleColor(o, c, i) === 1 &&
-    upperShadow(o, h, c, i) < shadowVeryShortLimit(t[2]) &&
     c[i] > c[i - 1] &&
     c[i - 1] > c[i - 2] &&
     o[i - 1] > o[i - 2] &&
-    o[i - 1] <= c[i - 2] + nearLimit(t[3]) &&
     o[i] > o[i - 1] &&
-    o[i] <= c[i - 1] + nearLimit(t[4]) &&
-    realBody(o, c, i - 1) > realBody(o, c, i - 2) - farLimit(t[5]) &&
-    realBody(o, c, i) > realBody(o, c, i - 1) - farLimit(t[6]) &&
-    realBody(o, c, i) > bodyShortLimit(t[7])
+    whiteSoldiersShape(o, h, l, c, i, t)
     ? 100
     : 0;
+}
+
+/** Whether the three soldiers have short upper shadows, open near the previous close and hold their size, measured first. */
+function whiteSoldiersShape(o: Column, h: Column, _l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const upper2 = upperShadow(o, h, c, i - 2);
+  const upper1 = upperShadow(o, h, c, i - 1);
+  const upper0 = upperShadow(o, h, c, i);
+  const veryShort2 = shadowVeryShortLimit(t[0]);
+  const veryShort1 = shadowVeryShortLimit(t[1]);
+  const veryShort0 = shadowVeryShortLimit(t[2]);
+  const near2 = nearLimit(t[3]);
+  const near1 = nearLimit(t[4]);
+  const body2 = realBody(o, c, i - 2);
+  const body1 = realBody(o, c, i - 1);
+  const body0 = realBody(o, c, i);
+  const far2 = farLimit(t[5]);
+  const far1 = farLimit(t[6]);
+  const short0 = bodyShortLimit(t[7]);
+  return (
+    upper2 < veryShort2 &&
+    upper1 < veryShort1 &&
+    upper0 < veryShort0 &&
+    o[i - 1] <= c[i - 2] + near2 &&
+    o[i] <= c[i - 1] + near1 &&
+    body1 > body2 - far2 &&
+    body0 > body1 - far1 &&
+    body0 > short0
+  );
 }
 
 /** Writes CDL3WHITESOLDIERS's signal for every bar into `out` (NaN during the lookback). */
@@ -113,23 +136,34 @@ const BLACK_CROWS_SPEC: CandlePatternSpec = {
   averages: [averageOf(SHADOW_VERY_SHORT, 2), averageOf(SHADOW_VERY_SHORT, 1), averageOf(SHADOW_VERY_SHORT, 0)],
 };
 
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
 function blackCrowsAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 3) === 1 &&
     candleColor(o, c, i - 2) === -1 &&
-    lowerShadow(o, l, c, i - 2) < shadowVeryShortLimit(t[0]) &&
     candleColor(o, c, i - 1) === -1 &&
-    lowerShadow(o, l, c, i - 1) < shadowVeryShortLimit(t[1]) &&
     candleColor(o, c, i) === -1 &&
-    lowerShadow(o, l, c, i) < shadowVeryShortLimit(t[2]) &&
     o[i - 1] < o[i - 2] &&
     o[i - 1] > c[i - 2] &&
     o[i] < o[i - 1] &&
     o[i] > c[i - 1] &&
     h[i - 3] > c[i - 2] &&
     c[i - 2] > c[i - 1] &&
-    c[i - 1] > c[i]
+    c[i - 1] > c[i] &&
+    blackCrowsShape(o, h, l, c, i, t)
     ? -100
     : 0;
+}
+
+/** Whether the three crows close at (almost) their lows, measured first. */
+function blackCrowsShape(o: Column, _h: Column, l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const lower2 = lowerShadow(o, l, c, i - 2);
+  const lower1 = lowerShadow(o, l, c, i - 1);
+  const lower0 = lowerShadow(o, l, c, i);
+  const veryShort2 = shadowVeryShortLimit(t[0]);
+  const veryShort1 = shadowVeryShortLimit(t[1]);
+  const veryShort0 = shadowVeryShortLimit(t[2]);
+  return lower2 < veryShort2 && lower1 < veryShort1 && lower0 < veryShort0;
 }
 
 /** Writes CDL3BLACKCROWS's signal for every bar into `out` (NaN during the lookback). */
@@ -191,21 +225,8 @@ const ADVANCE_BLOCK_SPEC: CandlePatternSpec = {
   ],
 };
 
-// The three candles lose strength: shrinking bodies or growing upper shadows.
-function weakens(o: Column, h: Column, _l: Column, c: Column, i: number, t: Float64Array): boolean {
-  const body0 = realBody(o, c, i);
-  const body1 = realBody(o, c, i - 1);
-  const body2 = realBody(o, c, i - 2);
-  return (
-    (body1 < body2 - farLimit(t[7]) && body0 < body1 + nearLimit(t[6])) ||
-    body0 < body1 - farLimit(t[8]) ||
-    (body0 < body1 &&
-      body1 < body2 &&
-      (upperShadow(o, h, c, i) > shadowShortLimit(t[2]) || upperShadow(o, h, c, i - 1) > shadowShortLimit(t[1]))) ||
-    (body0 < body1 && upperShadow(o, h, c, i) > shadowLongLimit(o, c, i))
-  );
-}
-
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
 function advanceBlockAt(o: Column, h: Column, l: Column, c: Column, i: number, t: Float64Array): number {
   return candleColor(o, c, i - 2) === 1 &&
     candleColor(o, c, i - 1) === 1 &&
@@ -213,14 +234,35 @@ function advanceBlockAt(o: Column, h: Column, l: Column, c: Column, i: number, t
     c[i] > c[i - 1] &&
     c[i - 1] > c[i - 2] &&
     o[i - 1] > o[i - 2] &&
-    o[i - 1] <= c[i - 2] + nearLimit(t[5]) &&
     o[i] > o[i - 1] &&
-    o[i] <= c[i - 1] + nearLimit(t[6]) &&
-    realBody(o, c, i - 2) > bodyLongLimit(t[9]) &&
-    upperShadow(o, h, c, i - 2) < shadowShortLimit(t[0]) &&
-    weakens(o, h, l, c, i, t)
+    advanceBlockShape(o, h, l, c, i, t)
     ? -100
     : 0;
+}
+
+/** Whether the rising candles open near the previous close, start long and lose strength: shrinking bodies or growing upper shadows, measured first. */
+function advanceBlockShape(o: Column, h: Column, _l: Column, c: Column, i: number, t: Float64Array): boolean {
+  const body2 = realBody(o, c, i - 2);
+  const body1 = realBody(o, c, i - 1);
+  const body0 = realBody(o, c, i);
+  const upper2 = upperShadow(o, h, c, i - 2);
+  const upper1 = upperShadow(o, h, c, i - 1);
+  const upper0 = upperShadow(o, h, c, i);
+  const near2 = nearLimit(t[5]);
+  const near1 = nearLimit(t[6]);
+  const far2 = farLimit(t[7]);
+  const far1 = farLimit(t[8]);
+  const long2 = bodyLongLimit(t[9]);
+  const short2 = shadowShortLimit(t[0]);
+  const short1 = shadowShortLimit(t[1]);
+  const short0 = shadowShortLimit(t[2]);
+  const longShadow0 = shadowLongLimit(o, c, i);
+  const weakens =
+    (body1 < body2 - far2 && body0 < body1 + near1) ||
+    body0 < body1 - far1 ||
+    (body0 < body1 && body1 < body2 && (upper0 > short0 || upper1 > short1)) ||
+    (body0 < body1 && upper0 > longShadow0);
+  return o[i - 1] <= c[i - 2] + near2 && o[i] <= c[i - 1] + near1 && body2 > long2 && upper2 < short2 && weakens;
 }
 
 /** Writes CDLADVANCEBLOCK's signal for every bar into `out` (NaN during the lookback). */

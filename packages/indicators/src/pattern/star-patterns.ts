@@ -239,6 +239,8 @@ export function CDLEVENINGDOJISTAR(
   return runPatternBatch(CDLEVENINGDOJISTAR_DEFINITION, open, high, low, close, params);
 }
 
+// Cheap tests first; the candles' measurements only for the bars that pass them, all at
+// once: see "Measurements first" in candle-pattern.ts.
 function abandonedBabyAt(
   o: Column,
   h: Column,
@@ -250,21 +252,29 @@ function abandonedBabyAt(
 ): number {
   const first = candleColor(o, c, i - 2);
   const last = candleColor(o, c, i);
-  return realBody(o, c, i - 2) > bodyLongLimit(t[0]) &&
-    realBody(o, c, i - 1) <= bodyDojiLimit(t[1]) &&
-    realBody(o, c, i) > bodyShortLimit(t[2]) &&
-    ((first === 1 &&
-      last === -1 &&
-      c[i] < c[i - 2] - realBody(o, c, i - 2) * penetration &&
-      candleGapUp(h, l, i - 1, i - 2) &&
-      candleGapDown(h, l, i, i - 1)) ||
-      (first === -1 &&
-        last === 1 &&
-        c[i] > c[i - 2] + realBody(o, c, i - 2) * penetration &&
-        candleGapDown(h, l, i - 1, i - 2) &&
-        candleGapUp(h, l, i, i - 1)))
+  return ((first === 1 && last === -1 && candleGapUp(h, l, i - 1, i - 2) && candleGapDown(h, l, i, i - 1)) ||
+    (first === -1 && last === 1 && candleGapDown(h, l, i - 1, i - 2) && candleGapUp(h, l, i, i - 1))) &&
+    abandonedBabyShape(o, c, i, t, penetration)
     ? last * 100
     : 0;
+}
+
+/** Whether a long candle, a doji and a candle reaching `penetration` into the first body have the sizes of an abandoned baby, measured first. */
+function abandonedBabyShape(o: Column, c: Column, i: number, t: Float64Array, penetration: number): boolean {
+  const body2 = realBody(o, c, i - 2);
+  const body1 = realBody(o, c, i - 1);
+  const body0 = realBody(o, c, i);
+  const long2 = bodyLongLimit(t[0]);
+  const doji1 = bodyDojiLimit(t[1]);
+  const short0 = bodyShortLimit(t[2]);
+  const reach = body2 * penetration;
+  const first = candleColor(o, c, i - 2);
+  return (
+    body2 > long2 &&
+    body1 <= doji1 &&
+    body0 > short0 &&
+    ((first === 1 && c[i] < c[i - 2] - reach) || (first === -1 && c[i] > c[i - 2] + reach))
+  );
 }
 
 /** Writes CDLABANDONEDBABY's signal for every bar into `out` (NaN during the lookback). */
