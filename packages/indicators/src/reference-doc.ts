@@ -54,7 +54,7 @@ export function indicatorReferenceMarkdown(): string {
     '',
     '<!-- Generated from the registry by `npm run docs:indicators`; do not edit by hand. -->',
     '',
-    `${all.length} indicators. Each has a batch function named as in TA-Lib (typed arrays in, typed arrays out, aligned with the input, NaN during the warm-up), a streaming class (\`<NAME>Stream\`: O(1) per bar, no allocation; \`push\` a bar, \`revise\` the forming one, read \`outputs\`; \`update\`/\`replace\` also return the first output; \`isReady\`, \`reset\`), and a registry entry (\`getIndicator\`, \`computeIndicator\`, \`createStream\`). From the command line: \`alphintra ta <NAME> --input <file> [--<parameter> <value> …] [--json]\`.`,
+    `${all.length} indicators. Each has a batch function named as in TA-Lib (typed arrays in, typed arrays out, aligned with the input, NaN during the warm-up), a streaming class (\`<NAME>Stream\`: O(1) per bar except CCI, AVGDEV and MAVP, no allocation; \`push\` a bar, \`revise\` the forming one, or \`pushAt\`/\`reviseAt\` bar \`index\` of the input columns, which allocates nothing from any call site; read \`outputs\`; \`update\`/\`replace\` also return the first output; \`isReady\`, \`reset\`), and a registry entry (\`getIndicator\`, \`computeIndicator\`, \`createStream\`). From the command line: \`alphintra ta <NAME> --input <file> [--<parameter> <value> …] [--json]\`.`,
     '',
   ];
   const groups = Object.keys(GROUP_TITLES) as IndicatorGroup[];

@@ -58,36 +58,44 @@ export class EMAStream extends StreamBase {
     this.#k = emaFactor(this.#period);
   }
 
+  // The update is small enough that V8 always inlines #step, so push hands it the number
+  // directly (rather than through one-bar columns): the cheapest path for a strategy's own
+  // EMA, and still no boxing through pushAt.
   push(x: number): void {
-    const bar = this.bar;
-    bar[0]![0] = x;
-    this.pushAt(bar, 0);
+    this.#save();
+    this.#step(x);
   }
 
   pushAt(columns: readonly Float64Array[], index: number): void {
-    this.#prevCount = this.#count;
-    this.#prevSum = this.#sum;
-    this.#prevValue = this.outputs[0] as number;
-    this.#step(columns, index);
+    this.#save();
+    this.#step(columns[0]![index]!);
   }
 
   revise(x: number): void {
-    const bar = this.bar;
-    bar[0]![0] = x;
-    this.reviseAt(bar, 0);
+    this.#restore();
+    this.push(x);
   }
 
   reviseAt(columns: readonly Float64Array[], index: number): void {
+    this.#restore();
+    this.pushAt(columns, index);
+  }
+
+  #save(): void {
+    this.#prevCount = this.#count;
+    this.#prevSum = this.#sum;
+    this.#prevValue = this.outputs[0] as number;
+  }
+
+  #restore(): void {
     if (this.#count > 0) {
       this.#count = this.#prevCount;
       this.#sum = this.#prevSum;
       this.outputs[0] = this.#prevValue;
     }
-    this.pushAt(columns, index);
   }
 
-  #step(columns: readonly Float64Array[], index: number): void {
-    const x = columns[0]![index]!;
+  #step(x: number): void {
     const p = this.#period;
     const out = this.outputs;
     if (this.#count >= p) {

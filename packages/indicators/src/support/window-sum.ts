@@ -1,4 +1,5 @@
 import type { IndicatorParams } from '../types.js';
+import { blockEnd } from './blocks.js';
 import { StreamBase } from './stream-base.js';
 
 /**
@@ -20,11 +21,30 @@ export function computeWindowSum(
   if (first >= n) return;
   let total = 0;
   for (let i = from; i < first; i++) total += input[i] as number;
-  for (let i = first, trailing = from; i < n; i++, trailing++) {
+  // The sliding runs in blocks (see BLOCK_BARS), the total carried between them.
+  const state = Float64Array.of(total);
+  for (let start = first, to = first; start < n; start = to) {
+    to = blockEnd(start, first, n);
+    windowSumBlock(input, timeperiod, divisor, out, state, start, to);
+  }
+}
+
+function windowSumBlock(
+  input: Float64Array,
+  timeperiod: number,
+  divisor: number,
+  out: Float64Array,
+  state: Float64Array,
+  from: number,
+  to: number,
+): void {
+  let total = state[0] as number;
+  for (let i = from, trailing = from - timeperiod + 1; i < to; i++, trailing++) {
     total += input[i] as number;
     out[i] = total / divisor;
     total -= input[trailing] as number;
   }
+  state[0] = total;
 }
 
 /**
@@ -52,14 +72,17 @@ export class WindowSumStream extends StreamBase {
     this.#ring = new Float64Array(this.#period);
   }
 
+  // The update is small enough that V8 always inlines #step, so push hands it the number
+  // directly (rather than through one-bar columns), and pushAt reads it from its column.
   push(x: number): void {
-    const bar = this.bar;
-    bar[0]![0] = x;
-    this.pushAt(bar, 0);
+    this.#step(x);
   }
 
   pushAt(columns: readonly Float64Array[], index: number): void {
-    const x = columns[0]![index]!;
+    this.#step(columns[0]![index]!);
+  }
+
+  #step(x: number): void {
     this.#prevHead = this.#head;
     this.#prevCount = this.#count;
     this.#prevTotal = this.#total;
@@ -78,12 +101,16 @@ export class WindowSumStream extends StreamBase {
   }
 
   revise(x: number): void {
-    const bar = this.bar;
-    bar[0]![0] = x;
-    this.reviseAt(bar, 0);
+    this.#restore();
+    this.#step(x);
   }
 
   reviseAt(columns: readonly Float64Array[], index: number): void {
+    this.#restore();
+    this.#step(columns[0]![index]!);
+  }
+
+  #restore(): void {
     if (this.#count > 0) {
       this.#head = this.#prevHead;
       this.#count = this.#prevCount;
@@ -91,7 +118,6 @@ export class WindowSumStream extends StreamBase {
       this.outputs[0] = this.#prevValue;
       this.#ring[this.#head] = this.#prevSlot;
     }
-    this.pushAt(columns, index);
   }
 
   get isReady(): boolean {
