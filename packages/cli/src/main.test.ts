@@ -2,40 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from './main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli as run } from './testing/run-cli.js';
 
 const samples = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
 const orcl = join(samples, 'orcl-1995-2014.txt');
 const minute = join(samples, '2006-01-02-volume-min-001.txt');
-
-interface RunResult {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(...args: string[]): Promise<RunResult> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    const status = await main(['node', 'alphintra', ...args]);
-    return { status, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
 
 let work: string;
 beforeAll(async () => {
