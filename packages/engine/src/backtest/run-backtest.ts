@@ -18,6 +18,7 @@ import {
   checkSeries,
   DEFAULT_BACKTEST_CONFIG,
 } from './backtest-config.js';
+import { replayMany, replayOne } from './replay.js';
 import {
   type BacktestResult,
   ENGINE_VERSION,
@@ -241,72 +242,4 @@ function lazy(target: object, key: string, compute: () => unknown): void {
       return value;
     },
   });
-}
-
-type Progress = ((barsDone: number, barsTotal: number) => void) | undefined;
-type Signal = { readonly aborted: boolean } | undefined;
-
-function checkpoint(done: number, total: number, progress: Progress, signal: Signal): void {
-  if (signal?.aborted === true)
-    throw new AlphintraError('ABORTED', `backtest cancelled after ${done} of ${total} bars`);
-  progress?.(done, total);
-}
-
-/** The replay loop for one instrument: four kernel calls per bar, integers only. */
-function replayOne(kernel: Kernel, total: number, interval: number, progress: Progress, signal: Signal): number {
-  const n = (kernel.instruments[0] as KernelInstrument).columns.time.length;
-  let nextCheck = interval;
-  for (let j = 0; j < n; j++) {
-    kernel.stepBar(0, j);
-    if (j + 1 === nextCheck) {
-      nextCheck += interval;
-      checkpoint(j + 1, total, progress, signal);
-    }
-  }
-  return n;
-}
-
-/**
- * The replay loop for many instruments: at each step the smallest next timestamp across the
- * instruments (ties in instrument order), every instrument with a bar then matched, then
- * delivered, then one slice ended. O(instruments) per timestamp.
- */
-function replayMany(kernel: Kernel, total: number, interval: number, progress: Progress, signal: Signal): number {
-  const n = kernel.instruments.length;
-  const cursor = new Int32Array(n);
-  const due = new Int32Array(n);
-  const times = kernel.instruments.map((i) => i.columns.time);
-  let done = 0;
-  let nextCheck = interval;
-  for (;;) {
-    let t = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < n; k++) {
-      const c = cursor[k] as number;
-      const column = times[k] as Float64Array;
-      if (c < column.length && (column[c] as number) < t) t = column[c] as number;
-    }
-    if (t === Number.POSITIVE_INFINITY) break;
-    let count = 0;
-    for (let k = 0; k < n; k++) {
-      const c = cursor[k] as number;
-      const column = times[k] as Float64Array;
-      if (c < column.length && column[c] === t) due[count++] = k;
-    }
-    const k0 = due[0] as number;
-    const j0 = cursor[k0] as number;
-    kernel.advanceToBar(k0, j0);
-    for (let i = 0; i < count; i++) kernel.beginBar(due[i] as number, cursor[due[i] as number] as number);
-    for (let i = 0; i < count; i++) kernel.deliverBar(due[i] as number, cursor[due[i] as number] as number);
-    kernel.endSlice(k0, j0);
-    for (let i = 0; i < count; i++) {
-      const k = due[i] as number;
-      cursor[k] = (cursor[k] as number) + 1;
-    }
-    done += count;
-    if (done >= nextCheck) {
-      nextCheck = done + interval;
-      checkpoint(done, total, progress, signal);
-    }
-  }
-  return done;
 }
