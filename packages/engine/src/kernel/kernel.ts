@@ -109,7 +109,7 @@ export class Kernel {
     this.matchingBar = new Int32Array(instruments.length).fill(-1);
     this.feeds = instruments.map((i) => new IndicatorFeed(i.columns));
     this.higher = instruments.map(() => []);
-    this.bars = instruments.map((i) => new MutableBarView(i.instrument.id));
+    this.bars = instruments.map((i) => new MutableBarView(i.instrument.id, i.columns, i.duration));
     for (const action of config.corporateActions) {
       if (!this.#byId.has(action.instrument)) {
         throw new AlphintraError('INVALID_ARGUMENT', `corporate action for unknown instrument ${action.instrument}`);
@@ -211,7 +211,7 @@ export class Kernel {
       matcher.matchBar(k, j);
       this.matchingBar[k] = -1;
     }
-    this.portfolio.lastPrice[k] = c.close[j] as number;
+    this.portfolio.mark(k, c.close[j] as number);
     this.trades.onBar(k, c.high, c.low, j);
   }
 
@@ -234,13 +234,6 @@ export class Kernel {
     if (handler !== undefined) {
       const view = this.bars[k] as MutableBarView;
       view.index = j;
-      view.time = time;
-      view.closeTime = closeTime;
-      view.open = c.open[j] as number;
-      view.high = c.high[j] as number;
-      view.low = c.low[j] as number;
-      view.close = c.close[j] as number;
-      view.volume = c.volume[j] as number;
       handler(view);
     }
     if (this.#closeFills) (this.#matcher as BarMatcher).fillAtClose(k, j);
