@@ -111,7 +111,14 @@ export class ExecutionEngine implements VenueListener {
 
   /** Validates, risk-checks and sends a strategy order; returns its view. */
   submit(request: OrderRequest): Order {
-    const id = this.#prepare(request, 0);
+    const id = this.#prepare(request, 0, -1);
+    if (this.orders.status[id] === SUBMITTED) this.#send(id);
+    return this.views.get(id);
+  }
+
+  /** {@link submit} for instrument index `k`, whatever the request's `instrument` says. */
+  submitFor(k: number, request: OrderRequest): Order {
+    const id = this.#prepare(request, 0, k);
     if (this.orders.status[id] === SUBMITTED) this.#send(id);
     return this.views.get(id);
   }
@@ -236,16 +243,16 @@ export class ExecutionEngine implements VenueListener {
   }
 
   /** Creates an order and runs the checks; it comes back `submitted` if it may go to the venue. */
-  #prepare(request: OrderRequest, parentId: number): number {
+  #prepare(request: OrderRequest, parentId: number, index: number): number {
     const parts = this.#parts;
     const s = this.orders;
     const now = parts.clock.now();
-    let k = -1;
-    if (request.instrument === undefined) {
+    let k = index;
+    if (k < 0 && request.instrument === undefined) {
       const current = parts.current();
       k = current >= 0 ? current : parts.ids.length === 1 ? 0 : -1;
-    } else {
-      k = parts.byId.get(request.instrument) ?? -1;
+    } else if (k < 0) {
+      k = parts.byId.get(request.instrument as string) ?? -1;
     }
     const problem = k < 0 ? 'UNKNOWN_INSTRUMENT' : checkRequest(request);
     const ins = k >= 0 ? (parts.instruments[k] as KernelInstrument) : undefined;
@@ -359,14 +366,16 @@ export class ExecutionEngine implements VenueListener {
     if (bracket === undefined) return;
     s.brackets.delete(parent); // legs are placed once
     const side = (s.side[parent] as number) > 0 ? 'sell' : 'buy';
-    const instrument = s.instrumentName(s.instrument[parent] as number);
-    const base = { instrument, side, size: s.filled[parent] as number, reduceOnly: true } as const;
+    const k = s.instrument[parent] as number;
+    const base = { side, size: s.filled[parent] as number, reduceOnly: true } as const;
     const legs: number[] = [];
     if (bracket.takeProfit !== undefined) {
-      legs.push(this.#prepare({ ...base, kind: 'limit', limitPrice: bracket.takeProfit, tag: 'take-profit' }, parent));
+      legs.push(
+        this.#prepare({ ...base, kind: 'limit', limitPrice: bracket.takeProfit, tag: 'take-profit' }, parent, k),
+      );
     }
     if (bracket.stopLoss !== undefined) {
-      legs.push(this.#prepare({ ...base, kind: 'stop', stopPrice: bracket.stopLoss, tag: 'stop-loss' }, parent));
+      legs.push(this.#prepare({ ...base, kind: 'stop', stopPrice: bracket.stopLoss, tag: 'stop-loss' }, parent, k));
     }
     // Link before sending: a leg can fill the moment it reaches the venue (the price is
     // already through it), and its sibling must then never trade.

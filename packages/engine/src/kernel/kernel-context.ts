@@ -183,7 +183,7 @@ export class KernelContext implements StrategyContext {
     const k = this.#kernel.indexOf(instrument);
     const q = this.#kernel.portfolio.quantity[k] as number;
     if (q === 0) return undefined;
-    return this.#kernel.submit({ instrument: this.#kernel.ids[k], size: { targetQuantity: 0 }, tag: 'close' });
+    return this.#kernel.execution.submitFor(k, { size: { targetQuantity: 0 }, tag: 'close' });
   }
 
   cancel(order: Readonly<Order> | number): void {

@@ -109,7 +109,7 @@ export class Kernel {
     this.matchingBar = new Int32Array(instruments.length).fill(-1);
     this.feeds = instruments.map((i) => new IndicatorFeed(i.columns));
     this.higher = instruments.map(() => []);
-    this.bars = instruments.map((i) => new MutableBarView(i.instrument.id, i.columns, i.duration));
+    this.bars = instruments.map((i, k) => new MutableBarView(i.instrument.id, k, i.columns, i.duration));
     for (const action of config.corporateActions) {
       if (!this.#byId.has(action.instrument)) {
         throw new AlphintraError('INVALID_ARGUMENT', `corporate action for unknown instrument ${action.instrument}`);
@@ -203,8 +203,10 @@ export class Kernel {
   beginBar(k: number, j: number): void {
     const c = (this.instruments[k] as KernelInstrument).columns;
     if (this.#nextAction < this.#actions.length) this.#applyActions(k, j);
-    if (this.#carries[k] === 1 && this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, j);
-    else this.#lastCarry[k] = c.time[j] as number;
+    if (this.#carries[k] === 1) {
+      if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, j);
+      else this.#lastCarry[k] = c.time[j] as number;
+    }
     const matcher = this.#matcher;
     if (matcher !== undefined) {
       this.matchingBar[k] = j;

@@ -8,13 +8,15 @@ import type { FeedColumns } from './kernel-types.js';
  */
 export class MutableBarView implements BarView {
   readonly instrument: string;
+  readonly instrumentIndex: number;
   /** Position of the current bar in the instrument's series. */
   index = -1;
   #columns: FeedColumns;
   readonly #duration: number;
 
-  constructor(instrument: string, columns: FeedColumns, duration: number) {
+  constructor(instrument: string, instrumentIndex: number, columns: FeedColumns, duration: number) {
     this.instrument = instrument;
+    this.instrumentIndex = instrumentIndex;
     this.#columns = columns;
     this.#duration = duration;
   }
@@ -50,6 +52,7 @@ export class MutableBarView implements BarView {
   toJSON(): Record<string, unknown> {
     return {
       instrument: this.instrument,
+      instrumentIndex: this.instrumentIndex,
       index: this.index,
       time: this.time,
       closeTime: this.closeTime,
