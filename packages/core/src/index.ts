@@ -5,6 +5,7 @@ export type { Bar, BarField } from './bar.js';
 export { BAR_FIELDS } from './bar.js';
 export type { BarColumns, BarSeriesMeta } from './bar-series.js';
 export { BarSeries } from './bar-series.js';
+export * from './calendar/index.js';
 export { detectTimeframe } from './detect-timeframe.js';
 export type { AlphintraErrorOptions, ErrorCode, ErrorLocation } from './errors.js';
 export { AlphintraError, assertNever, InvariantError, invariant, isAlphintraError } from './errors.js';

@@ -15,7 +15,8 @@ interface SessionOffsets {
 
 const WHOLE_DAY: SessionOffsets = { open: 0, close: MICROS_PER_DAY };
 
-function parseClock(text: string, what: string): number {
+/** Parses a local clock time `HH:MM` (`24:00` allowed) into µs after midnight; `what` names it in errors. */
+export function parseClock(text: string, what: string): number {
   const match = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
   const hours = match === null ? Number.NaN : Number(match[1]);
   const minutes = match === null ? Number.NaN : Number(match[2]);

@@ -1,7 +1,12 @@
-import type { Timeframe, TimeZone } from '@alphintra/core';
-import { civilFromDays, MICROS_PER_DAY, MICROS_PER_HOUR, MICROS_PER_MINUTE, timeframeMicros } from '@alphintra/core';
-import type { Calendar } from './calendar.js';
-import { tradingDaysBetween } from './calendar.js';
+import type { Calendar, Timeframe, TimeZone } from '@alphintra/core';
+import {
+  civilFromDays,
+  MICROS_PER_DAY,
+  MICROS_PER_HOUR,
+  MICROS_PER_MINUTE,
+  timeframeMicros,
+  tradingDaysBetween,
+} from '@alphintra/core';
 
 /**
  * What "a missing bar" means for a series: which steps between consecutive bars are gaps

@@ -2,15 +2,20 @@
  * Validation and explicit cleaning of bar series, and exchange calendars.
  * Rules and thresholds: docs/data/validation.md.
  */
-export type { Calendar } from './calendar.js';
+// Exchange calendars are pure and live in core (the engine's trading sessions use them); they
+// are re-exported here so data users find them beside the validator.
+export type { Calendar, ExchangeHoliday } from '@alphintra/core';
 export {
   CALENDAR_24X7,
   CALENDAR_NAMES,
   CALENDAR_US_EQUITY,
   CALENDAR_WEEKDAYS,
+  easterSunday,
   getCalendar,
+  isNyseHoliday,
+  nyseHolidays,
   tradingDaysBetween,
-} from './calendar.js';
+} from '@alphintra/core';
 export type { CleaningResult } from './clean-bars.js';
 export { cleanBars } from './clean-bars.js';
 export type { CleaningAction, CleaningPolicy } from './cleaning-policy.js';
@@ -29,8 +34,6 @@ export type {
   ValidationReport,
 } from './issue.js';
 export { ISSUE_KINDS, ISSUE_SEVERITY } from './issue.js';
-export type { ExchangeHoliday } from './nyse-holidays.js';
-export { easterSunday, isNyseHoliday, nyseHolidays } from './nyse-holidays.js';
 export { DEFAULT_OUTLIER_THRESHOLD, DEFAULT_SPLIT_TOLERANCE } from './price-moves.js';
 export { DEFAULT_STALE_RUN } from './stale-prices.js';
 export { DEFAULT_MAX_EXAMPLES, validateBars } from './validate-bars.js';

@@ -1,5 +1,4 @@
-import type { Timeframe } from '@alphintra/core';
-import type { Calendar } from './calendar.js';
+import type { Calendar, Timeframe } from '@alphintra/core';
 
 /** A kind of problem that {@link validateBars} detects. */
 export type IssueKind =

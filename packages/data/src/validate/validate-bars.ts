@@ -1,19 +1,22 @@
-import type { BarSeries, Timeframe } from '@alphintra/core';
+import type { BarSeries, Calendar, Timeframe } from '@alphintra/core';
 import {
   AlphintraError,
+  CALENDAR_24X7,
+  CALENDAR_US_EQUITY,
+  CALENDAR_WEEKDAYS,
   detectTimeframe,
   formatIsoDate,
   formatIsoMicros,
   formatTimeframe,
+  getCalendar,
+  isNyseHoliday,
   TimeZone,
+  weekdayOfDay,
 } from '@alphintra/core';
-import type { Calendar } from './calendar.js';
-import { CALENDAR_24X7, CALENDAR_US_EQUITY, CALENDAR_WEEKDAYS, getCalendar } from './calendar.js';
 import type { GapModel } from './gap-model.js';
 import { buildGapModel, isSessionBreak, localDay, missingBars, missingBarTimes } from './gap-model.js';
 import type { ValidateOptions, ValidationReport } from './issue.js';
 import { IssueCollector } from './issue-collector.js';
-import { isNyseHoliday, weekdayOfDay } from './nyse-holidays.js';
 import type { PriceMoves } from './price-moves.js';
 import { DEFAULT_OUTLIER_THRESHOLD, DEFAULT_SPLIT_TOLERANCE, findPriceMoves } from './price-moves.js';
 import { checkDuplicates, checkOrder, checkRows } from './row-checks.js';

@@ -1,6 +1,6 @@
-import { civilFromDays, daysFromCivil, daysInMonth } from '@alphintra/core';
+import { civilFromDays, daysFromCivil, daysInMonth } from '../time.js';
 
-/** A full-day closure of the New York Stock Exchange. */
+/** A special day of the New York Stock Exchange: a full-day closure or an early close. */
 export interface ExchangeHoliday {
   /** Calendar date `YYYY-MM-DD`. */
   readonly date: string;
@@ -117,6 +117,45 @@ export function isNyseHoliday(day: number): boolean {
   if (days === undefined) {
     days = new Set(nyseHolidays(year).map((h) => h.day));
     holidayDaysByYear.set(year, days);
+  }
+  return days.has(day);
+}
+
+/**
+ * Returns the NYSE early closes (13:00 New York) of `year`, computed by rule, sorted by date:
+ * the day before Independence Day when July 4 falls on Tuesday to Friday, the day after
+ * Thanksgiving, and Christmas Eve when it falls on Monday to Thursday. These are the rules the
+ * exchange has followed in recent decades; a one-off early close (or an older year that
+ * differed) is not modelled — give a custom session calendar for those.
+ *
+ * @example
+ * nyseEarlyCloses(2024).map((h) => h.date) // ['2024-07-03', '2024-11-29', '2024-12-24']
+ */
+export function nyseEarlyCloses(year: number): ExchangeHoliday[] {
+  const list: ExchangeHoliday[] = [];
+  const july4 = weekdayOfDay(daysFromCivil(year, 7, 4));
+  if (july4 >= 2 && july4 <= 5) {
+    const day = daysFromCivil(year, 7, 3);
+    list.push({ date: isoDate(day), day, name: 'Independence Day eve' });
+  }
+  const thanksgivingFriday = nthWeekday(year, 11, 4, 4) + 1;
+  list.push({ date: isoDate(thanksgivingFriday), day: thanksgivingFriday, name: 'Day after Thanksgiving' });
+  const christmasEve = daysFromCivil(year, 12, 24);
+  const weekday = weekdayOfDay(christmasEve);
+  if (weekday >= 1 && weekday <= 4)
+    list.push({ date: isoDate(christmasEve), day: christmasEve, name: 'Christmas Eve' });
+  return list;
+}
+
+const earlyCloseDaysByYear = new Map<number, Set<number>>();
+
+/** Returns true when the day number is an NYSE early close (the session ends at 13:00). */
+export function isNyseEarlyClose(day: number): boolean {
+  const year = civilFromDays(day).year;
+  let days = earlyCloseDaysByYear.get(year);
+  if (days === undefined) {
+    days = new Set(nyseEarlyCloses(year).map((h) => h.day));
+    earlyCloseDaysByYear.set(year, days);
   }
   return days.has(day);
 }

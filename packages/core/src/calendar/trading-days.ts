@@ -1,4 +1,4 @@
-import { AlphintraError } from '@alphintra/core';
+import { AlphintraError } from '../errors.js';
 import { isNyseHoliday, weekdayOfDay } from './nyse-holidays.js';
 
 /**

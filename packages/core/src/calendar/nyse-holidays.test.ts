@@ -1,7 +1,13 @@
-import { daysFromCivil } from '@alphintra/core';
 import { describe, expect, it } from 'vitest';
-import { CALENDAR_24X7, CALENDAR_US_EQUITY, CALENDAR_WEEKDAYS, getCalendar, tradingDaysBetween } from './calendar.js';
+import { daysFromCivil } from '../time.js';
 import { easterSunday, isNyseHoliday, nyseHolidays } from './nyse-holidays.js';
+import {
+  CALENDAR_24X7,
+  CALENDAR_US_EQUITY,
+  CALENDAR_WEEKDAYS,
+  getCalendar,
+  tradingDaysBetween,
+} from './trading-days.js';
 
 const dates = (year: number): string[] => nyseHolidays(year).map((h) => h.date);
 
