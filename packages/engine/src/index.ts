@@ -23,7 +23,12 @@ export { createFeeModel } from './execution/fee-model.js';
 export type { LatencyConfig, LatencyModel } from './execution/latency-model.js';
 export { createLatencyModel } from './execution/latency-model.js';
 export { roundToLots, roundToTick } from './execution/prices.js';
-export type { ExchangeInstrument, FillTiming, SimulatedExchangeConfig } from './execution/simulated-exchange.js';
+export type {
+  ExchangeInstrument,
+  FillTiming,
+  SimulatedExchangeConfig,
+  WhenClosed,
+} from './execution/simulated-exchange.js';
 export { SimulatedExchange } from './execution/simulated-exchange.js';
 export type { SlippageConfig, SlippageInput, SlippageModel } from './execution/slippage-model.js';
 export { createSlippageModel } from './execution/slippage-model.js';
@@ -77,6 +82,7 @@ export type {
   BarView,
   Fill,
   IndicatorOptions,
+  MarketSession,
   OrderOptions,
   PositionView,
   StrategyContext,

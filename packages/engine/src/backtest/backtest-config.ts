@@ -5,12 +5,14 @@ import {
   detectTimeframe,
   type Instrument,
   type Rng,
+  type SessionCalendar,
+  type SessionCalendarSpec,
   type Timeframe,
 } from '@alphintra/core';
 import { BAR_PATHS, type BarPath } from '../execution/bar-path.js';
 import type { FeeConfig, FeeModel } from '../execution/fee-model.js';
 import type { LatencyConfig, LatencyModel } from '../execution/latency-model.js';
-import type { FillTiming } from '../execution/simulated-exchange.js';
+import type { FillTiming, WhenClosed } from '../execution/simulated-exchange.js';
 import type { SlippageConfig, SlippageModel } from '../execution/slippage-model.js';
 import type { CorporateAction } from '../kernel/kernel-types.js';
 import type { RiskConfig } from '../risk/risk-engine.js';
@@ -25,6 +27,11 @@ export interface BacktestData {
   readonly fundingRate?: number | Float64Array;
   /** Content hash of the dataset, if known (recorded in the manifest instead of hashing the columns). */
   readonly hash?: string;
+  /**
+   * Trading sessions: a preset name (`us-equity`, `crypto-24x7`, `fx-24x5`), a custom spec or a
+   * calendar. Default `crypto-24x7`: always open, a session per UTC day.
+   */
+  readonly session?: string | SessionCalendarSpec | SessionCalendar;
 }
 
 /** Execution and account rules of a backtest; every field has a default. */
@@ -46,6 +53,8 @@ export interface BacktestConfig {
   readonly latency: LatencyConfig | LatencyModel;
   /** Whether touching a limit fills it. Default true. */
   readonly limitFillOnTouch: boolean;
+  /** Orders reaching the venue while their market is closed (intraday bars) wait for the open, or are rejected (`MARKET_CLOSED`). Default wait. */
+  readonly whenClosed: WhenClosed;
   readonly risk: RiskConfig;
   /** Annual borrow rate on shorts of cash instruments. Default 0. */
   readonly borrowRate: number;
@@ -70,6 +79,7 @@ export const DEFAULT_BACKTEST_CONFIG: BacktestConfig = {
   volumeLimit: Number.POSITIVE_INFINITY,
   latency: { fixed: 0 },
   limitFillOnTouch: true,
+  whenClosed: 'wait',
   risk: {},
   borrowRate: 0,
   fundingInterval: 8 * 3_600_000_000,
@@ -90,6 +100,8 @@ export function checkBacktestConfig(config: BacktestConfig): void {
     fail(`expected fill timing next-open or close, got ${String(config.fillTiming)}`);
   if (!BAR_PATHS.includes(config.barPath))
     fail(`expected bar path one of ${BAR_PATHS.join(', ')}, got ${String(config.barPath)}`);
+  if (config.whenClosed !== 'wait' && config.whenClosed !== 'reject')
+    fail(`expected whenClosed wait or reject, got ${String(config.whenClosed)}`);
   if (!(config.volumeLimit > 0)) fail(`expected a positive volume limit, got ${config.volumeLimit}`);
   if (!(Number.isFinite(config.borrowRate) && config.borrowRate >= 0))
     fail(`expected borrow rate ≥ 0, got ${config.borrowRate}`);

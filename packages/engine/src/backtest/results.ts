@@ -1,3 +1,4 @@
+import type { SessionCalendarSpec } from '@alphintra/core';
 import type { LogEntry, OrderEvent } from '../kernel/kernel-types.js';
 import { KIND_NAMES, STATUS_NAMES, sideName, TIF_NAMES } from '../orders/order-codes.js';
 import type { OrderStore } from '../orders/order-store.js';
@@ -20,6 +21,18 @@ export interface RunManifest {
     readonly start: number;
     readonly end: number;
     readonly hash: string;
+    /** How the instrument was traded: its kind, currency, tick, lot and multiplier. */
+    readonly kind: string;
+    readonly currency: string;
+    readonly tickSize: number;
+    readonly lotSize: number;
+    readonly multiplier: number;
+    /** Initial margin fraction (futures and perpetuals), else null. */
+    readonly marginRate: number | null;
+    /** Funding rate per interval (perpetuals): a number, `per-bar` for a column of rates, or null. */
+    readonly fundingRate: number | 'per-bar' | null;
+    /** Trading sessions: a preset's name or a custom calendar's spec. */
+    readonly session: string | SessionCalendarSpec;
   }[];
   /** The configuration with every default filled in (custom model functions appear as "custom"). */
   readonly config: Readonly<Record<string, unknown>>;

@@ -1,4 +1,4 @@
-import { AlphintraError, SeededRng } from '@alphintra/core';
+import { AlphintraError, DEFAULT_SESSION_CALENDAR, type Instrument, SeededRng, sessionCalendar } from '@alphintra/core';
 import { createFeeModel } from '../execution/fee-model.js';
 import { createLatencyModel } from '../execution/latency-model.js';
 import { SimulatedExchange } from '../execution/simulated-exchange.js';
@@ -58,6 +58,7 @@ function describeConfig(config: BacktestConfig): Record<string, unknown> {
     volumeLimit: Number.isFinite(config.volumeLimit) ? config.volumeLimit : null,
     latency: model(config.latency),
     limitFillOnTouch: config.limitFillOnTouch,
+    whenClosed: config.whenClosed,
     risk: config.risk,
     borrowRate: config.borrowRate,
     fundingInterval: config.fundingInterval,
@@ -96,6 +97,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
       ...(shape.timeframe === undefined ? {} : { timeframe: shape.timeframe }),
       ...(d.marginRate === undefined ? {} : { marginRate: d.marginRate }),
       ...(d.fundingRate === undefined ? {} : { fundingRate: d.fundingRate }),
+      session: d.session === undefined ? DEFAULT_SESSION_CALENDAR : sessionCalendar(d.session),
     };
   });
   const rng = new SeededRng(config.seed);
@@ -125,6 +127,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
       fees,
       latency: createLatencyModel(config.latency),
       rng,
+      whenClosed: config.whenClosed,
     },
     kernel.execution,
   );
@@ -142,6 +145,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
       volume: c.volume,
       duration: ins.duration,
       sessionBars: ins.sessionBars,
+      ...(ins.session === undefined ? {} : { session: ins.session }),
     });
   }
   kernel.connect(exchange, exchange);
@@ -203,12 +207,20 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
         codeHash: options.strategyCodeHash ?? '',
       },
       parameters: parameters as Record<string, number | boolean | string>,
-      data: options.data.map((d) => ({
+      data: options.data.map((d, k) => ({
         instrument: d.instrument.id,
         bars: d.series.length,
         start: d.series.length > 0 ? d.series.start : Number.NaN,
         end: d.series.length > 0 ? d.series.end : Number.NaN,
         hash: d.hash ?? hashColumns(d.series.columns()),
+        kind: d.instrument.kind,
+        currency: d.instrument.currency,
+        tickSize: d.instrument.tickSize,
+        lotSize: d.instrument.lotSize,
+        multiplier: d.instrument.multiplier,
+        marginRate: isMargined(d.instrument) ? (d.marginRate ?? 0.1) : null,
+        fundingRate: typeof d.fundingRate === 'number' ? d.fundingRate : d.fundingRate === undefined ? null : 'per-bar',
+        session: (instruments[k]?.session ?? DEFAULT_SESSION_CALENDAR).toJSON(),
       })),
       config: describeConfig(config),
       seed: config.seed,
@@ -226,6 +238,8 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
   lazy(summary, 'orderListHash', () => hashExecutions(done_.orders, done_.fills));
   return done_;
 }
+
+const isMargined = (instrument: Instrument): boolean => instrument.kind === 'future' || instrument.kind === 'perpetual';
 
 /** Defines `key` on `target` as an enumerable property computed on first read, then kept. */
 function lazy(target: object, key: string, compute: () => unknown): void {

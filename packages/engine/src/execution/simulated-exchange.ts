@@ -1,4 +1,4 @@
-import { MICROS_PER_DAY, type Rng } from '@alphintra/core';
+import { DEFAULT_SESSION_CALENDAR, type Rng, type SessionCalendar } from '@alphintra/core';
 import {
   DAY,
   FOK,
@@ -22,6 +22,7 @@ import { OrderIdList } from '../orders/order-id-list.js';
 import type { OrderStore } from '../orders/order-store.js';
 import { feeInput, type MutableFeeInput } from '../portfolio/buying-power.js';
 import { type BarPath, highFirst } from './bar-path.js';
+import { BarSessions } from './bar-sessions.js';
 import type { FeeInput, FeeModel } from './fee-model.js';
 import type { LatencyModel } from './latency-model.js';
 import { advanceWatermark, levelInDirection, restsAsLimit, trailingLevel } from './order-levels.js';
@@ -31,6 +32,9 @@ import type { ExecutionVenue, VenueListener } from './venue.js';
 
 /** When a market order submitted on a bar fills. */
 export type FillTiming = 'next-open' | 'close';
+
+/** What the venue does with an order that reaches it while the market is closed. */
+export type WhenClosed = 'wait' | 'reject';
 
 /** The simulated venue's rules. */
 export interface SimulatedExchangeConfig {
@@ -44,6 +48,11 @@ export interface SimulatedExchangeConfig {
   readonly fees: FeeModel;
   readonly latency: LatencyModel;
   readonly rng: Rng;
+  /**
+   * Orders reaching the venue outside their instrument's session (intraday bars) wait for the
+   * open (`wait`, default) or are rejected with `MARKET_CLOSED`.
+   */
+  readonly whenClosed?: WhenClosed;
 }
 
 /** Market data of one instrument the exchange matches against. */
@@ -61,6 +70,8 @@ export interface ExchangeInstrument {
   readonly duration: number;
   /** Bars of a day or longer: each bar is a whole session. */
   readonly sessionBars: boolean;
+  /** Trading sessions (default: around the clock, a session per UTC day). */
+  readonly session?: SessionCalendar;
 }
 
 interface Book {
@@ -74,9 +85,9 @@ interface Book {
   available: number;
   /** Price where the current bar's path has got to. */
   price: number;
+  /** The instrument's sessions, and where the bar being matched stands in them. */
+  readonly sessions: BarSessions;
 }
-
-const dayOf = (time: number): number => Math.floor(time / MICROS_PER_DAY);
 
 /**
  * A venue that matches orders against bars, deterministically.
@@ -122,6 +133,7 @@ export class SimulatedExchange implements ExecutionVenue {
       bar: -1,
       available: 0,
       price: Number.NaN,
+      sessions: new BarSessions(instrument.session ?? DEFAULT_SESSION_CALENDAR, instrument),
     });
     return this.#books.length - 1;
   }
@@ -154,13 +166,24 @@ export class SimulatedExchange implements ExecutionVenue {
     else if (!Number.isNaN(stop)) s.stopPrice[id] = roundToTick(stop, tick, buy ? 1 : -1);
     // Legs of a bracket live at the venue already; everything else travels there first.
     const submitTime = s.submitTime[id] as number;
-    s.arrivalTime[id] = s.parentId[id] !== 0 ? submitTime : submitTime + this.latency();
+    const arrival = s.parentId[id] !== 0 ? submitTime : submitTime + this.latency();
+    s.arrivalTime[id] = arrival;
+    s.sessionClose[id] = book.sessions.sessionCloseAt(arrival);
+    if (this.#closedTo(book, id, arrival)) {
+      this.#listener.onOrderTransition(id, T_REJECT, 'MARKET_CLOSED', submitTime);
+      return;
+    }
     this.#listener.onOrderTransition(id, T_ACCEPT, '', submitTime);
     if (!isWorkingCode(this.#store.status[id] as number)) return;
     book.orders.push(id);
     // An order placed while its bar is being matched (from a fill callback) trades at once
     // if the price at that moment allows: it reacts within the bar, never before.
-    if (book.bar >= 0 && (s.eligibleBar[id] as number) <= book.bar && (s.arrivalTime[id] as number) <= submitTime) {
+    if (
+      book.bar >= 0 &&
+      (s.eligibleBar[id] as number) <= book.bar &&
+      arrival <= submitTime &&
+      (book.sessions.inSession || s.extendedHours[id] === 1)
+    ) {
       if (s.kind[id] === MARKET) this.#fill(book, id, book.price, false, submitTime, book.bar);
       else this.#checkAtPrice(book, id, book.price, false);
     }
@@ -200,59 +223,55 @@ export class SimulatedExchange implements ExecutionVenue {
     const high = ins.high[bar] as number;
     const low = ins.low[bar] as number;
     const close = ins.close[bar] as number;
-    const previousDay = bar > 0 ? dayOf(ins.time[bar - 1] as number) : Number.NEGATIVE_INFINITY;
-    const day = dayOf(time);
-    const newSession = ins.sessionBars || day !== previousDay;
+    const sessions = book.sessions;
+    sessions.classify(bar);
+    const inSession = sessions.inSession;
     book.bar = bar;
     book.available = this.#volumeBudget(ins.volume[bar] as number);
     const orders = book.orders;
 
-    // Expiry, and intraday market-on-close orders whose session ended with the previous bar.
+    // Expiry, and intraday market-on-close orders whose session ended without a bar reaching
+    // its close (a gap in the data).
     for (let i = 0; i < orders.length; i++) {
       const id = orders.ids[i] as number;
       if (!this.#eligible(id, bar)) continue;
       const tif = s.timeInForce[id];
       if (tif === GTD && time >= (s.expireTime[id] as number)) {
         this.#listener.onOrderTransition(id, T_EXPIRE, 'GTD_EXPIRED', time);
-      } else if (tif === DAY && this.#dayOver(id, ins, day, bar)) {
+      } else if (tif === DAY && this.#dayOver(id, ins, time, bar)) {
         this.#listener.onOrderTransition(id, T_EXPIRE, 'DAY_EXPIRED', time);
-      } else if (
-        s.kind[id] === MARKET_ON_CLOSE &&
-        !ins.sessionBars &&
-        bar > 0 &&
-        day !== previousDay &&
-        (s.eligibleBar[id] as number) <= bar - 1
-      ) {
-        const prev = bar - 1;
-        book.price = ins.close[prev] as number;
-        this.#fill(book, id, book.price, false, (ins.time[prev] as number) + ins.duration, prev);
+      } else if (s.kind[id] === MARKET_ON_CLOSE && !ins.sessionBars && time >= (s.sessionClose[id] as number)) {
+        this.#lateMarketOnClose(book, id, bar);
       }
     }
 
-    // The open: everything the gap reached.
+    // The open: everything the gap reached (out of session, only extended-hours orders).
     book.price = open;
     for (let i = 0; i < orders.length; i++) {
       const id = orders.ids[i] as number;
-      if (!this.#eligible(id, bar) || (s.arrivalTime[id] as number) > time) continue;
+      if (!this.#active(id, bar, inSession) || (s.arrivalTime[id] as number) > time) continue;
       const kind = s.kind[id];
-      if (kind === MARKET || (kind === MARKET_ON_OPEN && newSession)) this.#fill(book, id, open, false, time, bar);
+      if (kind === MARKET || (kind === MARKET_ON_OPEN && sessions.first)) this.#fill(book, id, open, false, time, bar);
       else this.#checkAtPrice(book, id, open, true);
       const tif = s.timeInForce[id];
       if (isWorkingCode(s.status[id] as number) && (tif === IOC || tif === FOK)) {
         this.#listener.onOrderTransition(id, T_CANCEL, tif === IOC ? 'IOC_UNFILLED' : 'FOK_UNFILLED', time);
       }
     }
-    for (let i = 0; i < orders.length; i++) advanceWatermark(s, orders.ids[i] as number, open, open, ins.tickSize);
+    for (let i = 0; i < orders.length; i++) {
+      const id = orders.ids[i] as number;
+      if (inSession || s.extendedHours[id] === 1) advanceWatermark(s, id, open, open, ins.tickSize);
+    }
 
     // The path through the bar.
-    if (this.#hasResting(book, bar)) {
+    if (this.#hasResting(book, bar, inSession)) {
       const position = this.#listener.positionOf(instrumentIndex);
       const up = highFirst(this.#config.barPath, position, open, high, low);
       const first = up ? high : low;
       const second = up ? low : high;
-      this.#segment(book, open, first, time, bar);
-      this.#segment(book, first, second, time, bar);
-      this.#segment(book, second, close, time, bar);
+      this.#segment(book, open, first, time, bar, inSession);
+      this.#segment(book, first, second, time, bar, inSession);
+      this.#segment(book, second, close, time, bar, inSession);
     }
 
     // Daily (and longer) bars close their session: market-on-close orders fill at the close.
@@ -269,6 +288,8 @@ export class SimulatedExchange implements ExecutionVenue {
           this.#fill(book, id, close, false, time + ins.duration, bar);
         }
       }
+    } else if (sessions.reachesClose) {
+      this.#closeSession(book, bar);
     }
     book.price = close;
     book.bar = -1;
@@ -286,6 +307,8 @@ export class SimulatedExchange implements ExecutionVenue {
     const s = this.#store;
     const ins = book.instrument;
     const closeTime = (ins.time[bar] as number) + ins.duration;
+    book.sessions.classify(bar);
+    const inSession = book.sessions.inSession;
     book.bar = bar;
     book.price = ins.close[bar] as number;
     book.available = this.#volumeBudget(ins.volume[bar] as number);
@@ -296,6 +319,7 @@ export class SimulatedExchange implements ExecutionVenue {
         isWorkingCode(s.status[id] as number) &&
         s.kind[id] === MARKET &&
         s.eligibleBar[id] === bar + 1 &&
+        (inSession || s.extendedHours[id] === 1) &&
         (s.arrivalTime[id] as number) <= (s.submitTime[id] as number)
       ) {
         this.#fill(book, id, book.price, false, closeTime, bar);
@@ -317,25 +341,100 @@ export class SimulatedExchange implements ExecutionVenue {
     return isWorkingCode(s.status[id] as number) && (s.eligibleBar[id] as number) <= bar;
   }
 
+  /** {@link #eligible}, and tradable on this bar: in session, or allowed outside it. */
+  #active(id: number, bar: number, inSession: boolean): boolean {
+    return this.#eligible(id, bar) && (inSession || this.#store.extendedHours[id] === 1);
+  }
+
+  /**
+   * Whether order `id`, reaching the venue at `arrival`, is refused because the market is
+   * closed: only with `whenClosed: 'reject'`, on intraday bars, and never for orders meant
+   * for a later session (market-on-open), allowed outside it (extended hours), placed by the
+   * venue (bracket legs) or filling at the close of the bar just seen (`close` fill timing).
+   */
+  #closedTo(book: Book, id: number, arrival: number): boolean {
+    const s = this.#store;
+    if (this.#config.whenClosed !== 'reject' || book.instrument.sessionBars) return false;
+    const kind = s.kind[id];
+    if (kind === MARKET_ON_OPEN || s.extendedHours[id] === 1 || s.parentId[id] !== 0) return false;
+    if (kind === MARKET && this.#config.fillTiming === 'close') return false;
+    return !book.sessions.isOpenAt(arrival);
+  }
+
+  /**
+   * The last bar of a session: market-on-close orders fill at its close, then DAY orders
+   * expire (both at the bar's close, which is the session's).
+   */
+  #closeSession(book: Book, bar: number): void {
+    const s = this.#store;
+    const ins = book.instrument;
+    const time = ins.time[bar] as number;
+    const closeTime = time + ins.duration;
+    const close = ins.close[bar] as number;
+    const sessionClose = book.sessions.window.close;
+    const orders = book.orders;
+    book.price = close;
+    for (let i = 0; i < orders.length; i++) {
+      const id = orders.ids[i] as number;
+      if (
+        this.#eligible(id, bar) &&
+        s.kind[id] === MARKET_ON_CLOSE &&
+        (s.arrivalTime[id] as number) <= time &&
+        (s.sessionClose[id] as number) <= sessionClose
+      ) {
+        this.#fill(book, id, close, false, closeTime, bar);
+      }
+    }
+    for (let i = 0; i < orders.length; i++) {
+      const id = orders.ids[i] as number;
+      if (
+        isWorkingCode(s.status[id] as number) &&
+        s.timeInForce[id] === DAY &&
+        (s.sessionClose[id] as number) <= sessionClose
+      ) {
+        this.#listener.onOrderTransition(id, T_EXPIRE, 'DAY_EXPIRED', Math.min(closeTime, sessionClose));
+      }
+    }
+  }
+
+  /**
+   * A market-on-close order whose session has ended before bar `bar` with no bar reaching the
+   * close: it fills at the close of that session's last bar if it could trade there, else it
+   * moves on to the current (or next) session.
+   */
+  #lateMarketOnClose(book: Book, id: number, bar: number): void {
+    const s = this.#store;
+    const ins = book.instrument;
+    const last = book.sessions.lastBarOf(s.sessionClose[id] as number, bar);
+    if (last >= 0 && last >= (s.eligibleBar[id] as number)) {
+      book.price = ins.close[last] as number;
+      this.#fill(book, id, book.price, false, (ins.time[last] as number) + ins.duration, last);
+    } else {
+      s.sessionClose[id] = book.sessions.window.close;
+    }
+  }
+
   #volumeBudget(volume: number): number {
     const limit = this.#config.volumeLimit;
     if (limit === Number.POSITIVE_INFINITY || Number.isNaN(volume)) return Number.POSITIVE_INFINITY;
     return volume * limit;
   }
 
-  #dayOver(id: number, ins: ExchangeInstrument, day: number, bar: number): boolean {
+  #dayOver(id: number, ins: ExchangeInstrument, time: number, bar: number): boolean {
     // Session bars: a DAY order lives for the one session after submission.
     if (ins.sessionBars) return bar > (this.#store.eligibleBar[id] as number);
-    return day > (this.#store.submitDay[id] as number);
+    // Intraday: its session closed before this bar (no bar reached the close, else it would
+    // have expired there).
+    return time >= (this.#store.sessionClose[id] as number);
   }
 
-  #hasResting(book: Book, bar: number): boolean {
+  #hasResting(book: Book, bar: number, inSession: boolean): boolean {
     const s = this.#store;
     const orders = book.orders;
     for (let i = 0; i < orders.length; i++) {
       const id = orders.ids[i] as number;
       const kind = s.kind[id];
-      if (this.#eligible(id, bar) && kind !== MARKET && kind !== MARKET_ON_OPEN && kind !== MARKET_ON_CLOSE) {
+      if (this.#active(id, bar, inSession) && kind !== MARKET && kind !== MARKET_ON_OPEN && kind !== MARKET_ON_CLOSE) {
         return true;
       }
     }
@@ -375,7 +474,7 @@ export class SimulatedExchange implements ExecutionVenue {
   }
 
   /** Walks a monotonic move from `from` to `to`, executing orders in the order price reaches them. */
-  #segment(book: Book, from: number, to: number, time: number, bar: number): void {
+  #segment(book: Book, from: number, to: number, time: number, bar: number, inSession: boolean): void {
     const s = this.#store;
     const orders = book.orders;
     const tick = book.instrument.tickSize;
@@ -389,7 +488,8 @@ export class SimulatedExchange implements ExecutionVenue {
         let bestLevel = Number.NaN;
         for (let i = 0; i < orders.length; i++) {
           const id = orders.ids[i] as number;
-          if (!this.#eligible(id, bar) || s.stamp[id] === stamp || (s.arrivalTime[id] as number) > time) continue;
+          if (!this.#active(id, bar, inSession) || s.stamp[id] === stamp || (s.arrivalTime[id] as number) > time)
+            continue;
           const tif = s.timeInForce[id];
           if (tif === IOC || tif === FOK) continue;
           const level = levelInDirection(s, id, up, tick);
@@ -413,7 +513,10 @@ export class SimulatedExchange implements ExecutionVenue {
     }
     const low = Math.min(from, to);
     const high = Math.max(from, to);
-    for (let i = 0; i < orders.length; i++) advanceWatermark(s, orders.ids[i] as number, low, high, tick);
+    for (let i = 0; i < orders.length; i++) {
+      const id = orders.ids[i] as number;
+      if (inSession || s.extendedHours[id] === 1) advanceWatermark(s, id, low, high, tick);
+    }
   }
 
   #execute(book: Book, id: number, level: number, time: number, bar: number): void {

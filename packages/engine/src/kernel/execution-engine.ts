@@ -1,4 +1,4 @@
-import { AlphintraError, InvariantError, MICROS_PER_DAY } from '@alphintra/core';
+import { AlphintraError, InvariantError } from '@alphintra/core';
 import { trailingLevel } from '../execution/order-levels.js';
 import { roundToLots } from '../execution/prices.js';
 import type { ExecutionVenue, VenueListener } from '../execution/venue.js';
@@ -270,7 +270,6 @@ export class ExecutionEngine implements VenueListener {
       time: now,
       // During matching (a fill callback), a new order may trade on the rest of that bar.
       eligibleBar: matching >= 0 ? matching : k >= 0 ? (parts.lastBar[k] as number) + 1 : 0,
-      day: Math.floor(now / MICROS_PER_DAY),
       quantity,
       side: estimate < 0 ? -1 : 1,
       lastPrice,

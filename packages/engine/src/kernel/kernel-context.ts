@@ -1,4 +1,4 @@
-import { AlphintraError, type Timeframe } from '@alphintra/core';
+import { AlphintraError, DEFAULT_SESSION_CALENDAR, type Timeframe } from '@alphintra/core';
 import type { IndicatorParams, StreamingIndicator } from '@alphintra/indicators';
 import type { Order, OrderRequest, OrderSize } from '../orders/order.js';
 import { isWorkingCode } from '../orders/order-codes.js';
@@ -6,6 +6,7 @@ import type { Portfolio } from '../portfolio/portfolio.js';
 import type { RiskEngine, TradingState } from '../risk/risk-engine.js';
 import type {
   IndicatorOptions,
+  MarketSession,
   OrderOptions,
   PositionView,
   StrategyContext,
@@ -16,6 +17,7 @@ import type { ExecutionEngine } from './execution-engine.js';
 import { HigherTimeframe, type HigherTimeframeOptions, type HigherTimeframeView } from './higher-timeframe.js';
 import type { IndicatorFeed } from './indicator-feed.js';
 import type { KernelInstrument, LogEntry } from './kernel-types.js';
+import { SessionView } from './session-view.js';
 
 /** What the context needs from the kernel (the kernel implements it). */
 export interface Kernel {
@@ -86,11 +88,15 @@ class LivePosition implements PositionView {
 export class KernelContext implements StrategyContext {
   readonly #kernel: Kernel;
   readonly #positions: LivePosition[];
+  readonly #sessions: SessionView[];
   readonly log: StrategyLogger;
 
   constructor(kernel: Kernel) {
     this.#kernel = kernel;
     this.#positions = kernel.ids.map((_, i) => new LivePosition(kernel, i));
+    this.#sessions = kernel.instruments.map(
+      (i) => new SessionView(i.instrument.id, i.session ?? DEFAULT_SESSION_CALENDAR),
+    );
     this.log = {
       info: (message) => kernel.log('info', message),
       warn: (message) => kernel.log('warn', message),
@@ -147,6 +153,10 @@ export class KernelContext implements StrategyContext {
 
   barCount(instrument?: string): number {
     return (this.#kernel.lastBar[this.#kernel.indexOf(instrument)] as number) + 1;
+  }
+
+  session(instrument?: string): MarketSession {
+    return (this.#sessions[this.#kernel.indexOf(instrument)] as SessionView).at(this.#kernel.clock.now());
   }
 
   position(instrument?: string): PositionView {

@@ -1,4 +1,4 @@
-import type { Instrument, Timeframe } from '@alphintra/core';
+import type { Instrument, SessionCalendar, Timeframe } from '@alphintra/core';
 import type { FeeModel } from '../execution/fee-model.js';
 import type { AccountConfig } from '../portfolio/portfolio.js';
 import type { RiskConfig } from '../risk/risk-engine.js';
@@ -27,6 +27,8 @@ export interface KernelInstrument {
   readonly marginRate?: number;
   /** Funding rate per funding interval for perpetuals (positive: longs pay), or a column of rates by bar. */
   readonly fundingRate?: number | Float64Array;
+  /** Trading sessions (default: `crypto-24x7`, always open, a session per UTC day). */
+  readonly session?: SessionCalendar;
 }
 
 /** A corporate action applied at the first bar on or after `time` (the ex-date). */

@@ -23,6 +23,7 @@ export type RequestProblem =
   | 'INVALID_TIME_IN_FORCE'
   | 'INVALID_EXPIRY'
   | 'INVALID_POST_ONLY'
+  | 'INVALID_EXTENDED_HOURS'
   | 'INVALID_BRACKET';
 
 /** Whether a size is relative (resolved at the fill price) rather than a quantity. */
@@ -83,6 +84,9 @@ export function checkRequest(request: OrderRequest): RequestProblem | '' {
   if (tif === 'gtd' && !(request.expireTime !== undefined && Number.isFinite(request.expireTime)))
     return 'INVALID_EXPIRY';
   if (request.postOnly === true && kind !== 'limit') return 'INVALID_POST_ONLY';
+  // Auction orders trade at the regular session's open or close, never outside it.
+  if (request.extendedHours === true && (kind === 'market-on-open' || kind === 'market-on-close'))
+    return 'INVALID_EXTENDED_HOURS';
   const bracket = request.bracket;
   if (bracket !== undefined) {
     if (bracket.takeProfit === undefined && bracket.stopLoss === undefined) return 'INVALID_BRACKET';
@@ -103,7 +107,6 @@ export interface OrderStamp {
   readonly instrument: number;
   readonly time: number;
   readonly eligibleBar: number;
-  readonly day: number;
   /** Units for quantity sizes (already in whole lots), NaN for relative ones. */
   readonly quantity: number;
   /** Side code (+1 buy, −1 sell) to use when the request gives none (target sizes: the estimated direction). */
@@ -161,7 +164,8 @@ export function createOrder(store: OrderStore, request: OrderRequest, stamp: Ord
   store.updateTime[id] = stamp.time;
   store.parentId[id] = stamp.parentId;
   store.eligibleBar[id] = stamp.eligibleBar;
-  store.submitDay[id] = stamp.day;
+  store.sessionClose[id] = Number.NaN;
+  store.extendedHours[id] = request.extendedHours === true ? 1 : 0;
   store.fees[id] = 0;
   store.watermark[id] = stamp.lastPrice;
   store.stamp[id] = 0;

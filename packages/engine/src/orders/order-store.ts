@@ -58,8 +58,13 @@ export class OrderStore {
    * submitted on, so it never trades on prices the strategy had already seen.
    */
   eligibleBar: Int32Array;
-  /** Session day (days since epoch, UTC) of submission. */
-  submitDay: Float64Array;
+  /**
+   * Close (µs) of the trading session the order belongs to — the one open when it reached the
+   * venue, or the next — set by the venue; DAY orders expire then.
+   */
+  sessionClose: Float64Array;
+  /** 1 when the order may also trade outside regular session hours (pre- and post-market bars). */
+  extendedHours: Uint8Array;
   fees: Float64Array;
   /** Best price seen since a trailing stop went live. */
   watermark: Float64Array;
@@ -95,7 +100,8 @@ export class OrderStore {
     this.updateTime = new Float64Array(n);
     this.parentId = new Int32Array(n);
     this.eligibleBar = new Int32Array(n);
-    this.submitDay = new Float64Array(n);
+    this.sessionClose = new Float64Array(n);
+    this.extendedHours = new Uint8Array(n);
     this.fees = new Float64Array(n);
     this.watermark = new Float64Array(n);
     this.stamp = new Float64Array(n);
@@ -159,7 +165,8 @@ export class OrderStore {
     this.updateTime = g(this.updateTime);
     this.parentId = g(this.parentId);
     this.eligibleBar = g(this.eligibleBar);
-    this.submitDay = g(this.submitDay);
+    this.sessionClose = g(this.sessionClose);
+    this.extendedHours = g(this.extendedHours);
     this.fees = g(this.fees);
     this.watermark = g(this.watermark);
     this.stamp = g(this.stamp);

@@ -92,6 +92,9 @@ export class OrderView implements Order {
   get postOnly(): boolean {
     return this.#store.postOnly[this.id] === 1;
   }
+  get extendedHours(): boolean {
+    return this.#store.extendedHours[this.id] === 1;
+  }
   get tag(): string {
     return this.#store.strings.text(this.#store.tag[this.id] as number);
   }

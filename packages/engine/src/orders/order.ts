@@ -81,6 +81,11 @@ export interface OrderRequest {
   readonly reduceOnly?: boolean | undefined;
   /** A limit order that would take liquidity on arrival is rejected instead. */
   readonly postOnly?: boolean | undefined;
+  /**
+   * May also trade on bars outside the instrument's regular session (pre- and post-market
+   * data); by default an order trades only in session. Not for market-on-open/close orders.
+   */
+  readonly extendedHours?: boolean | undefined;
   /** Take-profit and stop-loss legs placed, as an OCO pair, once this order fills. */
   readonly bracket?: BracketLegs | undefined;
   /** Free text carried into results (e.g. "entry", "stop"). */
@@ -113,6 +118,8 @@ export interface Order {
   readonly expireTime: number;
   readonly reduceOnly: boolean;
   readonly postOnly: boolean;
+  /** Whether the order may trade outside regular session hours. */
+  readonly extendedHours: boolean;
   readonly tag: string;
   readonly status: OrderStatus;
   /** Clock time the strategy submitted it. */

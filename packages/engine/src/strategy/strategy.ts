@@ -60,6 +60,30 @@ export interface PositionView {
   readonly realizedPnl: number;
 }
 
+/**
+ * Where an instrument's market stands at the clock's time: open or closed, and when it next
+ * opens and closes (regular session hours of its session calendar).
+ */
+export interface MarketSession {
+  readonly instrument: string;
+  /** Name of the instrument's session calendar (`us-equity`, `crypto-24x7` …). */
+  readonly calendar: string;
+  /** Whether the regular session is open now. */
+  readonly isOpen: boolean;
+  /** Open (epoch µs) of the session open now, or of the next one while closed. */
+  readonly open: number;
+  /** Close of that session (epoch µs); DAY orders placed now expire then. */
+  readonly close: number;
+  /** When the market next opens: `open` while closed, the following session's open while open. */
+  readonly nextOpen: number;
+  /** When the market next closes (`close`). */
+  readonly nextClose: number;
+  /** Whether that session closes early (a half day). */
+  readonly earlyClose: boolean;
+  /** Its trading day, `YYYY-MM-DD` (exchange-local date of its close). */
+  readonly tradingDay: string;
+}
+
 /** Where a strategy's indicator reads its inputs. */
 export interface IndicatorOptions {
   /** Instrument to follow; defaults to the only one (required with several). */
@@ -105,6 +129,11 @@ export interface StrategyContext {
   history(field: 'time' | 'open' | 'high' | 'low' | 'close' | 'volume', instrument?: string): Float64Array;
   /** Number of bars of the instrument seen so far. */
   barCount(instrument?: string): number;
+  /**
+   * Whether the instrument's market is open now and when it next opens and closes. One object
+   * per instrument, updated on each call: read it, do not keep it.
+   */
+  session(instrument?: string): MarketSession;
 
   /** The position on an instrument (a live view). */
   position(instrument?: string): PositionView;

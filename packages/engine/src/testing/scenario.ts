@@ -1,4 +1,4 @@
-import { BarSeries, type Instrument, timeframe } from '@alphintra/core';
+import { BarSeries, type Instrument, type Timeframe, timeframe } from '@alphintra/core';
 import type { BacktestData } from '../backtest/backtest-config.js';
 import type { BacktestResult } from '../backtest/results.js';
 import { type BacktestOptions, runBacktest } from '../backtest/run-backtest.js';
@@ -84,5 +84,18 @@ export function hourlyBars(rows: readonly (readonly number[])[], start = FIRST_B
   return BarSeries.fromColumns(
     { time, open, high, low, close, volume },
     { symbol: 'TEST', timeframe: timeframe('hour') },
+  );
+}
+
+/**
+ * Intraday bars at explicit times from rows `[time, open, high, low, close, volume?]` (time in
+ * epoch µs), all of one timeframe (default 30 minutes): for sessions, gaps and weekends.
+ */
+export function barsAt(rows: readonly (readonly number[])[], tf: Timeframe = timeframe('minute', 30)): BarSeries {
+  const col = (k: number): Float64Array =>
+    Float64Array.from(rows, (r) => (k === 5 ? (r[5] ?? 1_000_000) : (r[k] as number)));
+  return BarSeries.fromColumns(
+    { time: col(0), open: col(1), high: col(2), low: col(3), close: col(4), volume: col(5) },
+    { symbol: 'TEST', timeframe: tf },
   );
 }
