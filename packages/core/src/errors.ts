@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'CORRUPT_DATASET'
   | 'UNSUPPORTED_VERSION'
   | 'ABORTED'
+  | 'STRATEGY_ERROR'
   | 'IO_ERROR';
 
 /** Optional details that locate an error in its input. */

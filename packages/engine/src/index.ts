@@ -41,6 +41,8 @@ export { Kernel } from './kernel/kernel.js';
 export type { CorporateAction, KernelConfig, KernelInstrument, LogEntry, OrderEvent } from './kernel/kernel-types.js';
 export type { KernelMessages, Topic } from './kernel/message-bus.js';
 export { MessageBus } from './kernel/message-bus.js';
+export type { StrategyFailure } from './kernel/strategy-error.js';
+export { StrategyError } from './kernel/strategy-error.js';
 export type {
   BracketLegs,
   Order,

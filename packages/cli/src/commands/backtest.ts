@@ -11,7 +11,7 @@ import type { InputFlags } from '../support/bars-io.js';
 import { UsageError } from '../support/errors.js';
 import { createProgress } from '../support/progress.js';
 import { type BacktestSource, loadBacktestData } from './backtest-data.js';
-import { guardStrategy } from './backtest-guard.js';
+import { describeStrategyFailure } from './backtest-failure.js';
 import { parseFees, parseSlippage } from './backtest-models.js';
 import { type LoadedStrategy, loadStrategy } from './backtest-strategy.js';
 
@@ -154,7 +154,7 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
   try {
     const result = runBacktest({
       ...config,
-      strategy: guardStrategy(strategy.definition, strategy.file),
+      strategy: strategy.definition,
       parameters: raw,
       data: sources.map((s) => s.data),
       strategyCodeHash: strategy.codeHash,
@@ -162,6 +162,8 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
       progressInterval: progressInterval(sources),
     });
     return { strategy, sources, result };
+  } catch (error) {
+    throw describeStrategyFailure(error, strategy.file);
   } finally {
     progress.stop();
   }

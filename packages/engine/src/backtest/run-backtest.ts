@@ -1,4 +1,4 @@
-import { AlphintraError, DEFAULT_SESSION_CALENDAR, type Instrument, SeededRng, sessionCalendar } from '@alphintra/core';
+import { AlphintraError, DEFAULT_SESSION_CALENDAR, SeededRng, sessionCalendar } from '@alphintra/core';
 import { createFeeModel } from '../execution/fee-model.js';
 import { createLatencyModel } from '../execution/latency-model.js';
 import { SimulatedExchange } from '../execution/simulated-exchange.js';
@@ -7,9 +7,9 @@ import { SimulatedClock } from '../kernel/clock.js';
 import { Kernel } from '../kernel/kernel.js';
 import type { KernelInstrument } from '../kernel/kernel-types.js';
 import type { MessageBus } from '../kernel/message-bus.js';
+import { StrategyError } from '../kernel/strategy-error.js';
 import { type ParameterSpecs, type RawParameter, resolveParameters } from '../strategy/parameters.js';
 import type { StrategyDefinition } from '../strategy/strategy.js';
-import { hashColumns } from '../support/columns-hash.js';
 import {
   type BacktestConfig,
   type BacktestData,
@@ -18,15 +18,9 @@ import {
   checkSeries,
   DEFAULT_BACKTEST_CONFIG,
 } from './backtest-config.js';
+import { collectResult } from './collect-result.js';
 import { replayMany, replayOne } from './replay.js';
-import {
-  type BacktestResult,
-  ENGINE_VERSION,
-  hashExecutions,
-  maxDrawdownOf,
-  orderRecords,
-  type PositionRecord,
-} from './results.js';
+import type { BacktestResult } from './results.js';
 
 /** Everything a backtest needs: the strategy, its data, and any configuration to override. */
 export interface BacktestOptions<P extends ParameterSpecs = ParameterSpecs> extends Partial<BacktestConfig> {
@@ -43,27 +37,6 @@ export interface BacktestOptions<P extends ParameterSpecs = ParameterSpecs> exte
   readonly subscribe?: (bus: MessageBus) => void;
   /** Checked between bars; when it reads true the run stops with an `ABORTED` error. */
   readonly signal?: { readonly aborted: boolean };
-}
-
-function describeConfig(config: BacktestConfig): Record<string, unknown> {
-  const model = (m: unknown): unknown => (typeof m === 'function' ? 'custom' : m);
-  return {
-    cash: config.cash,
-    leverage: config.leverage,
-    allowShort: config.allowShort,
-    fees: model(config.fees),
-    slippage: model(config.slippage),
-    fillTiming: config.fillTiming,
-    barPath: config.barPath,
-    volumeLimit: Number.isFinite(config.volumeLimit) ? config.volumeLimit : null,
-    latency: model(config.latency),
-    limitFillOnTouch: config.limitFillOnTouch,
-    whenClosed: config.whenClosed,
-    risk: config.risk,
-    borrowRate: config.borrowRate,
-    fundingInterval: config.fundingInterval,
-    corporateActions: config.corporateActions,
-  };
 }
 
 /**
@@ -156,104 +129,24 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
   );
   if (Number.isFinite(first)) clock.advanceTo(first);
   options.subscribe?.(kernel.bus);
-  kernel.start(options.strategy, parameters);
-
-  const interval = Math.max(1, Math.floor(options.progressInterval ?? 65_536));
-  const progress = options.onProgress;
-  const signal = options.signal;
-
-  const done =
-    instruments.length === 1
-      ? replayOne(kernel, total, interval, progress, signal)
-      : replayMany(kernel, total, interval, progress, signal);
-  kernel.stop();
-  progress?.(done, total);
-
-  const curve = kernel.equityCurve.curve();
-  const execution = kernel.execution;
-  const p = kernel.portfolio;
-  const positions: PositionRecord[] = kernel.ids.map((id, k) => ({
-    instrument: id,
-    quantity: p.quantity[k] as number,
-    averagePrice: Number.isFinite(p.averagePrice[k] as number) ? (p.averagePrice[k] as number) : null,
-    lastPrice: Number.isFinite(p.lastPrice[k] as number) ? (p.lastPrice[k] as number) : null,
-    realizedPnl: p.realized[k] as number,
-    fees: p.fees[k] as number,
-    carry: p.carry[k] as number,
-  }));
-  const finalEquity = curve.equity.length > 0 ? (curve.equity[curve.equity.length - 1] as number) : config.cash;
-  const summary = {
-    startEquity: config.cash,
-    finalEquity,
-    totalReturn: finalEquity / config.cash - 1,
-    maxDrawdown: maxDrawdownOf(curve.equity),
-    bars: done,
-    orders: execution.orders.count,
-    fills: execution.fills.length,
-    trades: kernel.trades.count,
-    winningTrades: kernel.trades.winners(),
-    fees: execution.fills.fees,
-    orderListHash: '',
-  };
-  // Orders, fills, trades and events are kept in typed columns during the run; the objects
-  // are built on first read (and kept), so a run whose lists nobody reads never builds them.
-  // Hashing every execution costs about as much as a fast run itself, so it waits too.
-  const result = {
-    manifest: {
-      engineVersion: ENGINE_VERSION,
-      strategy: {
-        name: options.strategy.name,
-        version: options.strategy.version ?? '',
-        codeHash: options.strategyCodeHash ?? '',
-      },
-      parameters: parameters as Record<string, number | boolean | string>,
-      data: options.data.map((d, k) => ({
-        instrument: d.instrument.id,
-        bars: d.series.length,
-        start: d.series.length > 0 ? d.series.start : Number.NaN,
-        end: d.series.length > 0 ? d.series.end : Number.NaN,
-        hash: d.hash ?? hashColumns(d.series.columns()),
-        kind: d.instrument.kind,
-        currency: d.instrument.currency,
-        tickSize: d.instrument.tickSize,
-        lotSize: d.instrument.lotSize,
-        multiplier: d.instrument.multiplier,
-        marginRate: isMargined(d.instrument) ? (d.marginRate ?? 0.1) : null,
-        fundingRate: typeof d.fundingRate === 'number' ? d.fundingRate : d.fundingRate === undefined ? null : 'per-bar',
-        session: (instruments[k]?.session ?? DEFAULT_SESSION_CALENDAR).toJSON(),
-      })),
-      config: describeConfig(config),
-      seed: config.seed,
-    },
-    summary,
-  } as Record<string, unknown>;
-  lazy(result, 'orders', () => orderRecords(execution.orders));
-  lazy(result, 'fills', () => execution.fills.toArray());
-  lazy(result, 'trades', () => kernel.trades.toArray());
-  lazy(result, 'events', () => execution.events.toArray());
-  result.positions = positions;
-  result.equity = curve;
-  result.logs = kernel.logs;
-  const done_ = result as unknown as BacktestResult;
-  lazy(summary, 'orderListHash', () => hashExecutions(done_.orders, done_.fills));
-  return done_;
-}
-
-const isMargined = (instrument: Instrument): boolean => instrument.kind === 'future' || instrument.kind === 'perpetual';
-
-/** Defines `key` on `target` as an enumerable property computed on first read, then kept. */
-function lazy(target: object, key: string, compute: () => unknown): void {
-  let value: unknown;
-  let ready = false;
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: false,
-    get: () => {
-      if (!ready) {
-        value = compute();
-        ready = true;
-      }
-      return value;
-    },
-  });
+  try {
+    kernel.start(options.strategy, parameters);
+    const interval = Math.max(1, Math.floor(options.progressInterval ?? 65_536));
+    const progress = options.onProgress;
+    const signal = options.signal;
+    const done =
+      instruments.length === 1
+        ? replayOne(kernel, total, interval, progress, signal)
+        : replayMany(kernel, total, interval, progress, signal);
+    kernel.stop();
+    progress?.(done, total);
+    return collectResult(kernel, options, config, parameters, instruments, done);
+  } catch (error) {
+    // A strategy failure stops the run; the results up to it travel with the error.
+    if (error instanceof StrategyError && error === kernel.failure) {
+      const delivered = Array.from(kernel.lastBar).reduce((sum, j) => sum + j + 1, 0);
+      error.result = collectResult(kernel, options, config, parameters, instruments, delivered);
+    }
+    throw error;
+  }
 }

@@ -42,6 +42,7 @@ import { FillLog } from './fill-log.js';
 import type { KernelInstrument, LogEntry } from './kernel-types.js';
 import type { MessageBus } from './message-bus.js';
 import { OrderEventLog } from './order-event-log.js';
+import type { StrategyGuard } from './strategy-guard.js';
 
 /** What the execution engine shares with the kernel. */
 export interface ExecutionEngineParts {
@@ -62,6 +63,8 @@ export interface ExecutionEngineParts {
   /** Instrument whose bar is being handled (−1 when none). */
   current(): number;
   log(level: LogEntry['level'], message: string): void;
+  /** Calls the strategy's handlers, and stops the run once one has thrown. */
+  readonly guard: StrategyGuard;
 }
 
 const margined = (ins: KernelInstrument): boolean =>
@@ -95,6 +98,12 @@ export class ExecutionEngine implements VenueListener {
     time: 0,
   };
   #venue: ExecutionVenue | undefined;
+  /**
+   * Calls into the engine under way (a venue report can arrive inside a strategy's submit, a
+   * fill can place bracket legs that fill at once …). A handler's failure is thrown when the
+   * outermost call returns, so every event is booked in full first.
+   */
+  #depth = 0;
 
   constructor(parts: ExecutionEngineParts) {
     this.#parts = parts;
@@ -111,24 +120,37 @@ export class ExecutionEngine implements VenueListener {
 
   /** Validates, risk-checks and sends a strategy order; returns its view. */
   submit(request: OrderRequest): Order {
-    const id = this.#prepare(request, 0, -1);
-    if (this.orders.status[id] === SUBMITTED) this.#send(id);
-    return this.views.get(id);
+    return this.submitFor(-1, request);
   }
 
-  /** {@link submit} for instrument index `k`, whatever the request's `instrument` says. */
+  /** {@link submit} for instrument index `k` (−1: as the request says), whatever the request's `instrument` says. */
   submitFor(k: number, request: OrderRequest): Order {
-    const id = this.#prepare(request, 0, k);
-    if (this.orders.status[id] === SUBMITTED) this.#send(id);
+    this.#parts.guard.check();
+    this.#depth++;
+    let id: number;
+    try {
+      id = this.#prepare(request, 0, k);
+      if (this.orders.status[id] === SUBMITTED) this.#send(id);
+    } finally {
+      this.#depth--;
+    }
+    this.#leave();
     return this.views.get(id);
   }
 
   /** Requests cancellation of a working order. */
   cancel(id: number, reason = 'CANCELLED_BY_STRATEGY'): void {
+    this.#parts.guard.check();
     const s = this.orders;
     if (!isWorkingCode(s.status[id] as number)) return;
     s.updateTime[id] = this.#parts.clock.now();
-    this.#venue?.cancel(id, s.instrument[id] as number, reason);
+    this.#depth++;
+    try {
+      this.#venue?.cancel(id, s.instrument[id] as number, reason);
+    } finally {
+      this.#depth--;
+    }
+    this.#leave();
   }
 
   /** Applies changes to a working order. */
@@ -136,6 +158,7 @@ export class ExecutionEngine implements VenueListener {
     id: number,
     changes: { readonly limitPrice?: number; readonly stopPrice?: number; readonly quantity?: number },
   ): void {
+    this.#parts.guard.check();
     const s = this.orders;
     if (!isWorkingCode(s.status[id] as number)) return;
     const bad = (x: number | undefined): boolean => x !== undefined && !(Number.isFinite(x) && x > 0);
@@ -154,13 +177,24 @@ export class ExecutionEngine implements VenueListener {
     }
     this.#venue?.modify(id, k);
     const now = this.#parts.clock.now();
-    if ((s.quantity[id] as number) <= (s.filled[id] as number)) {
-      this.#transition(id, T_CANCEL, 'MODIFIED_TO_FILLED_QUANTITY', now);
-    } else this.#transition(id, T_MODIFY, '', now);
+    this.#depth++;
+    try {
+      if ((s.quantity[id] as number) <= (s.filled[id] as number)) {
+        this.#transition(id, T_CANCEL, 'MODIFIED_TO_FILLED_QUANTITY', now);
+      } else this.#transition(id, T_MODIFY, '', now);
+    } finally {
+      this.#depth--;
+    }
+    this.#leave();
   }
 
   /** Links orders as one-cancels-other. */
   link(ids: readonly number[]): void {
+    this.#parts.guard.check();
+    this.#link(ids);
+  }
+
+  #link(ids: readonly number[]): void {
     const s = this.orders;
     for (const id of ids) {
       if (isFinalCode(s.status[id] as number)) {
@@ -199,10 +233,52 @@ export class ExecutionEngine implements VenueListener {
   }
 
   onOrderTransition(id: number, transition: number, reason: string, time: number): void {
-    this.#transition(id, transition, reason, time);
+    this.#depth++;
+    try {
+      this.#transition(id, transition, reason, time);
+    } finally {
+      this.#depth--;
+    }
+    this.#leave();
   }
 
   onFill(id: number, k: number, quantity: number, price: number, fee: number, maker: boolean, time: number): void {
+    this.#depth++;
+    try {
+      this.#book(id, k, quantity, price, fee, maker, time);
+    } finally {
+      this.#depth--;
+    }
+    this.#leave();
+  }
+
+  /** Throws a handler's failure once the outermost call into the engine is done. */
+  #leave(): void {
+    if (this.#depth === 0) this.#parts.guard.check();
+  }
+
+  /** Calls `onOrderUpdate` for order `id` (unless a handler has already failed). */
+  #notifyUpdate(id: number): void {
+    const handler = this.handlers.onOrderUpdate;
+    const guard = this.#parts.guard;
+    if (handler === undefined || guard.failed) return;
+    try {
+      handler(this.views.get(id));
+    } catch (error) {
+      guard.fail(error, 'onOrderUpdate', this.orders.instrument[id] as number, this.#barOf(id));
+    }
+  }
+
+  /** The bar order `id`'s instrument is at: being matched, else the last one delivered. */
+  #barOf(id: number): number {
+    const k = this.orders.instrument[id] as number;
+    const matching = this.#parts.matchingBar[k];
+    if (matching === undefined) return -1;
+    return matching >= 0 ? matching : (this.#parts.lastBar[k] as number);
+  }
+
+  /** Books a fill: portfolio, trade, order, fill record, OCO siblings, bracket legs, then the handlers. */
+  #book(id: number, k: number, quantity: number, price: number, fee: number, maker: boolean, time: number): void {
     const parts = this.#parts;
     const s = this.orders;
     const side = s.side[id] as number;
@@ -231,8 +307,14 @@ export class ExecutionEngine implements VenueListener {
     if (bus.has('order')) this.#publishLast(id);
     this.#cancelSiblings(id, time);
     if (complete && s.brackets.has(id)) this.#placeLegs(id);
-    if (fill !== undefined) onFill?.(fill, this.views.get(id));
-    this.handlers.onOrderUpdate?.(this.views.get(id));
+    if (fill !== undefined && onFill !== undefined && !parts.guard.failed) {
+      try {
+        onFill(fill, this.views.get(id));
+      } catch (error) {
+        parts.guard.fail(error, 'onFill', k, this.#barOf(id));
+      }
+    }
+    this.#notifyUpdate(id);
   }
 
   // ---- internals -----------------------------------------------------------------------
@@ -332,7 +414,7 @@ export class ExecutionEngine implements VenueListener {
       this.#cancelSiblings(id, time);
       if (s.brackets.has(id) && (s.filled[id] as number) > 0) this.#placeLegs(id);
     }
-    this.handlers.onOrderUpdate?.(this.views.get(id));
+    this.#notifyUpdate(id);
   }
 
   /** Publishes the latest event of order `id` on the bus. */
@@ -379,7 +461,7 @@ export class ExecutionEngine implements VenueListener {
     // Link before sending: a leg can fill the moment it reaches the venue (the price is
     // already through it), and its sibling must then never trade.
     const live = legs.filter((leg) => s.status[leg] === SUBMITTED);
-    if (live.length > 1) this.link(live);
+    if (live.length > 1) this.#link(live);
     for (const leg of live) if (this.orders.status[leg] === SUBMITTED) this.#send(leg);
   }
 }

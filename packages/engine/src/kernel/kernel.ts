@@ -17,6 +17,8 @@ import { KernelContext } from './kernel-context.js';
 import type { CorporateAction, KernelConfig, KernelInstrument, LogEntry } from './kernel-types.js';
 import { MessageBus } from './message-bus.js';
 import { MutableBarView } from './mutable-bar-view.js';
+import type { StrategyError } from './strategy-error.js';
+import { StrategyGuard } from './strategy-guard.js';
 
 /** The venue's bar-matching face, present when the venue is simulated (backtest and paper). */
 export interface BarMatcher {
@@ -32,6 +34,11 @@ const YEAR_MICROS = 365.25 * MICROS_PER_DAY;
  * in a backtest, a feed in paper and live trading) and advances its clock; a venue executes
  * its orders. The driver calls, per timestamp: {@link advanceTime}, then {@link beginBar}
  * for each instrument with a bar, then {@link deliverBar} for each, then {@link endSlice}.
+ *
+ * An exception thrown by a strategy handler never escapes half-way through an event: the
+ * kernel books the event in full, calls no further handler, and the driver's call throws a
+ * {@link StrategyError} (as does every later call). The run has stopped; its state is what
+ * it was when the handler threw.
  */
 export class Kernel {
   readonly instruments: readonly KernelInstrument[];
@@ -73,6 +80,7 @@ export class Kernel {
   /** 1 where bars can book carry (funding on perpetuals, borrow on shorts of cash instruments). */
   readonly #carries: Uint8Array;
   #closeFills = false;
+  readonly #guard: StrategyGuard;
 
   constructor(instruments: readonly KernelInstrument[], config: KernelConfig, clock: Clock) {
     if (instruments.length === 0) throw new AlphintraError('INVALID_ARGUMENT', 'expected at least one instrument');
@@ -117,6 +125,7 @@ export class Kernel {
     }
     this.#actions = [...config.corporateActions].sort((a, b) => a.time - b.time);
     this.#lastCarry = new Float64Array(instruments.length).fill(Number.NaN);
+    this.#guard = new StrategyGuard(clock, this.ids);
     this.execution = new ExecutionEngine({
       instruments,
       ids: this.ids,
@@ -132,6 +141,7 @@ export class Kernel {
       matchingBar: this.matchingBar,
       current: () => this.current,
       log: (level, message) => this.log(level, message),
+      guard: this.#guard,
     });
     this.context = new KernelContext(this);
     this.equityCurve = new EquityRecorder(config.equityCapacity ?? 1024);
@@ -167,21 +177,47 @@ export class Kernel {
     return index;
   }
 
-  /** Creates the strategy's handlers and calls `onStart`. */
+  /** The strategy failure that stopped the run, if one did. */
+  get failure(): StrategyError | undefined {
+    return this.#guard.failure;
+  }
+
+  /**
+   * Creates the strategy's handlers and calls `onStart`. Throws {@link StrategyError} when
+   * `create` or `onStart` throws, or `create` returns something that is not handlers.
+   */
   start<P extends ParameterSpecs>(strategy: StrategyDefinition<P>, parameters: ParameterValues<P>): void {
-    this.#handlers = strategy.create(this.context, parameters);
+    const guard = this.#guard;
+    guard.strategy = strategy.name;
+    let created: unknown;
+    try {
+      created = strategy.create(this.context, parameters);
+    } catch (error) {
+      throw guard.fail(error, 'create', -1, -1);
+    }
+    this.#handlers = guard.bind(created);
     this.execution.handlers = this.#handlers;
-    this.#handlers.onStart?.();
+    const onStart = this.#handlers.onStart;
+    if (onStart !== undefined) {
+      try {
+        onStart();
+      } catch (error) {
+        guard.fail(error, 'onStart', -1, -1);
+      }
+    }
+    guard.check();
   }
 
   /** Fires every timer due by `time` (in time order) and moves the clock there. */
   advanceTime(time: number): void {
+    this.#guard.check();
     if (this.#timers.length > 0) this.#fireTimers(time);
     this.#advanceClock(time);
   }
 
   /** {@link advanceTime} to the open of bar `j` of instrument `k` (no number crosses a call). */
   advanceToBar(k: number, j: number): void {
+    this.#guard.check();
     const time = (this.instruments[k] as KernelInstrument).columns.time[j] as number;
     if (this.#timers.length > 0) this.#fireTimers(time);
     const cell = this.#clockCell;
@@ -201,6 +237,7 @@ export class Kernel {
 
   /** Phase one of a bar: corporate actions, carry, matching at the venue, marks. */
   beginBar(k: number, j: number): void {
+    this.#guard.check();
     const c = (this.instruments[k] as KernelInstrument).columns;
     if (this.#nextAction < this.#actions.length) this.#applyActions(k, j);
     if (this.#carries[k] === 1) {
@@ -210,7 +247,13 @@ export class Kernel {
     const matcher = this.#matcher;
     if (matcher !== undefined) {
       this.matchingBar[k] = j;
-      matcher.matchBar(k, j);
+      try {
+        matcher.matchBar(k, j);
+      } catch (error) {
+        // A strategy failure reported by a fill callback: the fill is booked, the run stops.
+        this.matchingBar[k] = -1;
+        throw error;
+      }
       this.matchingBar[k] = -1;
     }
     this.portfolio.mark(k, c.close[j] as number);
@@ -236,10 +279,27 @@ export class Kernel {
     if (handler !== undefined) {
       const view = this.bars[k] as MutableBarView;
       view.index = j;
-      handler(view);
+      try {
+        handler(view);
+      } catch (error) {
+        this.#guard.fail(error, 'onBar', k, j);
+      }
+      if (this.#guard.failed) this.#stopOn(this.#guard.failure);
     }
-    if (this.#closeFills) (this.#matcher as BarMatcher).fillAtClose(k, j);
+    if (this.#closeFills) {
+      try {
+        (this.#matcher as BarMatcher).fillAtClose(k, j);
+      } catch (error) {
+        this.#stopOn(error);
+      }
+    }
     this.current = -1;
+  }
+
+  /** Leaves the handling of a bar after a strategy failure: nothing is being handled. */
+  #stopOn(error: unknown): never {
+    this.current = -1;
+    throw error;
   }
 
   /**
@@ -251,7 +311,12 @@ export class Kernel {
     const onSlice = this.#handlers.onSlice;
     if (onSlice !== undefined) {
       this.current = -1;
-      onSlice(time);
+      try {
+        onSlice(time);
+      } catch (error) {
+        throw this.#guard.fail(error, 'onSlice', -1, -1);
+      }
+      this.#guard.check();
     }
     const scratch = this.#scratch;
     this.portfolio.snapshot(scratch);
@@ -279,14 +344,29 @@ export class Kernel {
       if (timer.interval > 0) timer.time += timer.interval;
       else timers.splice(first, 1);
       this.current = -1;
-      this.#handlers.onTimer?.(timer.name, this.clock.now());
+      const onTimer = this.#handlers.onTimer;
+      if (onTimer === undefined) continue;
+      try {
+        onTimer(timer.name, this.clock.now());
+      } catch (error) {
+        throw this.#guard.fail(error, 'onTimer', -1, -1);
+      }
+      this.#guard.check();
     }
   }
 
   /** Calls `onStop`. */
   stop(): void {
+    this.#guard.check();
     this.current = -1;
-    this.#handlers.onStop?.();
+    const onStop = this.#handlers.onStop;
+    if (onStop === undefined) return;
+    try {
+      onStop();
+    } catch (error) {
+      throw this.#guard.fail(error, 'onStop', -1, -1);
+    }
+    this.#guard.check();
   }
 
   /** Appends to the strategy log. */

@@ -1,0 +1,135 @@
+import { DEFAULT_SESSION_CALENDAR, type Instrument } from '@alphintra/core';
+import type { Kernel } from '../kernel/kernel.js';
+import type { KernelInstrument } from '../kernel/kernel-types.js';
+import type { ParameterSpecs, ParameterValues } from '../strategy/parameters.js';
+import { hashColumns } from '../support/columns-hash.js';
+import type { BacktestConfig } from './backtest-config.js';
+import {
+  type BacktestResult,
+  ENGINE_VERSION,
+  hashExecutions,
+  maxDrawdownOf,
+  orderRecords,
+  type PositionRecord,
+} from './results.js';
+import type { BacktestOptions } from './run-backtest.js';
+
+/** The configuration as the manifest records it (custom model functions as "custom"). */
+function describeConfig(config: BacktestConfig): Record<string, unknown> {
+  const model = (m: unknown): unknown => (typeof m === 'function' ? 'custom' : m);
+  return {
+    cash: config.cash,
+    leverage: config.leverage,
+    allowShort: config.allowShort,
+    fees: model(config.fees),
+    slippage: model(config.slippage),
+    fillTiming: config.fillTiming,
+    barPath: config.barPath,
+    volumeLimit: Number.isFinite(config.volumeLimit) ? config.volumeLimit : null,
+    latency: model(config.latency),
+    limitFillOnTouch: config.limitFillOnTouch,
+    whenClosed: config.whenClosed,
+    risk: config.risk,
+    borrowRate: config.borrowRate,
+    fundingInterval: config.fundingInterval,
+    corporateActions: config.corporateActions,
+  };
+}
+
+/** Builds a run's results from the kernel's state after `done` bars. */
+export function collectResult<P extends ParameterSpecs>(
+  kernel: Kernel,
+  options: BacktestOptions<P>,
+  config: BacktestConfig,
+  parameters: ParameterValues<P>,
+  instruments: readonly KernelInstrument[],
+  done: number,
+): BacktestResult {
+  const curve = kernel.equityCurve.curve();
+  const execution = kernel.execution;
+  const p = kernel.portfolio;
+  const positions: PositionRecord[] = kernel.ids.map((id, k) => ({
+    instrument: id,
+    quantity: p.quantity[k] as number,
+    averagePrice: Number.isFinite(p.averagePrice[k] as number) ? (p.averagePrice[k] as number) : null,
+    lastPrice: Number.isFinite(p.lastPrice[k] as number) ? (p.lastPrice[k] as number) : null,
+    realizedPnl: p.realized[k] as number,
+    fees: p.fees[k] as number,
+    carry: p.carry[k] as number,
+  }));
+  const finalEquity = curve.equity.length > 0 ? (curve.equity[curve.equity.length - 1] as number) : config.cash;
+  const summary = {
+    startEquity: config.cash,
+    finalEquity,
+    totalReturn: finalEquity / config.cash - 1,
+    maxDrawdown: maxDrawdownOf(curve.equity),
+    bars: done,
+    orders: execution.orders.count,
+    fills: execution.fills.length,
+    trades: kernel.trades.count,
+    winningTrades: kernel.trades.winners(),
+    fees: execution.fills.fees,
+    orderListHash: '',
+  };
+  // Orders, fills, trades and events are kept in typed columns during the run; the objects
+  // are built on first read (and kept), so a run whose lists nobody reads never builds them.
+  // Hashing every execution costs about as much as a fast run itself, so it waits too.
+  const result = {
+    manifest: {
+      engineVersion: ENGINE_VERSION,
+      strategy: {
+        name: options.strategy.name,
+        version: options.strategy.version ?? '',
+        codeHash: options.strategyCodeHash ?? '',
+      },
+      parameters: parameters as Record<string, number | boolean | string>,
+      data: options.data.map((d, k) => ({
+        instrument: d.instrument.id,
+        bars: d.series.length,
+        start: d.series.length > 0 ? d.series.start : Number.NaN,
+        end: d.series.length > 0 ? d.series.end : Number.NaN,
+        hash: d.hash ?? hashColumns(d.series.columns()),
+        kind: d.instrument.kind,
+        currency: d.instrument.currency,
+        tickSize: d.instrument.tickSize,
+        lotSize: d.instrument.lotSize,
+        multiplier: d.instrument.multiplier,
+        marginRate: isMargined(d.instrument) ? (d.marginRate ?? 0.1) : null,
+        fundingRate: typeof d.fundingRate === 'number' ? d.fundingRate : d.fundingRate === undefined ? null : 'per-bar',
+        session: (instruments[k]?.session ?? DEFAULT_SESSION_CALENDAR).toJSON(),
+      })),
+      config: describeConfig(config),
+      seed: config.seed,
+    },
+    summary,
+  } as Record<string, unknown>;
+  lazy(result, 'orders', () => orderRecords(execution.orders));
+  lazy(result, 'fills', () => execution.fills.toArray());
+  lazy(result, 'trades', () => kernel.trades.toArray());
+  lazy(result, 'events', () => execution.events.toArray());
+  result.positions = positions;
+  result.equity = curve;
+  result.logs = kernel.logs;
+  const done_ = result as unknown as BacktestResult;
+  lazy(summary, 'orderListHash', () => hashExecutions(done_.orders, done_.fills));
+  return done_;
+}
+
+const isMargined = (instrument: Instrument): boolean => instrument.kind === 'future' || instrument.kind === 'perpetual';
+
+/** Defines `key` on `target` as an enumerable property computed on first read, then kept. */
+function lazy(target: object, key: string, compute: () => unknown): void {
+  let value: unknown;
+  let ready = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: false,
+    get: () => {
+      if (!ready) {
+        value = compute();
+        ready = true;
+      }
+      return value;
+    },
+  });
+}
