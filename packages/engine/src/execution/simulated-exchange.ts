@@ -87,6 +87,13 @@ interface Book {
   price: number;
   /** The instrument's sessions, and where the bar being matched stands in them. */
   readonly sessions: BarSessions;
+  /** Range of the path since the last fill in this bar (or since its open). */
+  sinceLow: number;
+  sinceHigh: number;
+  /** Where the path is heading (NaN: the fill is not on this bar's path), and the range after that. */
+  to: number;
+  aheadLow: number;
+  aheadHigh: number;
 }
 
 /**
@@ -134,6 +141,11 @@ export class SimulatedExchange implements ExecutionVenue {
       available: 0,
       price: Number.NaN,
       sessions: new BarSessions(instrument.session ?? DEFAULT_SESSION_CALENDAR, instrument),
+      sinceLow: Number.NaN,
+      sinceHigh: Number.NaN,
+      to: Number.NaN,
+      aheadLow: Number.NaN,
+      aheadHigh: Number.NaN,
     });
     return this.#books.length - 1;
   }
@@ -247,6 +259,9 @@ export class SimulatedExchange implements ExecutionVenue {
 
     // The open: everything the gap reached (out of session, only extended-hours orders).
     book.price = open;
+    book.sinceLow = open;
+    book.sinceHigh = open;
+    this.#heading(book, open, low, high);
     for (let i = 0; i < orders.length; i++) {
       const id = orders.ids[i] as number;
       if (!this.#active(id, bar, inSession) || (s.arrivalTime[id] as number) > time) continue;
@@ -269,10 +284,17 @@ export class SimulatedExchange implements ExecutionVenue {
       const up = highFirst(this.#config.barPath, position, open, high, low);
       const first = up ? high : low;
       const second = up ? low : high;
+      this.#heading(book, first, Math.min(second, close), Math.max(second, close));
       this.#segment(book, open, first, time, bar, inSession);
+      this.#heading(book, second, close, close);
       this.#segment(book, first, second, time, bar, inSession);
+      this.#heading(book, close, close, close);
       this.#segment(book, second, close, time, bar, inSession);
+    } else {
+      book.sinceLow = Math.min(book.sinceLow, low);
+      book.sinceHigh = Math.max(book.sinceHigh, high);
     }
+    this.#heading(book, close, close, close);
 
     // Daily (and longer) bars close their session: market-on-close orders fill at the close.
     if (ins.sessionBars) {
@@ -311,6 +333,8 @@ export class SimulatedExchange implements ExecutionVenue {
     const inSession = book.sessions.inSession;
     book.bar = bar;
     book.price = ins.close[bar] as number;
+    // The strategy saw the whole bar (and its excursions were counted) before this fill.
+    book.to = Number.NaN;
     book.available = this.#volumeBudget(ins.volume[bar] as number);
     const orders = book.orders;
     for (let i = 0; i < orders.length; i++) {
@@ -408,6 +432,7 @@ export class SimulatedExchange implements ExecutionVenue {
     const last = book.sessions.lastBarOf(s.sessionClose[id] as number, bar);
     if (last >= 0 && last >= (s.eligibleBar[id] as number)) {
       book.price = ins.close[last] as number;
+      book.to = Number.NaN; // a fill between bars, on no path of this one
       this.#fill(book, id, book.price, false, (ins.time[last] as number) + ins.duration, last);
     } else {
       s.sessionClose[id] = book.sessions.window.close;
@@ -511,6 +536,8 @@ export class SimulatedExchange implements ExecutionVenue {
         this.#execute(book, best, bestLevel, time, bar);
       }
     }
+    if (to < book.sinceLow) book.sinceLow = to;
+    if (to > book.sinceHigh) book.sinceHigh = to;
     const low = Math.min(from, to);
     const high = Math.max(from, to);
     for (let i = 0; i < orders.length; i++) {
@@ -580,6 +607,7 @@ export class SimulatedExchange implements ExecutionVenue {
       if (refusal === '') {
         book.available -= quantity;
         this.#cumulativeNotional += notional;
+        this.#tellPath(book, price);
         listener.onFill(id, index, quantity, fillPrice, fee, maker, time);
         return;
       }
@@ -592,6 +620,31 @@ export class SimulatedExchange implements ExecutionVenue {
       listener.onOrderTransition(id, (this.#store.filled[id] as number) > 0 ? T_CANCEL : T_REJECT, refusal, time);
       return;
     }
+  }
+
+  /** Sets where the bar's path goes next: to `to`, then over `[aheadLow, aheadHigh]`. */
+  #heading(book: Book, to: number, aheadLow: number, aheadHigh: number): void {
+    book.to = to;
+    book.aheadLow = aheadLow;
+    book.aheadHigh = aheadHigh;
+  }
+
+  /**
+   * Tells the listener where on the bar's path a fill at `price` happens: the range the path
+   * covered since the previous fill (or the open) and the range it covers after this one.
+   */
+  #tellPath(book: Book, price: number): void {
+    const path = this.#listener.fillPath;
+    if (Number.isNaN(book.to)) {
+      path.fill(Number.NaN);
+      return;
+    }
+    path[0] = Math.min(book.sinceLow, price);
+    path[1] = Math.max(book.sinceHigh, price);
+    path[2] = Math.min(price, book.to, book.aheadLow);
+    path[3] = Math.max(price, book.to, book.aheadHigh);
+    book.sinceLow = price;
+    book.sinceHigh = price;
   }
 
   /** Resolves a relative size at `price`; false (and the order cancelled) when there is nothing to trade. */

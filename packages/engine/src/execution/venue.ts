@@ -21,6 +21,14 @@ export interface ExecutionVenue {
 export interface VenueListener {
   /** The orders, which the venue reads and on which it records venue-side facts (arrival, levels). */
   readonly orders: OrderStore;
+  /**
+   * Where the next fill happens on its bar's price path, written by the venue just before
+   * {@link onFill}: the lowest and highest price traded since the previous fill of that
+   * instrument in the bar (or since the bar opened), then the lowest and highest traded after
+   * the fill until the bar closes. NaN where the venue does not know (a broker reporting a
+   * fill, a fill between bars).
+   */
+  readonly fillPath: Float64Array;
   /** Signed position in units, as the portfolio holds it now. */
   positionOf(instrumentIndex: number): number;
   /** Resolves order `orderId`'s relative size at `price` into signed units (0: nothing to trade). */

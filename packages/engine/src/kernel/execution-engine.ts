@@ -83,6 +83,7 @@ export class ExecutionEngine implements VenueListener {
   readonly fills: FillLog;
   /** Working order ids, in acceptance order (final ones are dropped lazily). */
   readonly working = new OrderIdList();
+  readonly fillPath = new Float64Array(4).fill(Number.NaN);
   handlers: StrategyHandlers = {};
   readonly #parts: ExecutionEngineParts;
   /** Reused for every risk check (the engine reads it during the call only). */
@@ -285,7 +286,7 @@ export class ExecutionEngine implements VenueListener {
     const signed = quantity * side;
     const before = parts.portfolio.quantity[k] as number;
     const realized = parts.portfolio.applyFill(k, signed, price, fee);
-    parts.trades.onFill(k, before, signed, price, fee, realized, time);
+    parts.trades.onFill(k, before, signed, price, fee, realized, time, this.fillPath);
     const previous = s.filled[id] as number;
     const filled = previous + quantity;
     s.averagePrice[id] =

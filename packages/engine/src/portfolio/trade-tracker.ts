@@ -46,6 +46,12 @@ interface OpenTrade {
   bars: number;
   best: number;
   worst: number;
+  /**
+   * Range of the current bar's path after the trade's last fill in it, which replaces the
+   * bar's whole range at the end of the bar (NaN: the whole bar).
+   */
+  restLow: number;
+  restHigh: number;
 }
 
 const emptySlot = (): OpenTrade => ({
@@ -65,6 +71,8 @@ const emptySlot = (): OpenTrade => ({
   bars: 0,
   best: 0,
   worst: 0,
+  restLow: Number.NaN,
+  restHigh: Number.NaN,
 });
 
 /**
@@ -102,7 +110,12 @@ export class TradeTracker {
     return this.count > 0 ? (this.#id[this.count - 1] as number) : 0;
   }
 
-  /** Records a fill of signed `quantity` at `price` (position before the fill: `before`). */
+  /**
+   * Records a fill of signed `quantity` at `price` (position before the fill: `before`).
+   * `path` tells where on its bar's price path the fill happened (see `VenueListener.fillPath`):
+   * the trade held before the fill saw the prices since the previous fill; the one held after
+   * it sees only the rest of the bar. NaN cells: unknown, the whole bar counts.
+   */
   onFill(
     index: number,
     before: number,
@@ -111,10 +124,12 @@ export class TradeTracker {
     fee: number,
     realized: number,
     time: number,
+    path?: Float64Array,
   ): void {
     let remaining = quantity;
     let feeLeft = fee;
     const open = this.#open[index] as OpenTrade;
+    if (open.active && path !== undefined) this.#excursion(index, open, path[1] as number, path[0] as number);
     if (open.active && Math.sign(quantity) !== open.side) {
       const closing = Math.min(Math.abs(before), Math.abs(quantity));
       const share = closing / Math.abs(quantity);
@@ -154,6 +169,10 @@ export class TradeTracker {
       open.best = 0;
       open.worst = 0;
     }
+    if (open.active) {
+      open.restLow = path === undefined ? Number.NaN : (path[2] as number);
+      open.restHigh = path === undefined ? Number.NaN : (path[3] as number);
+    }
   }
 
   /** Books carry (borrow, funding, dividends) against the open trade. */
@@ -162,13 +181,26 @@ export class TradeTracker {
     if (open.active) open.carry += amount;
   }
 
-  /** Updates the open trade's excursions with bar `bar`'s range; counts the bar. */
+  /**
+   * Updates the open trade's excursions with bar `bar`'s range — only the part after its last
+   * fill in the bar, when it traded in it — and counts the bar.
+   */
   onBar(index: number, highs: Float64Array, lows: Float64Array, bar: number): void {
     const open = this.#open[index] as OpenTrade;
     if (!open.active) return;
-    const high = highs[bar] as number;
-    const low = lows[bar] as number;
     open.bars++;
+    if (Number.isNaN(open.restLow)) {
+      this.#excursion(index, open, highs[bar] as number, lows[bar] as number);
+    } else {
+      this.#excursion(index, open, open.restHigh, open.restLow);
+      open.restLow = Number.NaN;
+      open.restHigh = Number.NaN;
+    }
+  }
+
+  /** Widens the open trade's excursions with prices over `[low, high]` at its current size (NaN: nothing). */
+  #excursion(index: number, open: OpenTrade, high: number, low: number): void {
+    if (Number.isNaN(high) || Number.isNaN(low)) return;
     const m = (this.#multipliers[index] as number) * open.size;
     const favourable = open.side > 0 ? (high - open.entryPrice) * m : (open.entryPrice - low) * m;
     const adverse = open.side > 0 ? (low - open.entryPrice) * m : (open.entryPrice - high) * m;
