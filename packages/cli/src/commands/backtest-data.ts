@@ -1,10 +1,10 @@
 import { basename, extname } from 'node:path';
-import { defineInstrument, type EquityInstrument } from '@alphintra/core';
 import { hashSeries } from '@alphintra/data';
 import type { BacktestData } from '@alphintra/engine';
 import { type InputFlags, loadBars } from '../support/bars-io.js';
 import { UsageError } from '../support/errors.js';
 import { createProgress } from '../support/progress.js';
+import { type InstrumentTerms, instrumentFrom } from './backtest-instruments.js';
 
 /** Where the bars of one instrument came from. */
 export interface BacktestSource {
@@ -21,6 +21,10 @@ export interface DataOptions {
   readonly venue: string;
   readonly currency: string;
   readonly quiet: boolean;
+  /** Terms of instruments by symbol (`--instrument`, `--instruments`); others are equities. */
+  readonly instruments?: readonly InstrumentTerms[];
+  /** Funding rate per interval for perpetuals without their own (`--funding-rate`). */
+  readonly fundingRate?: number;
 }
 
 /**
@@ -33,16 +37,35 @@ export function symbolFromFileName(input: string): string {
   return (part ?? stem).toUpperCase();
 }
 
+/** Finds the terms given for `symbol` (exactly, else ignoring case). */
+function termsFor(symbol: string, all: readonly InstrumentTerms[]): InstrumentTerms | undefined {
+  return all.find((t) => t.symbol === symbol) ?? all.find((t) => t.symbol.toUpperCase() === symbol.toUpperCase());
+}
+
+/** Refuses a symbol given terms twice. */
+function checkUnique(all: readonly InstrumentTerms[]): void {
+  const seen = new Map<string, string>();
+  for (const t of all) {
+    const before = seen.get(t.symbol.toUpperCase());
+    if (before !== undefined) throw new UsageError(`${t.symbol} is described twice (${before} and ${t.where})`);
+    seen.set(t.symbol.toUpperCase(), t.where);
+  }
+}
+
 /**
  * Reads every `--data` input with the same readers as `alphintra data inspect` and pairs it
- * with an equity instrument. The dataset hash is the content hash of the bars (the stored
- * one for datasets), the same value `data inspect` prints.
+ * with its instrument: the one `--instrument`/`--instruments` describe for its symbol, else
+ * an equity. The dataset hash is the content hash of the bars (the stored one for datasets),
+ * the same value `data inspect` prints.
  */
 export async function loadBacktestData(inputs: readonly string[], options: DataOptions): Promise<BacktestSource[]> {
   if (inputs.length === 0) throw new UsageError('expected at least one --data <file|dataset>');
   if (options.symbols.length > inputs.length) {
     throw new UsageError(`got ${options.symbols.length} --symbol values for ${inputs.length} --data inputs`);
   }
+  const described = options.instruments ?? [];
+  checkUnique(described);
+  const used = new Set<InstrumentTerms>();
   const sources: BacktestSource[] = [];
   const seen = new Map<string, string>();
   for (const [i, input] of inputs.entries()) {
@@ -56,19 +79,29 @@ export async function loadBacktestData(inputs: readonly string[], options: DataO
     const symbol =
       [given, series.meta.symbol, loaded.dataset?.metadata.symbol].find((s) => s !== undefined && s.trim() !== '') ??
       symbolFromFileName(input);
-    const instrument = defineInstrument<EquityInstrument>({
-      kind: 'equity',
-      symbol,
+    const terms = termsFor(symbol, described);
+    if (terms !== undefined) used.add(terms);
+    const traded = instrumentFrom(symbol, terms, {
       venue: options.venue,
       currency: options.currency,
+      ...(options.fundingRate === undefined ? {} : { fundingRate: options.fundingRate }),
     });
+    const instrument = traded.instrument;
     const before = seen.get(instrument.id);
     if (before !== undefined) {
       throw new UsageError(`${before} and ${input} are both ${instrument.id}; give each --data its own --symbol`);
     }
     seen.set(instrument.id, input);
     const hash = loaded.dataset?.hash ?? hashSeries(series, { symbol: series.meta.symbol });
-    sources.push({ input, data: { instrument, series, hash } });
+    sources.push({ input, data: { ...traded, series, hash } });
+  }
+  const unused = described.find((t) => !used.has(t));
+  if (unused !== undefined) {
+    const symbols = sources.map((s) => s.data.instrument.symbol).join(', ');
+    throw new UsageError(`${unused.where}: no --data input has symbol ${unused.symbol} (inputs: ${symbols})`);
+  }
+  if (options.fundingRate !== undefined && !sources.some((s) => s.data.instrument.kind === 'perpetual')) {
+    throw new UsageError('--funding-rate applies to perpetuals; describe one with --instrument SYMBOL:kind=perpetual');
   }
   return sources;
 }

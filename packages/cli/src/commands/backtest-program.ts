@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import { withReadOptions } from '../support/read-options.js';
 import { type BacktestFlags, backtestCommand, collect } from './backtest.js';
 import { writeBacktestFiles } from './backtest-files.js';
+import { INSTRUMENT_HELP } from './backtest-instruments.js';
 import { FEES_HELP, SLIPPAGE_HELP } from './backtest-models.js';
 import { backtestJson, printBacktestSummary } from './backtest-report.js';
 
@@ -16,10 +17,13 @@ const EXAMPLES = [
   '',
   SLIPPAGE_HELP,
   '',
+  INSTRUMENT_HELP,
+  '',
   'Examples:',
   '  alphintra backtest sma-cross.ts --data data/samples/orcl-1995-2014.txt --symbol ORCL',
   '  alphintra backtest sma-cross.ts --data orcl.csv --param fast=10 --param slow=40 --fees percent:0.001 --slippage bps:5',
   '  alphintra backtest pairs.ts --data ko.csv --data pep.csv --json > run.json',
+  '  alphintra backtest es.ts --data es-1m.csv --symbol ES --instrument ES:kind=future,multiplier=50,tick=0.25,margin=0.08,session=us-equity',
   '  alphintra backtest sma-cross.ts --data orcl-daily --out runs/orcl   # catalog dataset; writes result.json, *.csv, manifest.json',
 ].join('\n');
 
@@ -61,6 +65,22 @@ export function addBacktestCommand(
       .option('--latency-ms <ms>', 'delay from order to venue in milliseconds (default 0)')
       .option('--latency-jitter-ms <ms>', 'extra uniform random delay in milliseconds, seeded')
       .option('--seed <n>', 'seed of random slippage and latency (default 1)')
+      .option(
+        '--instrument <SYMBOL:terms>',
+        'kind, multiplier, tick, lot, margin, session … of a symbol (see below)',
+        collect,
+      )
+      .option('--instruments <file.json>', 'terms of several instruments, keyed by symbol (see below)')
+      .option('--leverage <n>', 'gross exposure of cash instruments allowed, as a multiple of equity (default 1)')
+      .option('--allow-short', 'allow short positions in cash instruments (the default)')
+      .option('--no-short', 'forbid short positions in cash instruments')
+      .option('--borrow-rate <rate>', 'annual borrow rate on shorts of cash instruments, e.g. 0.03 (default 0)')
+      .option('--funding-rate <rate>', 'funding rate per 8 h of perpetuals, e.g. 0.0001 (positive: longs pay)')
+      .addOption(
+        new Option('--when-closed <rule>', 'orders reaching a closed market wait for the open or are rejected').choices(
+          ['wait', 'reject'],
+        ),
+      )
       .option('--json', 'print { manifest, summary, trades } as JSON')
       .option('--out <dir>', 'write result.json, trades.csv, equity.csv, orders.csv and manifest.json there')
       .option('--quiet', 'no progress bar')

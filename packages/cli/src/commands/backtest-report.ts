@@ -5,7 +5,12 @@ import type { BacktestRun } from './backtest.js';
 
 /** The run manifest as the CLI records it: the engine's, plus the inputs as named on the command line. */
 export type CliManifest = RunManifest & {
-  readonly sources: { readonly strategy: string; readonly data: readonly string[] };
+  readonly sources: {
+    readonly strategy: string;
+    readonly data: readonly string[];
+    /** The `--instruments` file, when one was given. */
+    readonly instruments?: string;
+  };
 };
 
 /** Headline figures with the derived ones people ask for first. */
@@ -29,13 +34,27 @@ export interface BacktestJson {
   readonly trades: readonly CliTrade[];
 }
 
+/** How an instrument trades, briefly: `future ×50 tick 0.25 margin 0.08, us-equity`. */
+function terms(d: RunManifest['data'][number]): string {
+  const parts = [d.kind];
+  if (d.multiplier !== 1) parts.push(`×${d.multiplier}`);
+  if (d.tickSize !== 0.01) parts.push(`tick ${d.tickSize}`);
+  if (d.lotSize !== 1) parts.push(`lot ${d.lotSize}`);
+  if (d.marginRate !== null) parts.push(`margin ${d.marginRate}`);
+  return `${parts.join(' ')}, ${typeof d.session === 'string' ? d.session : d.session.name}`;
+}
+
 const iso = (micros: number): string | null => (Number.isFinite(micros) ? formatIsoMicros(micros) : null);
 
 /** Returns the manifest recorded for a run. */
 export function manifestOf(run: BacktestRun): CliManifest {
   return {
     ...run.result.manifest,
-    sources: { strategy: run.strategy.file, data: run.sources.map((s) => s.input) },
+    sources: {
+      strategy: run.strategy.file,
+      data: run.sources.map((s) => s.input),
+      ...(run.instrumentsFile === undefined ? {} : { instruments: run.instrumentsFile }),
+    },
   };
 }
 
@@ -90,7 +109,7 @@ export function printBacktestSummary(run: BacktestRun, out: (line: string) => vo
   for (const d of manifest.data) {
     row(
       'data',
-      `${d.instrument}  ${d.bars.toLocaleString('en-US')} bars  ${iso(d.start) ?? '-'} → ${iso(d.end) ?? '-'}  (hash ${d.hash.slice(0, 12)})`,
+      `${d.instrument}  ${d.bars.toLocaleString('en-US')} bars  ${iso(d.start) ?? '-'} → ${iso(d.end) ?? '-'}  (hash ${d.hash.slice(0, 12)})  ${terms(d)}`,
     );
   }
   row('period', `${summary.start ?? '-'} → ${summary.end ?? '-'}`);

@@ -6,12 +6,14 @@ import {
   type FillTiming,
   resolveParameters,
   runBacktest,
+  type WhenClosed,
 } from '@alphintra/engine';
 import type { InputFlags } from '../support/bars-io.js';
 import { UsageError } from '../support/errors.js';
 import { createProgress } from '../support/progress.js';
 import { type BacktestSource, loadBacktestData } from './backtest-data.js';
 import { describeStrategyFailure } from './backtest-failure.js';
+import { type InstrumentTerms, parseInstrumentOption, readInstrumentsFile } from './backtest-instruments.js';
 import { parseFees, parseSlippage } from './backtest-models.js';
 import { type LoadedStrategy, loadStrategy } from './backtest-strategy.js';
 
@@ -31,6 +33,16 @@ export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
   latencyMs?: string;
   latencyJitterMs?: string;
   seed?: string;
+  instrument?: string[];
+  instruments?: string;
+  leverage?: string;
+  /** `--allow-short`. */
+  allowShort?: boolean;
+  /** false with `--no-short`. */
+  short?: boolean;
+  borrowRate?: string;
+  fundingRate?: string;
+  whenClosed?: string;
   json?: boolean;
   out?: string;
   quiet?: boolean;
@@ -41,6 +53,8 @@ export interface BacktestRun {
   readonly strategy: LoadedStrategy;
   readonly sources: readonly BacktestSource[];
   readonly result: BacktestResult;
+  /** The `--instruments` file, when one was given. */
+  readonly instrumentsFile?: string;
 }
 
 /** Collects a repeatable option's values (commander's `argParser` for `--data`, `--param` …). */
@@ -75,6 +89,12 @@ function nonNegative(option: string, text: string): number {
   return value;
 }
 
+function finite(option: string, text: string): number {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(value)) throw new UsageError(`expected a number for ${option}, got "${text}"`);
+  return value;
+}
+
 /** Converts the command-line flags into backtest configuration overrides (only those given). */
 export function configFrom(flags: BacktestFlags): Partial<BacktestConfig> {
   const config: { -readonly [K in keyof BacktestConfig]?: BacktestConfig[K] } = {};
@@ -97,6 +117,17 @@ export function configFrom(flags: BacktestFlags): Partial<BacktestConfig> {
       text === undefined ? 0 : Math.round(nonNegative(option, text) * 1000);
     const jitter = micros('--latency-jitter-ms', flags.latencyJitterMs);
     config.latency = { fixed: micros('--latency-ms', flags.latencyMs), ...(jitter > 0 ? { jitter } : {}) };
+  }
+  if (flags.leverage !== undefined) config.leverage = positive('--leverage', flags.leverage);
+  if (flags.allowShort === true && flags.short === false)
+    throw new UsageError('--allow-short and --no-short contradict each other; give one');
+  if (flags.allowShort === true) config.allowShort = true;
+  if (flags.short === false) config.allowShort = false;
+  if (flags.borrowRate !== undefined) config.borrowRate = nonNegative('--borrow-rate', flags.borrowRate);
+  if (flags.whenClosed !== undefined) {
+    if (flags.whenClosed !== 'wait' && flags.whenClosed !== 'reject')
+      throw new UsageError(`expected --when-closed wait or reject, got "${flags.whenClosed}"`);
+    config.whenClosed = flags.whenClosed as WhenClosed;
   }
   if (flags.seed !== undefined) {
     const seed = Number(flags.seed);
@@ -126,6 +157,9 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
   // Cheap checks first, so a typo fails before any file is read.
   const config = configFrom(flags);
   const raw = parseParams(flags.param ?? []);
+  const fundingRate = flags.fundingRate === undefined ? undefined : finite('--funding-rate', flags.fundingRate);
+  const instruments: InstrumentTerms[] = (flags.instrument ?? []).map(parseInstrumentOption);
+  if (flags.instruments !== undefined) instruments.push(...(await readInstrumentsFile(flags.instruments)));
   const quiet = flags.quiet === true || flags.json === true;
   const strategy = await loadStrategy(file);
   const specs = strategy.definition.parameters;
@@ -148,6 +182,8 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
     venue: flags.venue ?? 'SIM',
     currency: flags.currency ?? 'USD',
     quiet,
+    instruments,
+    ...(fundingRate === undefined ? {} : { fundingRate }),
   });
 
   const progress = createProgress('backtest', 'bars', quiet);
@@ -161,7 +197,12 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
       onProgress: (done, total) => progress.update(done, total),
       progressInterval: progressInterval(sources),
     });
-    return { strategy, sources, result };
+    return {
+      strategy,
+      sources,
+      result,
+      ...(flags.instruments === undefined ? {} : { instrumentsFile: flags.instruments }),
+    };
   } catch (error) {
     throw describeStrategyFailure(error, strategy.file);
   } finally {
