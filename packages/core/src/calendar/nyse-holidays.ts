@@ -108,18 +108,22 @@ export function nyseHolidays(year: number): ExchangeHoliday[] {
   return list;
 }
 
-const holidayDaysByYear = new Map<number, Set<number>>();
+/** Returns a test of day numbers against `list(year)`, computed once per year. */
+function dayLookup(list: (year: number) => readonly ExchangeHoliday[]): (day: number) => boolean {
+  const daysByYear = new Map<number, Set<number>>();
+  return (day) => {
+    const year = civilFromDays(day).year;
+    let days = daysByYear.get(year);
+    if (days === undefined) {
+      days = new Set(list(year).map((h) => h.day));
+      daysByYear.set(year, days);
+    }
+    return days.has(day);
+  };
+}
 
 /** Returns true when the day number is an NYSE full-day holiday. */
-export function isNyseHoliday(day: number): boolean {
-  const year = civilFromDays(day).year;
-  let days = holidayDaysByYear.get(year);
-  if (days === undefined) {
-    days = new Set(nyseHolidays(year).map((h) => h.day));
-    holidayDaysByYear.set(year, days);
-  }
-  return days.has(day);
-}
+export const isNyseHoliday: (day: number) => boolean = dayLookup(nyseHolidays);
 
 /**
  * Returns the NYSE early closes (13:00 New York) of `year`, computed by rule, sorted by date:
@@ -147,15 +151,5 @@ export function nyseEarlyCloses(year: number): ExchangeHoliday[] {
   return list;
 }
 
-const earlyCloseDaysByYear = new Map<number, Set<number>>();
-
 /** Returns true when the day number is an NYSE early close (the session ends at 13:00). */
-export function isNyseEarlyClose(day: number): boolean {
-  const year = civilFromDays(day).year;
-  let days = earlyCloseDaysByYear.get(year);
-  if (days === undefined) {
-    days = new Set(nyseEarlyCloses(year).map((h) => h.day));
-    earlyCloseDaysByYear.set(year, days);
-  }
-  return days.has(day);
-}
+export const isNyseEarlyClose: (day: number) => boolean = dayLookup(nyseEarlyCloses);
