@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sessionCalendar } from '@alphintra/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunResult, runCli as run } from '../testing/run-cli.js';
 import { instrumentFrom, parseInstrumentOption } from './backtest-instruments.js';
@@ -162,7 +163,7 @@ describe('instrument terms', () => {
       currency: 'USD',
     });
     expect(eur.instrument).toMatchObject({ kind: 'fx', baseCurrency: 'EUR', tickSize: 0.00001, id: 'EUR/USD.SIM' });
-    expect(eur.session?.name).toBe('fx-24x5');
+    expect(eur.session).toBe(sessionCalendar('fx-24x5'));
     const btc = instrumentFrom('BTCUSD', parseInstrumentOption('BTCUSD:kind=crypto,lot=0.0001'), {
       venue: 'SIM',
       currency: 'USD',

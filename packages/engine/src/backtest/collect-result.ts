@@ -3,7 +3,7 @@ import type { Kernel } from '../kernel/kernel.js';
 import type { KernelInstrument } from '../kernel/kernel-types.js';
 import type { ParameterSpecs, ParameterValues } from '../strategy/parameters.js';
 import { hashColumns } from '../support/columns-hash.js';
-import type { BacktestConfig } from './backtest-config.js';
+import type { BacktestConfig, BacktestData } from './backtest-config.js';
 import {
   type BacktestResult,
   ENGINE_VERSION,
@@ -12,7 +12,6 @@ import {
   orderRecords,
   type PositionRecord,
 } from './results.js';
-import type { BacktestOptions } from './run-backtest.js';
 
 /** The configuration as the manifest records it (custom model functions as "custom"). */
 function describeConfig(config: BacktestConfig): Record<string, unknown> {
@@ -36,10 +35,17 @@ function describeConfig(config: BacktestConfig): Record<string, unknown> {
   };
 }
 
+/** What a run was given that its manifest records. */
+interface RunInputs {
+  readonly strategy: { readonly name: string; readonly version?: string | undefined };
+  readonly data: readonly BacktestData[];
+  readonly strategyCodeHash?: string | undefined;
+}
+
 /** Builds a run's results from the kernel's state after `done` bars. */
 export function collectResult<P extends ParameterSpecs>(
   kernel: Kernel,
-  options: BacktestOptions<P>,
+  options: RunInputs,
   config: BacktestConfig,
   parameters: ParameterValues<P>,
   instruments: readonly KernelInstrument[],
