@@ -68,7 +68,8 @@ export function rollingWindowsOf({ metrics, options }: BacktestReportInput): num
 
 /**
  * Returns the rolling Sharpe ratio and the rolling volatility charts (annualised, by bar), each
- * with a drop-down of windows; none when the run has too few bars to annualise.
+ * with a drop-down of windows; none when the run is shorter than the window or too short to
+ * annualise.
  */
 export function rollingCharts(input: BacktestReportInput): TimeSeriesChart[] {
   const { result, metrics } = input;
@@ -78,7 +79,7 @@ export function rollingCharts(input: BacktestReportInput): TimeSeriesChart[] {
   const rf = perPeriodRate(metrics.sample.riskFreeRate, periodsPerYear);
   const figures = rollingWindowsOf(input).map((w) => rollingFigures(returns, w, periodsPerYear, rf));
   const first = figures[0];
-  if (first === undefined) return [];
+  if (first === undefined || first.window > returns.length) return [];
   const over = `Over the last N period returns at each bar (N chosen above), annualised with P = ${periodsPerYear} periods a year`;
   return [
     timeSeriesChart({

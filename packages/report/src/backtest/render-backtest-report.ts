@@ -74,18 +74,17 @@ export function renderBacktestReport(
     charts.push(chart.spec);
     return chart.markup;
   };
+  // Charts are placed in page order, so the page's chart list reads top to bottom.
+  const performance = html`${place(equityChart(input))}${place(drawdownChart(input))}`;
   const prices = priceCharts(input).map((p) =>
     p.kind === 'chart' ? place(p.chart) : html`<p class="empty">No prices were given for ${p.instrument}.</p>`,
   );
+  const returns = html`${monthlyHeatMap(input)}${returnsHistogram(input)}`;
   const rolling = rollingCharts(input).map(place);
   const sections: PageSection[] = [
-    {
-      id: 'performance',
-      title: 'Performance',
-      body: html`${place(equityChart(input))}${place(drawdownChart(input))}`,
-    },
+    { id: 'performance', title: 'Performance', body: performance },
     { id: 'prices', title: 'Prices and trades', body: html`${prices}` },
-    { id: 'returns', title: 'Returns', body: html`${monthlyHeatMap(input)}${returnsHistogram(input)}` },
+    { id: 'returns', title: 'Returns', body: returns },
     {
       id: 'rolling',
       title: 'Rolling figures',
