@@ -36,6 +36,8 @@ export {
   rollingVolatility,
   rollingWindows,
 } from './returns/rolling.js';
+export type { RollingMoments } from './returns/rolling-moments.js';
+export { rollingMeanVariance } from './returns/rolling-moments.js';
 export type { RiskFigures } from './risk/risk-adjusted.js';
 export {
   downsideDeviation,

@@ -1,5 +1,6 @@
 import { AlphintraError } from '@alphintra/core';
-import { mean, type Numbers, ratioOverSpread, sampleStd } from '../support/moments.js';
+import { ratioOverSpread } from '../support/moments.js';
+import { rollingMeanVariance } from './rolling-moments.js';
 
 /**
  * Returns `statistic` over each trailing window of `window` values, aligned with the input:
@@ -22,15 +23,19 @@ export function rollingWindows(
   return out;
 }
 
-/** Returns the annualised volatility (sample std × √P) of each trailing window of returns. */
+/**
+ * Returns the annualised volatility (sample std × √P) of each trailing window of returns, in
+ * O(n) for any window (see `rollingMeanVariance`).
+ */
 export function rollingVolatility(returns: Float64Array, window: number, periodsPerYear: number): Float64Array {
   const scale = Math.sqrt(periodsPerYear);
-  return rollingWindows(returns, window, (w) => sampleStd(w) * scale);
+  const { variance } = rollingMeanVariance(returns, window);
+  return variance.map((v) => Math.sqrt(v) * scale);
 }
 
 /**
  * Returns the annualised Sharpe ratio of each trailing window of returns, with a per-period
- * risk-free rate; NaN where a window has no spread.
+ * risk-free rate; NaN where a window has no spread. O(n) for any window.
  */
 export function rollingSharpe(
   returns: Float64Array,
@@ -39,10 +44,8 @@ export function rollingSharpe(
   riskFreePerPeriod = 0,
 ): Float64Array {
   const scale = Math.sqrt(periodsPerYear);
-  return rollingWindows(returns, window, (w: Numbers) => {
-    const sd = sampleStd(w);
-    return ratioOverSpread(mean(w) - riskFreePerPeriod, sd) * scale;
-  });
+  const { mean, variance } = rollingMeanVariance(returns, window);
+  return mean.map((m, i) => ratioOverSpread(m - riskFreePerPeriod, Math.sqrt(variance[i] as number)) * scale);
 }
 
 /**
