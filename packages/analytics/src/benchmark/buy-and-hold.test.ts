@@ -41,7 +41,10 @@ describe('buyAndHoldEquity', () => {
       'expected positive benchmark closes, got 0 at bar 1',
     );
     expect(() => buyAndHoldEquity([0, DAY], { time: [2 * DAY], close: [1] }, 100)).toThrow(
-      'expected benchmark prices overlapping the run',
+      'expected benchmark prices overlapping the run, got prices starting after its last bar',
+    );
+    expect(() => buyAndHoldEquity([2 * DAY, 3 * DAY], { time: [0, DAY], close: [1, 2] }, 100)).toThrow(
+      'expected benchmark prices overlapping the run, got prices ending before its first bar',
     );
     expect(() => buyAndHoldEquity([0], { time: [0], close: [1] }, -5)).toThrow(
       'expected a positive starting value, got -5',

@@ -13,7 +13,8 @@ export interface PriceSeries {
  * (an as-of join, so instruments with other trading days line up) and t₀ the first of `times`
  * that has such a bar. Before the instrument's first bar the value stays `start` (the money
  * waits in cash); bars before the first of `times` only provide the price at the start. No fees, no dividends beyond
- * what the prices contain. Throws when the prices are empty, not positive, or all after `times`.
+ * what the prices contain. Throws when the prices are empty, not positive, or do not overlap
+ * `times` (all after the last or all before the first).
  *
  * @example
  * const benchmark = buyAndHoldEquity(result.equity.time, orcl, result.summary.startEquity);
@@ -40,7 +41,13 @@ export function buyAndHoldEquity(times: ArrayLike<number>, prices: PriceSeries, 
   if (last >= 0 && (times[last] as number) < (prices.time[0] as number)) {
     throw new AlphintraError(
       'INVALID_ARGUMENT',
-      `expected benchmark prices overlapping the run, got prices starting after its last bar`,
+      'expected benchmark prices overlapping the run, got prices starting after its last bar',
+    );
+  }
+  if (last >= 0 && (prices.time[n - 1] as number) < (times[0] as number)) {
+    throw new AlphintraError(
+      'INVALID_ARGUMENT',
+      'expected benchmark prices overlapping the run, got prices ending before its first bar',
     );
   }
   const out = new Float64Array(times.length);
