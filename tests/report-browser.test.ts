@@ -23,6 +23,23 @@ const ARGS = [
   '--disable-sync',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// Functions passed to page.evaluate run in the page; tests compile without the DOM library, so
+// they name the little of it they use here (the types are stripped before the browser sees them).
+interface PageCanvas {
+  readonly width: number;
+  readonly height: number;
+  getContext(
+    kind: '2d',
+  ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+}
+interface PageDocument {
+  getElementById(
+    id: string,
+  ): { textContent: string | null; querySelectorAll(selector: 'canvas'): ArrayLike<PageCanvas> } | null;
+  readonly documentElement: { readonly dataset: Record<string, string | undefined> };
+}
+type PageGlobal = { readonly document: PageDocument };
 const available = existsSync(CHROMIUM);
 
 describe('the browser for report tests', () => {
@@ -41,6 +58,7 @@ describe('the browser for report tests', () => {
  */
 function seriesPixels(page: Page, id: string): Promise<number> {
   return page.evaluate((chartId) => {
+    const { document } = globalThis as unknown as PageGlobal;
     const data = JSON.parse(document.getElementById('report-data')?.textContent ?? '{}') as {
       charts: { id: string; series: { kind: string; color?: string }[] }[];
     };
@@ -71,6 +89,7 @@ function seriesPixels(page: Page, id: string): Promise<number> {
 /** Returns a fingerprint of the pixels of a chart's canvases, to tell whether a control redrew it. */
 function pixelHash(page: Page, id: string): Promise<number> {
   return page.evaluate((chartId) => {
+    const { document } = globalThis as unknown as PageGlobal;
     let hash = 0;
     for (const canvas of Array.from(document.getElementById(chartId)?.querySelectorAll('canvas') ?? [])) {
       const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
@@ -131,7 +150,9 @@ describe.runIf(available)('a backtest report in chromium', () => {
       if (!request.url().startsWith('file:')) attempted.push(request.url());
     });
     await page.goto(pathToFileURL(report).href);
-    await page.waitForFunction(() => document.documentElement.dataset.chartsDrawn !== undefined);
+    await page.waitForFunction(
+      () => (globalThis as unknown as PageGlobal).document.documentElement.dataset.chartsDrawn !== undefined,
+    );
   });
 
   afterAll(async () => {
@@ -150,7 +171,10 @@ describe.runIf(available)('a backtest report in chromium', () => {
       'rolling-sharpe-chart',
       'rolling-volatility-chart',
     ]);
-    expect(await page.evaluate(() => document.documentElement.dataset.chartsDrawn)).toBe(String(ids.length));
+    const drawn = await page.evaluate(
+      () => (globalThis as unknown as PageGlobal).document.documentElement.dataset.chartsDrawn,
+    );
+    expect(drawn).toBe(String(ids.length));
     for (const id of ids) {
       const box = await page.locator(`#${id} canvas`).first().boundingBox();
       expect(box?.width, id).toBeGreaterThan(100);

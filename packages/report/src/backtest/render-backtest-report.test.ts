@@ -42,7 +42,7 @@ describe('renderBacktestReport', () => {
     const equity = chart('equity-chart');
     expect(equity.time).toEqual(Array.from(run.result.equity.time, seconds));
     expect(equity.series.map((s) => s.name)).toEqual(['strategy', 'buy and hold S0.SIM']);
-    const [strategy, benchmark] = equity.series as [{ values: number[] }, { values: number[] }];
+    const [strategy, benchmark] = equity.series as unknown as [{ values: number[] }, { values: number[] }];
     expect(strategy.values).toEqual(Array.from(run.result.equity.equity, rounded));
     expect(benchmark.values).toEqual(Array.from(run.options.benchmark!.equity, rounded));
     expect(equity.logScaleToggle).toBe(true);
@@ -50,7 +50,7 @@ describe('renderBacktestReport', () => {
   });
 
   it('draws the underwater curve: equity over its running peak, minus one', () => {
-    const values = (chart('drawdown-chart').series[0] as { values: number[] }).values;
+    const values = (chart('drawdown-chart').series[0] as unknown as { values: number[] }).values;
     let peak = 0;
     const expected = Array.from(run.result.equity.equity, (e) => {
       peak = Math.max(peak, e);
