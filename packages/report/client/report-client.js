@@ -80,6 +80,44 @@
   }
 
   /**
+   * Adds one value series (line, area, baseline or histogram) to a chart, unfilled.
+   * @param {import('lightweight-charts').IChartApi} chart
+   * @param {Extract<SeriesSpec, { color: string }>} series
+   * @param {{ priceFormat: import('lightweight-charts').PriceFormatCustom; title: string; lastValueVisible: boolean; priceLineVisible: boolean }} common
+   */
+  function addValueSeries(chart, series, common) {
+    const color = series.color;
+    switch (series.kind) {
+      case 'line':
+        return chart.addSeries(LWC.LineSeries, { ...common, color, lineWidth: 2 });
+      case 'area':
+        return chart.addSeries(LWC.AreaSeries, {
+          ...common,
+          lineColor: color,
+          topColor: withAlpha(color, 0.35),
+          bottomColor: withAlpha(color, 0.04),
+          lineWidth: 2,
+        });
+      case 'baseline':
+        return chart.addSeries(LWC.BaselineSeries, {
+          ...common,
+          baseValue: { type: 'price', price: 0 },
+          topLineColor: color,
+          topFillColor1: withAlpha(color, 0.3),
+          topFillColor2: withAlpha(color, 0.05),
+          bottomLineColor: color,
+          bottomFillColor1: withAlpha(color, 0.05),
+          bottomFillColor2: withAlpha(color, 0.3),
+          lineWidth: 2,
+        });
+      case 'histogram':
+        return chart.addSeries(LWC.HistogramSeries, { ...common, color });
+      default:
+        throw new Error(`unknown series kind ${/** @type {{ kind: string }} */ (series).kind}`);
+    }
+  }
+
+  /**
    * Adds one series to a chart and fills it.
    * @param {import('lightweight-charts').IChartApi} chart
    * @param {TimeSeriesChartSpec} spec
@@ -87,60 +125,24 @@
    * @returns {AnySeries}
    */
   function addSeries(chart, spec, series) {
-    const priceFormat = /** @type {const} */ ({ type: 'custom', formatter: FORMATS[spec.valueFormat], minMove: 1e-8 });
+    /** @type {import('lightweight-charts').PriceFormatCustom} */
+    const priceFormat = { type: 'custom', formatter: FORMATS[spec.valueFormat], minMove: 1e-8 };
     const common = { priceFormat, title: '', lastValueVisible: true, priceLineVisible: false };
-    switch (series.kind) {
-      case 'candlestick': {
-        const s = chart.addSeries(LWC.CandlestickSeries, {
-          ...common,
-          upColor: '#26a69a',
-          downColor: '#ef5350',
-          borderVisible: false,
-          wickUpColor: '#26a69a',
-          wickDownColor: '#ef5350',
-        });
-        s.setData(candles(spec.time, series));
-        return s;
-      }
-      case 'line': {
-        const s = chart.addSeries(LWC.LineSeries, { ...common, color: series.color, lineWidth: 2 });
-        s.setData(points(spec.time, series.values));
-        return s;
-      }
-      case 'area': {
-        const s = chart.addSeries(LWC.AreaSeries, {
-          ...common,
-          lineColor: series.color,
-          topColor: withAlpha(series.color, 0.35),
-          bottomColor: withAlpha(series.color, 0.04),
-          lineWidth: 2,
-        });
-        s.setData(points(spec.time, series.values));
-        return s;
-      }
-      case 'baseline': {
-        const s = chart.addSeries(LWC.BaselineSeries, {
-          ...common,
-          baseValue: { type: 'price', price: 0 },
-          topLineColor: series.color,
-          topFillColor1: withAlpha(series.color, 0.3),
-          topFillColor2: withAlpha(series.color, 0.05),
-          bottomLineColor: series.color,
-          bottomFillColor1: withAlpha(series.color, 0.05),
-          bottomFillColor2: withAlpha(series.color, 0.3),
-          lineWidth: 2,
-        });
-        s.setData(points(spec.time, series.values));
-        return s;
-      }
-      case 'histogram': {
-        const s = chart.addSeries(LWC.HistogramSeries, { ...common, color: series.color });
-        s.setData(points(spec.time, series.values));
-        return s;
-      }
-      default:
-        throw new Error(`unknown series kind ${/** @type {{ kind: string }} */ (series).kind}`);
+    if (series.kind === 'candlestick') {
+      const s = chart.addSeries(LWC.CandlestickSeries, {
+        ...common,
+        upColor: '#26a69a',
+        downColor: '#ef5350',
+        borderVisible: false,
+        wickUpColor: '#26a69a',
+        wickDownColor: '#ef5350',
+      });
+      s.setData(candles(spec.time, series));
+      return s;
     }
+    const s = addValueSeries(chart, series, common);
+    s.setData(points(spec.time, series.values));
+    return s;
   }
 
   /** @param {TimeSeriesChartSpec} spec */

@@ -1,22 +1,15 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMA_CROSS, waveCsv } from '../testing/backtest-fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBacktestWorkspace, waveCsv } from '../testing/backtest-fixtures.js';
 import { runCli as run } from '../testing/run-cli.js';
 
+const workspace = useBacktestWorkspace('alphintra-report-');
 let work: string;
 let strategy: string;
 let wave: string;
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'alphintra-report-'));
-  strategy = join(work, 'sma-cross.ts');
-  wave = join(work, 'wave.csv');
-  await writeFile(strategy, SMA_CROSS);
-  await writeFile(wave, waveCsv(300));
-});
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
+beforeAll(() => {
+  ({ dir: work, strategy, wave } = workspace);
 });
 
 /** Closing prices of a CSV written by waveCsv (column 5). */

@@ -1,24 +1,19 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMA_CROSS, waveCsv } from '../testing/backtest-fixtures.js';
+import { SMA_CROSS, useBacktestWorkspace, waveCsv } from '../testing/backtest-fixtures.js';
 import { runCli as run } from '../testing/run-cli.js';
 
+const workspace = useBacktestWorkspace('alphintra-backtest-');
 let work: string;
 let strategy: string;
 let wave: string;
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'alphintra-backtest-'));
+beforeAll(() => {
+  ({ dir: work, strategy, wave } = workspace);
   process.env.ALPHINTRA_HOME = join(work, 'home');
-  strategy = join(work, 'sma-cross.ts');
-  wave = join(work, 'wave.csv');
-  await writeFile(strategy, SMA_CROSS);
-  await writeFile(wave, waveCsv(300));
 });
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
+afterAll(() => {
   delete process.env.ALPHINTRA_HOME;
 });
 

@@ -1,4 +1,9 @@
-// Test fixtures of the backtest command: a strategy source and synthetic daily bars.
+// Test fixtures of the backtest command: a strategy source, synthetic daily bars and a
+// temporary folder holding both.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
 /** A strategy file: long while SMA(fast) is above SMA(slow), with a type-only import to strip. */
 export const SMA_CROSS = `import { defineStrategy, type StrategyContext } from '@alphintra/engine';
@@ -40,4 +45,32 @@ export function waveCsv(bars: number, phase = 0): string {
     previous = close;
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Paths of a {@link useBacktestWorkspace} folder, set once its `beforeAll` has run. */
+export interface BacktestWorkspace {
+  dir: string;
+  /** SMA_CROSS as `sma-cross.ts`. */
+  strategy: string;
+  /** 300 bars of waveCsv as `wave.csv`. */
+  wave: string;
+}
+
+/**
+ * Creates, before the file's tests, a temporary folder with the SMA_CROSS strategy file and
+ * 300 wave bars, and removes it after them.
+ */
+export function useBacktestWorkspace(prefix: string): BacktestWorkspace {
+  const workspace: BacktestWorkspace = { dir: '', strategy: '', wave: '' };
+  beforeAll(async () => {
+    workspace.dir = await mkdtemp(join(tmpdir(), prefix));
+    workspace.strategy = join(workspace.dir, 'sma-cross.ts');
+    workspace.wave = join(workspace.dir, 'wave.csv');
+    await writeFile(workspace.strategy, SMA_CROSS);
+    await writeFile(workspace.wave, waveCsv(300));
+  });
+  afterAll(async () => {
+    await rm(workspace.dir, { recursive: true, force: true });
+  });
+  return workspace;
 }
