@@ -73,7 +73,7 @@ describe('alphintra demo --out', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     stdout = r.stdout;
-  });
+  }, 120_000);
   afterAll(async () => {
     await rm(out, { recursive: true, force: true });
   });
@@ -130,7 +130,7 @@ describe('alphintra demo --out', () => {
 });
 
 describe('alphintra demo without --out', () => {
-  it('writes the reports to a new folder under the temporary folder and names it', async () => {
+  it('writes the reports to a new folder under the temporary folder and names it', { timeout: 120_000 }, async () => {
     const r = demo();
     expect(r.status).toBe(0);
     const folder = /HTML reports \(they open offline in any browser\) in (.+):$/m.exec(r.stdout)?.[1];

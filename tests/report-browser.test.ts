@@ -23,6 +23,8 @@ const ARGS = [
   '--disable-sync',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Redraws happen on animation frames; a busy machine can delay them.
+const POLL = { timeout: 10_000 };
 
 // Functions passed to page.evaluate run in the page; tests compile without the DOM library, so
 // they name the little of it they use here (the types are stripped before the browser sees them).
@@ -153,7 +155,7 @@ describe.runIf(available)('a backtest report in chromium', () => {
     await page.waitForFunction(
       () => (globalThis as unknown as PageGlobal).document.documentElement.dataset.chartsDrawn !== undefined,
     );
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await context?.close();
@@ -180,7 +182,7 @@ describe.runIf(available)('a backtest report in chromium', () => {
       expect(box?.width, id).toBeGreaterThan(100);
       expect(box?.height, id).toBeGreaterThan(100);
       // lightweight-charts paints on animation frames: poll until the series show.
-      await expect.poll(() => seriesPixels(page, id), { timeout: 10_000 }).toBeGreaterThan(300);
+      await expect.poll(() => seriesPixels(page, id), POLL).toBeGreaterThan(300);
     }
   });
 
@@ -202,18 +204,18 @@ describe.runIf(available)('a backtest report in chromium', () => {
   it('switches the equity chart to a logarithmic scale and back', async () => {
     const before = await pixelHash(page, 'equity-chart');
     await page.locator('input[data-log-scale-for="equity-chart"]').check();
-    await expect.poll(() => page.locator('#equity-chart').getAttribute('data-scale')).toBe('log');
-    await expect.poll(() => pixelHash(page, 'equity-chart')).not.toBe(before);
+    await expect.poll(() => page.locator('#equity-chart').getAttribute('data-scale'), POLL).toBe('log');
+    await expect.poll(() => pixelHash(page, 'equity-chart'), POLL).not.toBe(before);
     await page.locator('input[data-log-scale-for="equity-chart"]').uncheck();
-    await expect.poll(() => page.locator('#equity-chart').getAttribute('data-scale')).toBe('linear');
-    await expect.poll(() => pixelHash(page, 'equity-chart')).toBe(before);
+    await expect.poll(() => page.locator('#equity-chart').getAttribute('data-scale'), POLL).toBe('linear');
+    await expect.poll(() => pixelHash(page, 'equity-chart'), POLL).toBe(before);
   });
 
   it('redraws the rolling Sharpe ratio for another window', async () => {
     const before = await pixelHash(page, 'rolling-sharpe-chart');
     await page.locator('select[data-variant-for="rolling-sharpe-chart"]').selectOption({ label: '252 bars' });
-    await expect.poll(() => page.locator('#rolling-sharpe-chart').getAttribute('data-variant')).toBe('2');
-    await expect.poll(() => pixelHash(page, 'rolling-sharpe-chart')).not.toBe(before);
+    await expect.poll(() => page.locator('#rolling-sharpe-chart').getAttribute('data-variant'), POLL).toBe('2');
+    await expect.poll(() => pixelHash(page, 'rolling-sharpe-chart'), POLL).not.toBe(before);
   });
 
   it('requested nothing from the network and logged no error', () => {
