@@ -63,6 +63,12 @@ export function addBacktestCommand(
       .option('--latency-ms <ms>', 'delay from order to venue in milliseconds (default 0)')
       .option('--latency-jitter-ms <ms>', 'extra uniform random delay in milliseconds, seeded')
       .option('--seed <n>', 'seed of random slippage and latency (default 1)')
+      .addOption(
+        new Option(
+          '--ticks <kind>',
+          'read --data as bars, trade ticks or quote ticks; auto: quotes when it has bid and ask columns, trades when its timestamps are ticks (default auto)',
+        ).choices(['auto', 'bars', 'trades', 'quotes']),
+      )
       .option(
         '--benchmark <input>',
         'bars to compare with, bought and held (file, dataset or catalog name; default: the first --data)',

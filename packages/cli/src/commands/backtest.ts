@@ -35,6 +35,7 @@ export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
   seed?: string;
   benchmark?: string;
   rollingWindow?: string;
+  ticks?: 'auto' | 'bars' | 'trades' | 'quotes';
   json?: boolean;
   out?: string;
   report?: string;
@@ -139,7 +140,10 @@ export function parseRollingWindow(text: string | undefined): number | undefined
 const READ_KEYS = ['format', 'delimiter', 'header', 'map', 'timeZone', 'epochUnit', 'dateFormat', 'maxBytes'] as const;
 
 function progressInterval(sources: readonly BacktestSource[]): number {
-  const bars = sources.reduce((n, s) => n + s.data.series.length, 0);
+  const bars = sources.reduce(
+    (n, s) => n + (s.data.series?.length ?? 0) + (s.data.trades?.time.length ?? 0) + (s.data.quotes?.time.length ?? 0),
+    0,
+  );
   return Math.max(1024, Math.ceil(bars / 200));
 }
 
@@ -206,6 +210,7 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
     symbols: flags.symbol ?? [],
     venue: flags.venue ?? 'SIM',
     currency: flags.currency ?? 'USD',
+    ticks: flags.ticks ?? 'auto',
     quiet,
   });
   const benchmark = await loadBenchmarkSource(flags.benchmark, sources, read, quiet);

@@ -14,7 +14,7 @@ export type Signal = { readonly aborted: boolean } | undefined;
  */
 const BLOCK = 4096;
 
-function checkpoint(done: number, total: number, progress: Progress, signal: Signal): void {
+export function checkpoint(done: number, total: number, progress: Progress, signal: Signal): void {
   if (signal?.aborted === true)
     throw new AlphintraError('ABORTED', `backtest cancelled after ${done} of ${total} bars`);
   progress?.(done, total);

@@ -55,8 +55,8 @@ export interface ExecutionEngineParts {
   readonly risk: RiskEngine;
   readonly buyingPower: BuyingPower;
   readonly bus: MessageBus;
-  /** Index of the last bar handed to the strategy, per instrument. */
-  readonly lastBar: Int32Array;
+  /** Index of the last bar or tick matched and seen, per instrument, in the stream the venue matches on. */
+  readonly lastMatched: Int32Array;
   /** Bar being matched by the venue, per instrument (−1 outside matching). */
   readonly matchingBar: Int32Array;
   /** Instrument whose bar is being handled (−1 when none). */
@@ -269,7 +269,7 @@ export class ExecutionEngine implements VenueListener {
       instrument: k >= 0 ? k : s.unknownInstrument(String(request.instrument ?? '')),
       time: now,
       // During matching (a fill callback), a new order may trade on the rest of that bar.
-      eligibleBar: matching >= 0 ? matching : k >= 0 ? (parts.lastBar[k] as number) + 1 : 0,
+      eligibleBar: matching >= 0 ? matching : k >= 0 ? (parts.lastMatched[k] as number) + 1 : 0,
       day: Math.floor(now / MICROS_PER_DAY),
       quantity,
       side: estimate < 0 ? -1 : 1,

@@ -17,12 +17,20 @@ import { KernelContext } from './kernel-context.js';
 import type { CorporateAction, KernelConfig, KernelInstrument, LogEntry } from './kernel-types.js';
 import { MessageBus } from './message-bus.js';
 import { MutableBarView } from './mutable-bar-view.js';
+import { MutableQuoteView, MutableTradeView, streamCode } from './tick-views.js';
 
 /** The venue's bar-matching face, present when the venue is simulated (backtest and paper). */
 export interface BarMatcher {
   matchBar(instrumentIndex: number, bar: number): void;
   fillAtClose(instrumentIndex: number, bar: number): void;
+  /** Matches against tick `index` of an instrument that trades on ticks. */
+  matchTick(instrumentIndex: number, index: number): void;
 }
+
+/** A stream of market data of one instrument. */
+export const STREAM_BARS = 0;
+export const STREAM_QUOTES = 1;
+export const STREAM_TRADES = 2;
 
 const YEAR_MICROS = 365.25 * MICROS_PER_DAY;
 
@@ -49,6 +57,11 @@ export class Kernel {
   readonly lastBar: Int32Array;
   /** Bar being matched by the venue, per instrument (−1 outside matching). */
   readonly matchingBar: Int32Array;
+  /**
+   * Index of the last bar or tick the venue has matched and the strategy has seen, per
+   * instrument, in the stream the venue matches on: an order placed now may trade from the next.
+   */
+  readonly lastMatched: Int32Array;
   readonly feeds: IndicatorFeed[];
   /** Higher timeframes built from each instrument's bars. */
   readonly higher: HigherTimeframe[][];
@@ -73,6 +86,11 @@ export class Kernel {
   /** 1 where bars can book carry (funding on perpetuals, borrow on shorts of cash instruments). */
   readonly #carries: Uint8Array;
   #closeFills = false;
+  /** The stream (`STREAM_*`) the venue matches each instrument on, and the one its columns come from. */
+  readonly #matchStream: Uint8Array;
+  readonly #feedStream: Uint8Array;
+  readonly #quotes: (MutableQuoteView | null)[];
+  readonly #tradeViews: (MutableTradeView | null)[];
 
   constructor(instruments: readonly KernelInstrument[], config: KernelConfig, clock: Clock) {
     if (instruments.length === 0) throw new AlphintraError('INVALID_ARGUMENT', 'expected at least one instrument');
@@ -107,6 +125,11 @@ export class Kernel {
     const buyingPower = new BuyingPower(this.portfolio, sized, config.fees, config.account.allowShort);
     this.lastBar = new Int32Array(instruments.length).fill(-1);
     this.matchingBar = new Int32Array(instruments.length).fill(-1);
+    this.lastMatched = new Int32Array(instruments.length).fill(-1);
+    this.#matchStream = Uint8Array.from(instruments, (i) => streamCode(i.matching ?? 'bars'));
+    this.#feedStream = Uint8Array.from(instruments, (i) => streamCode(i.feedFrom ?? 'bars'));
+    this.#quotes = instruments.map((i) => (i.quotes === undefined ? null : new MutableQuoteView(i, i.quotes)));
+    this.#tradeViews = instruments.map((i) => (i.trades === undefined ? null : new MutableTradeView(i, i.trades)));
     this.feeds = instruments.map((i) => new IndicatorFeed(i.columns));
     this.higher = instruments.map(() => []);
     this.bars = instruments.map((i, k) => new MutableBarView(i.instrument.id, k, i.columns, i.duration));
@@ -128,7 +151,7 @@ export class Kernel {
       risk: this.risk,
       buyingPower,
       bus: this.bus,
-      lastBar: this.lastBar,
+      lastMatched: this.lastMatched,
       matchingBar: this.matchingBar,
       current: () => this.current,
       log: (level, message) => this.log(level, message),
@@ -207,6 +230,7 @@ export class Kernel {
       if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, j);
       else this.#lastCarry[k] = c.time[j] as number;
     }
+    if (this.#matchStream[k] !== STREAM_BARS) return; // this instrument trades on its ticks
     const matcher = this.#matcher;
     if (matcher !== undefined) {
       this.matchingBar[k] = j;
@@ -226,6 +250,7 @@ export class Kernel {
     const cell = this.#clockCell;
     if (cell !== null && closeTime > (cell[0] as number)) cell[0] = closeTime;
     this.lastBar[k] = j;
+    if (this.#matchStream[k] === STREAM_BARS) this.lastMatched[k] = j;
     this.current = k;
     const feed = this.feeds[k] as IndicatorFeed;
     if (feed.size > 0) feed.update(j);
@@ -243,11 +268,71 @@ export class Kernel {
   }
 
   /**
+   * One tick of instrument `k`: quote `i` (`STREAM_QUOTES`) or trade `i` (`STREAM_TRADES`). The
+   * clock moves to the tick; if the venue matches this instrument on the stream, it matches the
+   * working orders and the position is marked (quotes at the mid); if the instrument's columns
+   * come from the stream, indicators, higher timeframes and history advance; then the strategy
+   * sees it (`onQuote` / `onTrade`).
+   */
+  tickEvent(k: number, stream: number, i: number): void {
+    const quote = stream === STREAM_QUOTES;
+    const view = quote ? (this.#quotes[k] as MutableQuoteView) : (this.#tradeViews[k] as MutableTradeView);
+    const time = view.timeAt(i);
+    if (this.#timers.length > 0) this.#fireTimers(time);
+    this.#advanceClock(time);
+    const feedStream = this.#feedStream[k] === stream;
+    if (feedStream) {
+      if (this.#nextAction < this.#actions.length) this.#applyActions(k, i);
+      if (this.#carries[k] === 1) {
+        if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, i);
+        else this.#lastCarry[k] = time;
+      }
+    }
+    if (this.#matchStream[k] === stream) {
+      const matcher = this.#matcher;
+      if (matcher !== undefined) {
+        this.matchingBar[k] = i;
+        matcher.matchTick(k, i);
+        this.matchingBar[k] = -1;
+      }
+      this.portfolio.mark(k, view.markAt(i));
+      const c = (this.instruments[k] as KernelInstrument).columns;
+      if (feedStream) this.trades.onBar(k, c.high, c.low, i);
+      else this.trades.onPrice(k, view.markAt(i));
+      this.lastMatched[k] = i;
+    }
+    this.current = k;
+    if (feedStream) {
+      const ins = this.instruments[k] as KernelInstrument;
+      this.lastBar[k] = i;
+      const feed = this.feeds[k] as IndicatorFeed;
+      if (feed.size > 0) feed.update(i);
+      const higher = this.higher[k] as HigherTimeframe[];
+      for (let h = 0; h < higher.length; h++) (higher[h] as HigherTimeframe).onSourceBar(ins.columns, i, time);
+    }
+    view.index = i;
+    if (quote) this.#handlers.onQuote?.(view as MutableQuoteView);
+    else this.#handlers.onTrade?.(view as MutableTradeView);
+    this.current = -1;
+  }
+
+  /**
+   * Ends a slice of the event timeline (every event at one time): the cross-sectional handler,
+   * then one row of the equity curve stamped `time`.
+   */
+  endSliceAt(time: number): void {
+    this.#endSlice(time);
+  }
+
+  /**
    * Ends the timestamp of bar `j` of instrument `k`: the cross-sectional handler, then one
    * row of the equity curve.
    */
   endSlice(k: number, j: number): void {
-    const time = (this.instruments[k] as KernelInstrument).columns.time[j] as number;
+    this.#endSlice((this.instruments[k] as KernelInstrument).columns.time[j] as number);
+  }
+
+  #endSlice(time: number): void {
     const onSlice = this.#handlers.onSlice;
     if (onSlice !== undefined) {
       this.current = -1;
