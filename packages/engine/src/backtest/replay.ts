@@ -20,10 +20,6 @@ export function checkpoint(done: number, total: number, progress: Progress, sign
   progress?.(done, total);
 }
 
-function stepBars(kernel: Kernel, from: number, to: number): void {
-  for (let j = from; j < to; j++) kernel.stepBar(0, j);
-}
-
 /**
  * Replays the bars of the only instrument, one kernel call per bar. Progress and the cancel
  * signal are checked every `interval` bars.
@@ -34,7 +30,7 @@ export function replayOne(kernel: Kernel, total: number, interval: number, progr
   let nextCheck = interval;
   while (done < n) {
     const to = Math.min(n, done + BLOCK, nextCheck);
-    stepBars(kernel, done, to);
+    kernel.runBars(done, to);
     done = to;
     if (done === nextCheck) {
       nextCheck += interval;

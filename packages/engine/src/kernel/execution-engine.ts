@@ -230,7 +230,7 @@ export class ExecutionEngine implements VenueListener {
     if (fill !== undefined && bus.has('fill')) bus.publish('fill', fill);
     if (bus.has('order')) this.#publishLast(id);
     this.#cancelSiblings(id, time);
-    if (complete && s.brackets.has(id)) this.#placeLegs(id);
+    if (complete && s.brackets.size > 0 && s.brackets.has(id)) this.#placeLegs(id);
     if (fill !== undefined) onFill?.(fill, this.views.get(id));
     this.handlers.onOrderUpdate?.(this.views.get(id));
   }
@@ -331,7 +331,7 @@ export class ExecutionEngine implements VenueListener {
     if (transition === T_ACCEPT) this.working.pushWorking(id, s.status);
     if (isFinalCode(status)) {
       this.#cancelSiblings(id, time);
-      if (s.brackets.has(id) && (s.filled[id] as number) > 0) this.#placeLegs(id);
+      if (s.brackets.size > 0 && s.brackets.has(id) && (s.filled[id] as number) > 0) this.#placeLegs(id);
     }
     this.handlers.onOrderUpdate?.(this.views.get(id));
   }
@@ -343,6 +343,7 @@ export class ExecutionEngine implements VenueListener {
 
   #cancelSiblings(id: number, time: number): void {
     const s = this.orders;
+    if (s.oco.size === 0) return;
     const siblings = s.oco.get(id);
     if (siblings === undefined) return;
     s.oco.delete(id);

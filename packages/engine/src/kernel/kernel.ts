@@ -222,6 +222,66 @@ export class Kernel {
     this.endSlice(k, j);
   }
 
+  /**
+   * {@link stepBar} for bars `from` … `to − 1` of the only instrument: the same steps, with the
+   * state they read loaded once. A bar that needs more than the common steps (timers, corporate
+   * actions, carry, higher timeframes, bar listeners, close fills, a cross-sectional handler)
+   * goes through `stepBar` itself.
+   */
+  runBars(from: number, to: number): void {
+    const ins = this.instruments[0] as KernelInstrument;
+    const c = ins.columns;
+    const { time, high, low, close } = c;
+    const duration = ins.duration;
+    const cell = this.#clockCell;
+    const feed = this.feeds[0] as IndicatorFeed;
+    const higher = this.higher[0] as HigherTimeframe[];
+    const view = this.bars[0] as MutableBarView;
+    const portfolio = this.portfolio;
+    const trades = this.trades;
+    const matcher = this.#matcher;
+    const lastBar = this.lastBar;
+    const lastMatched = this.lastMatched;
+    const matchingBar = this.matchingBar;
+    const plain = this.#matchStream[0] === STREAM_BARS && this.#carries[0] === 0 && !this.#closeFills;
+    for (let j = from; j < to; j++) {
+      if (
+        !plain ||
+        cell === null ||
+        this.#timers.length > 0 ||
+        this.#nextAction < this.#actions.length ||
+        higher.length > 0 ||
+        this.bus.has('bar') ||
+        this.#handlers.onSlice !== undefined
+      ) {
+        this.stepBar(0, j);
+        continue;
+      }
+      const t = time[j] as number;
+      if (t > (cell[0] as number)) cell[0] = t;
+      if (matcher !== undefined) {
+        matchingBar[0] = j;
+        matcher.matchBar(0, j);
+        matchingBar[0] = -1;
+      }
+      portfolio.mark(0, close[j] as number);
+      trades.onBar(0, high, low, j);
+      const closeTime = t + duration;
+      if (closeTime > (cell[0] as number)) cell[0] = closeTime;
+      lastBar[0] = j;
+      lastMatched[0] = j;
+      this.current = 0;
+      if (feed.size > 0) feed.update(j);
+      const handler = this.#handlers.onBar;
+      if (handler !== undefined) {
+        view.index = j;
+        handler(view);
+      }
+      this.current = -1;
+      this.#record(t);
+    }
+  }
+
   /** Phase one of a bar: corporate actions, carry, matching at the venue, marks. */
   beginBar(k: number, j: number): void {
     const c = (this.instruments[k] as KernelInstrument).columns;
@@ -338,6 +398,11 @@ export class Kernel {
       this.current = -1;
       onSlice(time);
     }
+    this.#record(time);
+  }
+
+  /** Appends one row to the equity curve. */
+  #record(time: number): void {
     const scratch = this.#scratch;
     this.portfolio.snapshot(scratch);
     const r = this.equityCurve;
