@@ -1,9 +1,7 @@
-import { DEFAULT_SESSION_CALENDAR, type Instrument } from '@alphintra/core';
 import type { Kernel } from '../kernel/kernel.js';
-import type { KernelInstrument } from '../kernel/kernel-types.js';
 import type { ParameterSpecs, ParameterValues } from '../strategy/parameters.js';
-import { hashColumns } from '../support/columns-hash.js';
 import type { BacktestConfig, BacktestData } from './backtest-config.js';
+import { dataRecord } from './backtest-instruments.js';
 import {
   type BacktestResult,
   ENGINE_VERSION,
@@ -48,7 +46,6 @@ export function collectResult<P extends ParameterSpecs>(
   options: RunInputs,
   config: BacktestConfig,
   parameters: ParameterValues<P>,
-  instruments: readonly KernelInstrument[],
   done: number,
 ): BacktestResult {
   const curve = kernel.equityCurve.curve();
@@ -89,21 +86,7 @@ export function collectResult<P extends ParameterSpecs>(
         codeHash: options.strategyCodeHash ?? '',
       },
       parameters: parameters as Record<string, number | boolean | string>,
-      data: options.data.map((d, k) => ({
-        instrument: d.instrument.id,
-        bars: d.series.length,
-        start: d.series.length > 0 ? d.series.start : Number.NaN,
-        end: d.series.length > 0 ? d.series.end : Number.NaN,
-        hash: d.hash ?? hashColumns(d.series.columns()),
-        kind: d.instrument.kind,
-        currency: d.instrument.currency,
-        tickSize: d.instrument.tickSize,
-        lotSize: d.instrument.lotSize,
-        multiplier: d.instrument.multiplier,
-        marginRate: isMargined(d.instrument) ? (d.marginRate ?? 0.1) : null,
-        fundingRate: typeof d.fundingRate === 'number' ? d.fundingRate : d.fundingRate === undefined ? null : 'per-bar',
-        session: (instruments[k]?.session ?? DEFAULT_SESSION_CALENDAR).toJSON(),
-      })),
+      data: options.data.map(dataRecord),
       config: describeConfig(config),
       seed: config.seed,
     },
@@ -120,8 +103,6 @@ export function collectResult<P extends ParameterSpecs>(
   lazy(summary, 'orderListHash', () => hashExecutions(done_.orders, done_.fills));
   return done_;
 }
-
-const isMargined = (instrument: Instrument): boolean => instrument.kind === 'future' || instrument.kind === 'perpetual';
 
 /** Defines `key` on `target` as an enumerable property computed on first read, then kept. */
 function lazy(target: object, key: string, compute: () => unknown): void {

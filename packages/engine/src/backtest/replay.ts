@@ -14,14 +14,10 @@ export type Signal = { readonly aborted: boolean } | undefined;
  */
 const BLOCK = 4096;
 
-function checkpoint(done: number, total: number, progress: Progress, signal: Signal): void {
+export function checkpoint(done: number, total: number, progress: Progress, signal: Signal): void {
   if (signal?.aborted === true)
     throw new AlphintraError('ABORTED', `backtest cancelled after ${done} of ${total} bars`);
   progress?.(done, total);
-}
-
-function stepBars(kernel: Kernel, from: number, to: number): void {
-  for (let j = from; j < to; j++) kernel.stepBar(0, j);
 }
 
 /**
@@ -34,7 +30,7 @@ export function replayOne(kernel: Kernel, total: number, interval: number, progr
   let nextCheck = interval;
   while (done < n) {
     const to = Math.min(n, done + BLOCK, nextCheck);
-    stepBars(kernel, done, to);
+    kernel.runBars(done, to);
     done = to;
     if (done === nextCheck) {
       nextCheck += interval;

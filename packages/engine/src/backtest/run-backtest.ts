@@ -1,4 +1,4 @@
-import { AlphintraError, DEFAULT_SESSION_CALENDAR, SeededRng, sessionCalendar } from '@alphintra/core';
+import { AlphintraError, SeededRng } from '@alphintra/core';
 import { createFeeModel } from '../execution/fee-model.js';
 import { createLatencyModel } from '../execution/latency-model.js';
 import { SimulatedExchange } from '../execution/simulated-exchange.js';
@@ -13,13 +13,13 @@ import type { StrategyDefinition } from '../strategy/strategy.js';
 import {
   type BacktestConfig,
   type BacktestData,
-  barShape,
   checkBacktestConfig,
-  checkSeries,
   DEFAULT_BACKTEST_CONFIG,
 } from './backtest-config.js';
+import { exchangeInstrument, kernelInstrument } from './backtest-instruments.js';
 import { collectResult } from './collect-result.js';
 import { replayMany, replayOne } from './replay.js';
+import { needsEventTimeline, replayEvents } from './replay-events.js';
 import type { BacktestResult } from './results.js';
 
 /** Everything a backtest needs: the strategy, its data, and any configuration to override. */
@@ -59,20 +59,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
     throw new AlphintraError('INVALID_ARGUMENT', 'expected data for at least one instrument');
   const parameters = resolveParameters(options.strategy.parameters, options.parameters);
 
-  const instruments: KernelInstrument[] = options.data.map((d) => {
-    checkSeries(d.series, d.instrument.id);
-    const shape = barShape(d.series, d.instrument.id);
-    return {
-      instrument: d.instrument,
-      columns: d.series.columns(),
-      duration: shape.duration,
-      sessionBars: shape.sessionBars,
-      ...(shape.timeframe === undefined ? {} : { timeframe: shape.timeframe }),
-      ...(d.marginRate === undefined ? {} : { marginRate: d.marginRate }),
-      ...(d.fundingRate === undefined ? {} : { fundingRate: d.fundingRate }),
-      session: d.session === undefined ? DEFAULT_SESSION_CALENDAR : sessionCalendar(d.session),
-    };
-  });
+  const instruments: KernelInstrument[] = options.data.map(kernelInstrument);
   const rng = new SeededRng(config.seed);
   const fees = createFeeModel(config.fees);
   const clock = new SimulatedClock();
@@ -104,29 +91,23 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
     },
     kernel.execution,
   );
-  for (const ins of instruments) {
-    const c = ins.columns;
-    exchange.addInstrument({
-      id: ins.instrument.id,
-      tickSize: ins.instrument.tickSize,
-      multiplier: ins.instrument.multiplier,
-      time: c.time,
-      open: c.open,
-      high: c.high,
-      low: c.low,
-      close: c.close,
-      volume: c.volume,
-      duration: ins.duration,
-      sessionBars: ins.sessionBars,
-      ...(ins.session === undefined ? {} : { session: ins.session }),
-    });
-  }
+  for (const ins of instruments) exchange.addInstrument(exchangeInstrument(ins));
   kernel.connect(exchange, exchange);
 
-  const total = instruments.reduce((sum, i) => sum + i.columns.time.length, 0);
-  const first = Math.min(
-    ...instruments.map((i) => (i.columns.time.length > 0 ? (i.columns.time[0] as number) : Number.POSITIVE_INFINITY)),
+  const events = needsEventTimeline(instruments);
+  // Events in all streams: bars (when the columns are bars), quotes and trades.
+  const total = instruments.reduce(
+    (sum, i) =>
+      sum +
+      ((i.feedFrom ?? 'bars') === 'bars' ? i.columns.time.length : 0) +
+      (i.quotes?.time.length ?? 0) +
+      (i.trades?.time.length ?? 0),
+    0,
   );
+  const starts = instruments.flatMap((i) =>
+    [i.columns.time, i.quotes?.time, i.trades?.time].filter((t): t is Float64Array => t !== undefined && t.length > 0),
+  );
+  const first = Math.min(...starts.map((t) => t[0] as number));
   if (Number.isFinite(first)) clock.advanceTo(first);
   options.subscribe?.(kernel.bus);
   try {
@@ -134,18 +115,19 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
     const interval = Math.max(1, Math.floor(options.progressInterval ?? 65_536));
     const progress = options.onProgress;
     const signal = options.signal;
-    const done =
-      instruments.length === 1
+    const done = events
+      ? replayEvents(kernel, interval, progress, signal)
+      : instruments.length === 1
         ? replayOne(kernel, total, interval, progress, signal)
         : replayMany(kernel, total, interval, progress, signal);
     kernel.stop();
     progress?.(done, total);
-    return collectResult(kernel, options, config, parameters, instruments, done);
+    return collectResult(kernel, options, config, parameters, done);
   } catch (error) {
     // A strategy failure stops the run; the results up to it travel with the error.
     if (error instanceof StrategyError && error === kernel.failure) {
       const delivered = Array.from(kernel.lastBar).reduce((sum, j) => sum + j + 1, 0);
-      error.result = collectResult(kernel, options, config, parameters, instruments, delivered);
+      error.result = collectResult(kernel, options, config, parameters, delivered);
     }
     throw error;
   }

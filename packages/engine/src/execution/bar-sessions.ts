@@ -10,7 +10,8 @@ export interface SessionBars {
 }
 
 /**
- * Places one instrument's bars and orders in its trading sessions, for the simulated exchange.
+ * Places one instrument's bars (or ticks) and orders in its trading sessions, for the simulated
+ * exchange.
  *
  * A bar belongs to a session when its interval overlaps the session's hours (so an hourly bar
  * 09:00–10:00 is the first bar of a 09:30 session); bars that overlap none — pre- and
@@ -56,10 +57,16 @@ export class BarSessions {
     }
     const time = b.time[bar] as number;
     const w = this.locate(time);
-    const d = b.duration;
-    this.inSession = time + d > w.open;
-    this.first = this.inSession && (bar === 0 || (b.time[bar - 1] as number) + d <= w.open);
-    this.reachesClose = this.inSession && time + d >= w.close;
+    this.inSession = this.#overlaps(time, w);
+    this.first = this.inSession && (bar === 0 || !this.#overlaps(b.time[bar - 1] as number, w));
+    // A tick is an instant before the close: the session's last tick is known only later.
+    this.reachesClose = this.inSession && b.duration > 0 && time + b.duration >= w.close;
+  }
+
+  /** Whether a bar (or tick, of no length) at `time` overlaps the hours of session `w`. */
+  #overlaps(time: number, w: SessionWindow): boolean {
+    const d = this.#bars.duration;
+    return d > 0 ? time + d > w.open && time < w.close : time >= w.open && time < w.close;
   }
 
   /** Close of the session an order reaching the venue at `time` belongs to: the one open then, or the next. */
@@ -82,6 +89,6 @@ export class BarSessions {
     while (i >= 0 && (time[i] as number) >= close) i--;
     if (i < 0) return -1;
     const w = this.calendar.locate(time[i] as number, this.#other);
-    return w.close === close && (time[i] as number) + this.#bars.duration > w.open ? i : -1;
+    return w.close === close && this.#overlaps(time[i] as number, w) ? i : -1;
   }
 }

@@ -56,8 +56,8 @@ export interface ExecutionEngineParts {
   readonly risk: RiskEngine;
   readonly buyingPower: BuyingPower;
   readonly bus: MessageBus;
-  /** Index of the last bar handed to the strategy, per instrument. */
-  readonly lastBar: Int32Array;
+  /** Index of the last bar or tick matched and seen, per instrument, in the stream the venue matches on. */
+  readonly lastMatched: Int32Array;
   /** Bar being matched by the venue, per instrument (−1 outside matching). */
   readonly matchingBar: Int32Array;
   /** Instrument whose bar is being handled (−1 when none). */
@@ -275,7 +275,7 @@ export class ExecutionEngine implements VenueListener {
     const k = this.orders.instrument[id] as number;
     const matching = this.#parts.matchingBar[k];
     if (matching === undefined) return -1;
-    return matching >= 0 ? matching : (this.#parts.lastBar[k] as number);
+    return matching >= 0 ? matching : (this.#parts.lastMatched[k] as number);
   }
 
   /** Books a fill: portfolio, trade, order, fill record, OCO siblings, bracket legs, then the handlers. */
@@ -307,7 +307,7 @@ export class ExecutionEngine implements VenueListener {
     if (fill !== undefined && bus.has('fill')) bus.publish('fill', fill);
     if (bus.has('order')) this.#publishLast(id);
     this.#cancelSiblings(id, time);
-    if (complete && s.brackets.has(id)) this.#placeLegs(id);
+    if (complete && s.brackets.size > 0 && s.brackets.has(id)) this.#placeLegs(id);
     if (fill !== undefined && onFill !== undefined && !parts.guard.failed) {
       try {
         onFill(fill, this.views.get(id));
@@ -352,7 +352,7 @@ export class ExecutionEngine implements VenueListener {
       instrument: k >= 0 ? k : s.unknownInstrument(String(request.instrument ?? '')),
       time: now,
       // During matching (a fill callback), a new order may trade on the rest of that bar.
-      eligibleBar: matching >= 0 ? matching : k >= 0 ? (parts.lastBar[k] as number) + 1 : 0,
+      eligibleBar: matching >= 0 ? matching : k >= 0 ? (parts.lastMatched[k] as number) + 1 : 0,
       quantity,
       side: estimate < 0 ? -1 : 1,
       lastPrice,
@@ -413,7 +413,7 @@ export class ExecutionEngine implements VenueListener {
     if (transition === T_ACCEPT) this.working.pushWorking(id, s.status);
     if (isFinalCode(status)) {
       this.#cancelSiblings(id, time);
-      if (s.brackets.has(id) && (s.filled[id] as number) > 0) this.#placeLegs(id);
+      if (s.brackets.size > 0 && s.brackets.has(id) && (s.filled[id] as number) > 0) this.#placeLegs(id);
     }
     this.#notifyUpdate(id);
   }
@@ -425,6 +425,7 @@ export class ExecutionEngine implements VenueListener {
 
   #cancelSiblings(id: number, time: number): void {
     const s = this.orders;
+    if (s.oco.size === 0) return;
     const siblings = s.oco.get(id);
     if (siblings === undefined) return;
     s.oco.delete(id);

@@ -19,12 +19,20 @@ import { MessageBus } from './message-bus.js';
 import { MutableBarView } from './mutable-bar-view.js';
 import type { StrategyError } from './strategy-error.js';
 import { StrategyGuard } from './strategy-guard.js';
+import { MutableQuoteView, MutableTradeView, streamCode } from './tick-views.js';
 
 /** The venue's bar-matching face, present when the venue is simulated (backtest and paper). */
 export interface BarMatcher {
   matchBar(instrumentIndex: number, bar: number): void;
   fillAtClose(instrumentIndex: number, bar: number): void;
+  /** Matches against tick `index` of an instrument that trades on ticks. */
+  matchTick(instrumentIndex: number, index: number): void;
 }
+
+/** A stream of market data of one instrument. */
+export const STREAM_BARS = 0;
+export const STREAM_QUOTES = 1;
+export const STREAM_TRADES = 2;
 
 const YEAR_MICROS = 365.25 * MICROS_PER_DAY;
 
@@ -56,6 +64,11 @@ export class Kernel {
   readonly lastBar: Int32Array;
   /** Bar being matched by the venue, per instrument (−1 outside matching). */
   readonly matchingBar: Int32Array;
+  /**
+   * Index of the last bar or tick the venue has matched and the strategy has seen, per
+   * instrument, in the stream the venue matches on: an order placed now may trade from the next.
+   */
+  readonly lastMatched: Int32Array;
   readonly feeds: IndicatorFeed[];
   /** Higher timeframes built from each instrument's bars. */
   readonly higher: HigherTimeframe[][];
@@ -81,6 +94,11 @@ export class Kernel {
   readonly #carries: Uint8Array;
   #closeFills = false;
   readonly #guard: StrategyGuard;
+  /** The stream (`STREAM_*`) the venue matches each instrument on, and the one its columns come from. */
+  readonly #matchStream: Uint8Array;
+  readonly #feedStream: Uint8Array;
+  readonly #quotes: (MutableQuoteView | null)[];
+  readonly #tradeViews: (MutableTradeView | null)[];
 
   constructor(instruments: readonly KernelInstrument[], config: KernelConfig, clock: Clock) {
     if (instruments.length === 0) throw new AlphintraError('INVALID_ARGUMENT', 'expected at least one instrument');
@@ -115,6 +133,11 @@ export class Kernel {
     const buyingPower = new BuyingPower(this.portfolio, sized, config.fees, config.account.allowShort);
     this.lastBar = new Int32Array(instruments.length).fill(-1);
     this.matchingBar = new Int32Array(instruments.length).fill(-1);
+    this.lastMatched = new Int32Array(instruments.length).fill(-1);
+    this.#matchStream = Uint8Array.from(instruments, (i) => streamCode(i.matching ?? 'bars'));
+    this.#feedStream = Uint8Array.from(instruments, (i) => streamCode(i.feedFrom ?? 'bars'));
+    this.#quotes = instruments.map((i) => (i.quotes === undefined ? null : new MutableQuoteView(i, i.quotes)));
+    this.#tradeViews = instruments.map((i) => (i.trades === undefined ? null : new MutableTradeView(i, i.trades)));
     this.feeds = instruments.map((i) => new IndicatorFeed(i.columns));
     this.higher = instruments.map(() => []);
     this.bars = instruments.map((i, k) => new MutableBarView(i.instrument.id, k, i.columns, i.duration));
@@ -137,7 +160,7 @@ export class Kernel {
       risk: this.risk,
       buyingPower,
       bus: this.bus,
-      lastBar: this.lastBar,
+      lastMatched: this.lastMatched,
       matchingBar: this.matchingBar,
       current: () => this.current,
       log: (level, message) => this.log(level, message),
@@ -235,6 +258,77 @@ export class Kernel {
     this.endSlice(k, j);
   }
 
+  /**
+   * {@link stepBar} for bars `from` … `to − 1` of the only instrument: the same steps, with the
+   * state they read loaded once. A bar that needs more than the common steps (timers, corporate
+   * actions, carry, higher timeframes, bar listeners, close fills, a cross-sectional handler)
+   * goes through `stepBar` itself.
+   */
+  runBars(from: number, to: number): void {
+    this.#guard.check();
+    const ins = this.instruments[0] as KernelInstrument;
+    const c = ins.columns;
+    const { time, high, low, close } = c;
+    const duration = ins.duration;
+    const cell = this.#clockCell;
+    const feed = this.feeds[0] as IndicatorFeed;
+    const higher = this.higher[0] as HigherTimeframe[];
+    const view = this.bars[0] as MutableBarView;
+    const portfolio = this.portfolio;
+    const trades = this.trades;
+    const matcher = this.#matcher;
+    const lastBar = this.lastBar;
+    const lastMatched = this.lastMatched;
+    const matchingBar = this.matchingBar;
+    const plain = this.#matchStream[0] === STREAM_BARS && this.#carries[0] === 0 && !this.#closeFills;
+    for (let j = from; j < to; j++) {
+      if (
+        !plain ||
+        cell === null ||
+        this.#timers.length > 0 ||
+        this.#nextAction < this.#actions.length ||
+        higher.length > 0 ||
+        this.bus.has('bar') ||
+        this.#handlers.onSlice !== undefined
+      ) {
+        this.stepBar(0, j);
+        continue;
+      }
+      const t = time[j] as number;
+      if (t > (cell[0] as number)) cell[0] = t;
+      if (matcher !== undefined) {
+        matchingBar[0] = j;
+        try {
+          matcher.matchBar(0, j);
+        } catch (error) {
+          matchingBar[0] = -1;
+          throw error;
+        }
+        matchingBar[0] = -1;
+      }
+      portfolio.mark(0, close[j] as number);
+      trades.onBar(0, high, low, j);
+      const closeTime = t + duration;
+      if (closeTime > (cell[0] as number)) cell[0] = closeTime;
+      lastBar[0] = j;
+      lastMatched[0] = j;
+      this.current = 0;
+      if (feed.size > 0) feed.update(j);
+      const handler = this.#handlers.onBar;
+      if (handler !== undefined) {
+        view.index = j;
+        try {
+          handler(view);
+        } catch (error) {
+          this.#guard.fail(error, 'onBar', 0, j);
+        }
+        if (this.#guard.failed) this.#stopOn(this.#guard.failure);
+      }
+      this.current = -1;
+      this.#record(t);
+    }
+  }
+
   /** Phase one of a bar: corporate actions, carry, matching at the venue, marks. */
   beginBar(k: number, j: number): void {
     this.#guard.check();
@@ -244,6 +338,7 @@ export class Kernel {
       if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, j);
       else this.#lastCarry[k] = c.time[j] as number;
     }
+    if (this.#matchStream[k] !== STREAM_BARS) return; // this instrument trades on its ticks
     const matcher = this.#matcher;
     if (matcher !== undefined) {
       this.matchingBar[k] = j;
@@ -269,6 +364,7 @@ export class Kernel {
     const cell = this.#clockCell;
     if (cell !== null && closeTime > (cell[0] as number)) cell[0] = closeTime;
     this.lastBar[k] = j;
+    if (this.#matchStream[k] === STREAM_BARS) this.lastMatched[k] = j;
     this.current = k;
     const feed = this.feeds[k] as IndicatorFeed;
     if (feed.size > 0) feed.update(j);
@@ -303,11 +399,82 @@ export class Kernel {
   }
 
   /**
+   * One tick of instrument `k`: quote `i` (`STREAM_QUOTES`) or trade `i` (`STREAM_TRADES`). The
+   * clock moves to the tick; if the venue matches this instrument on the stream, it matches the
+   * working orders and the position is marked (quotes at the mid); if the instrument's columns
+   * come from the stream, indicators, higher timeframes and history advance; then the strategy
+   * sees it (`onQuote` / `onTrade`).
+   */
+  tickEvent(k: number, stream: number, i: number): void {
+    this.#guard.check();
+    const quote = stream === STREAM_QUOTES;
+    const view = quote ? (this.#quotes[k] as MutableQuoteView) : (this.#tradeViews[k] as MutableTradeView);
+    const time = view.timeAt(i);
+    if (this.#timers.length > 0) this.#fireTimers(time);
+    this.#advanceClock(time);
+    const feedStream = this.#feedStream[k] === stream;
+    if (feedStream) {
+      if (this.#nextAction < this.#actions.length) this.#applyActions(k, i);
+      if (this.#carries[k] === 1) {
+        if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, i);
+        else this.#lastCarry[k] = time;
+      }
+    }
+    if (this.#matchStream[k] === stream) {
+      const matcher = this.#matcher;
+      if (matcher !== undefined) {
+        this.matchingBar[k] = i;
+        try {
+          matcher.matchTick(k, i);
+        } catch (error) {
+          this.matchingBar[k] = -1;
+          throw error;
+        }
+        this.matchingBar[k] = -1;
+      }
+      this.portfolio.mark(k, view.markAt(i));
+      const c = (this.instruments[k] as KernelInstrument).columns;
+      if (feedStream) this.trades.onBar(k, c.high, c.low, i);
+      else this.trades.onPrice(k, view.markAt(i));
+      this.lastMatched[k] = i;
+    }
+    this.current = k;
+    if (feedStream) {
+      const ins = this.instruments[k] as KernelInstrument;
+      this.lastBar[k] = i;
+      const feed = this.feeds[k] as IndicatorFeed;
+      if (feed.size > 0) feed.update(i);
+      const higher = this.higher[k] as HigherTimeframe[];
+      for (let h = 0; h < higher.length; h++) (higher[h] as HigherTimeframe).onSourceBar(ins.columns, i, time);
+    }
+    view.index = i;
+    try {
+      if (quote) this.#handlers.onQuote?.(view as MutableQuoteView);
+      else this.#handlers.onTrade?.(view as MutableTradeView);
+    } catch (error) {
+      this.#guard.fail(error, quote ? 'onQuote' : 'onTrade', k, i);
+    }
+    if (this.#guard.failed) this.#stopOn(this.#guard.failure);
+    this.current = -1;
+  }
+
+  /**
+   * Ends a slice of the event timeline (every event at one time): the cross-sectional handler,
+   * then one row of the equity curve stamped `time`.
+   */
+  endSliceAt(time: number): void {
+    this.#endSlice(time);
+  }
+
+  /**
    * Ends the timestamp of bar `j` of instrument `k`: the cross-sectional handler, then one
    * row of the equity curve.
    */
   endSlice(k: number, j: number): void {
-    const time = (this.instruments[k] as KernelInstrument).columns.time[j] as number;
+    this.#endSlice((this.instruments[k] as KernelInstrument).columns.time[j] as number);
+  }
+
+  #endSlice(time: number): void {
     const onSlice = this.#handlers.onSlice;
     if (onSlice !== undefined) {
       this.current = -1;
@@ -318,6 +485,11 @@ export class Kernel {
       }
       this.#guard.check();
     }
+    this.#record(time);
+  }
+
+  /** Appends one row to the equity curve. */
+  #record(time: number): void {
     const scratch = this.#scratch;
     this.portfolio.snapshot(scratch);
     const r = this.equityCurve;

@@ -2,7 +2,17 @@ import type { StrategyHandlers } from '../strategy/strategy.js';
 import type { Clock } from './clock.js';
 import { StrategyError } from './strategy-error.js';
 
-const HANDLERS = ['onStart', 'onBar', 'onSlice', 'onOrderUpdate', 'onFill', 'onTimer', 'onStop'] as const;
+const HANDLERS = [
+  'onStart',
+  'onBar',
+  'onQuote',
+  'onTrade',
+  'onSlice',
+  'onOrderUpdate',
+  'onFill',
+  'onTimer',
+  'onStop',
+] as const;
 
 /**
  * Keeps the first exception a strategy handler threw. Handlers are called through it; once a

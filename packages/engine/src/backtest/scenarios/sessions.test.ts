@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MarketSession } from '../../strategy/strategy.js';
 import { barsAt, FIRST_BAR, scenario } from '../../testing/scenario.js';
+import { tickScenario } from '../../testing/tick-scenario.js';
 
 /** UTC µs of a civil time. */
 const t = (y: number, m: number, d: number, h = 0, min = 0): number => Date.UTC(y, m - 1, d, h, min) * 1000;
@@ -228,5 +229,47 @@ describe('sessions on daily bars', () => {
     // Bar 0 (2024-01-01, a holiday) is seen at its nominal close, midnight UTC: 19:00 New York.
     expect(sessions[0]).toMatchObject({ isOpen: false, nextOpen: t(2024, 1, 2, 14, 30), tradingDay: '2024-01-02' });
     expect(r.equity.time[0]).toBe(FIRST_BAR);
+  });
+});
+
+describe('sessions on ticks', () => {
+  /** Milliseconds from 2024-01-01 00:00 UTC to `h:min` UTC on Tuesday 2024-01-02 (EST, UTC−5). */
+  const jan2 = (h: number, min = 0): number => ((24 + h) * 60 + min) * 60_000;
+
+  it('fill regular orders from the first tick at 09:30 and expire DAY orders at the first tick after 16:00', () => {
+    const r = tickScenario({
+      session: 'us-equity',
+      trades: [
+        [jan2(14), 100], // 09:00 New York, pre-market
+        [jan2(14, 20), 99],
+        [jan2(14, 30), 101], // 09:30: the session's first tick
+        [jan2(20, 59), 102],
+        [jan2(21, 5), 94], // 16:05, after the close
+      ],
+      onTrade: (ctx, tick) => {
+        if (tick.index !== 0) return;
+        ctx.buy(1);
+        ctx.buy(2, { kind: 'market-on-open' });
+        ctx.buy(3, { kind: 'limit', limitPrice: 95, timeInForce: 'day' });
+      },
+    });
+    expect(r.fills.map((f) => [f.orderId, f.price, f.time])).toEqual([
+      [1, 101, t(2024, 1, 2, 14, 30)],
+      [2, 101, t(2024, 1, 2, 14, 30)],
+    ]);
+    expect(r.orders[2]).toMatchObject({ status: 'expired', reason: 'DAY_EXPIRED', updateTime: t(2024, 1, 2, 21, 5) });
+  });
+
+  it("fill market-on-close at the session's last tick once a later tick shows the session ended", () => {
+    const r = tickScenario({
+      session: 'us-equity',
+      trades: [
+        [jan2(15), 100],
+        [jan2(20, 59), 102],
+        [jan2(21, 30), 90],
+      ],
+      onTrade: (ctx, tick) => void (tick.index === 0 && ctx.sell(1, { kind: 'market-on-close' })),
+    });
+    expect(r.fills.map((f) => [f.price, f.time])).toEqual([[102, t(2024, 1, 2, 20, 59)]]);
   });
 });

@@ -6,6 +6,7 @@ import { StrategyError } from '../../kernel/strategy-error.js';
 import { defineStrategy, type StrategyContext, type StrategyHandlers } from '../../strategy/strategy.js';
 import { dailyBars, TEST_EQUITY } from '../../testing/fixtures.js';
 import { DAY_MICROS, FIRST_BAR, type ScenarioOptions, scenario } from '../../testing/scenario.js';
+import { MS, tickScenario } from '../../testing/tick-scenario.js';
 import type { BacktestResult } from '../results.js';
 import { runBacktest } from '../run-backtest.js';
 
@@ -131,6 +132,28 @@ describe('a strategy that throws', () => {
     expect(result.orders.map((o) => [o.id, o.status])).toEqual([[1, 'accepted']]);
     expect(result.equity.time).toHaveLength(1);
     expectConsistent(result);
+  });
+
+  it('in onTrade names the tick, and keeps the fills booked before it', () => {
+    let error: StrategyError | undefined;
+    try {
+      tickScenario({
+        trades: [
+          [0, 100],
+          [10, 101],
+          [20, 102],
+        ],
+        onTrade: (ctx, tick) => {
+          if (tick.index === 0) ctx.buy(5);
+          if (tick.index === 1) throw new RangeError('tick 1');
+        },
+      });
+    } catch (e) {
+      error = e as StrategyError;
+    }
+    expect(error).toMatchObject({ handler: 'onTrade', instrument: 'TEST.SIM', bar: 1, time: FIRST_BAR + 10 * MS });
+    expect(error?.result?.fills.map((f) => [f.price, f.quantity])).toEqual([[101, 5]]);
+    expectConsistent(error?.result as BacktestResult);
   });
 
   it('in onTimer names the timer handler and no instrument', () => {
