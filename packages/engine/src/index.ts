@@ -39,6 +39,7 @@ export type { KernelMessages, Topic } from './kernel/message-bus.js';
 export { MessageBus } from './kernel/message-bus.js';
 export type {
   BracketLegs,
+  ContingentOrders,
   Order,
   OrderKind,
   OrderRequest,
