@@ -41,6 +41,7 @@ export type { StrategyFailure } from './kernel/strategy-error.js';
 export { StrategyError } from './kernel/strategy-error.js';
 export type {
   BracketLegs,
+  ContingentOrders,
   Order,
   OrderKind,
   OrderRequest,

@@ -308,6 +308,7 @@ export class ExecutionEngine implements VenueListener {
     if (bus.has('order')) this.#publishLast(id);
     this.#cancelSiblings(id, time);
     if (complete && s.brackets.size > 0 && s.brackets.has(id)) this.#placeLegs(id);
+    if (complete && s.children.size > 0 && s.children.has(id)) this.#placeChildren(id);
     if (fill !== undefined && onFill !== undefined && !parts.guard.failed) {
       try {
         onFill(fill, this.views.get(id));
@@ -414,6 +415,8 @@ export class ExecutionEngine implements VenueListener {
     if (isFinalCode(status)) {
       this.#cancelSiblings(id, time);
       if (s.brackets.size > 0 && s.brackets.has(id) && (s.filled[id] as number) > 0) this.#placeLegs(id);
+      // Children wait for a complete fill; an order that ends otherwise drops them.
+      if (s.children.size > 0) s.children.delete(id);
     }
     this.#notifyUpdate(id);
   }
@@ -441,6 +444,22 @@ export class ExecutionEngine implements VenueListener {
         this.#venue?.cancel(other, s.instrument[other] as number, 'OCO_CANCELLED');
       }
     }
+  }
+
+  /** Places the one-triggers-other children of a completely filled order (once). */
+  #placeChildren(parent: number): void {
+    const s = this.orders;
+    const then = s.children.get(parent);
+    if (then === undefined) return;
+    s.children.delete(parent);
+    const k = s.instrument[parent] as number;
+    const placed = then.orders.map((request) =>
+      this.#prepare(request, parent, request.instrument === undefined ? k : -1),
+    );
+    // Link before sending, as for bracket legs: a child can fill the moment it arrives.
+    const live = placed.filter((child) => s.status[child] === SUBMITTED);
+    if (then.oco === true && live.length > 1) this.#link(live);
+    for (const child of live) if (this.orders.status[child] === SUBMITTED) this.#send(child);
   }
 
   #placeLegs(parent: number): void {

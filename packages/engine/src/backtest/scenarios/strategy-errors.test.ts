@@ -1,3 +1,4 @@
+import { defineInstrument, type EquityInstrument } from '@alphintra/core';
 import { describe, expect, it } from 'vitest';
 import { createFeeModel } from '../../execution/fee-model.js';
 import { SimulatedClock } from '../../kernel/clock.js';
@@ -153,6 +154,41 @@ describe('a strategy that throws', () => {
     }
     expect(error).toMatchObject({ handler: 'onTrade', instrument: 'TEST.SIM', bar: 1, time: FIRST_BAR + 10 * MS });
     expect(error?.result?.fills.map((f) => [f.price, f.quantity])).toEqual([[101, 5]]);
+    expectConsistent(error?.result as BacktestResult);
+  });
+
+  it('in onBar of a multi-instrument run names the instrument, with the slices before it recorded', () => {
+    const other = defineInstrument<EquityInstrument>({
+      kind: 'equity',
+      symbol: 'OTHER',
+      venue: 'SIM',
+      currency: 'USD',
+    });
+    const strategy = defineStrategy({
+      name: 'pair',
+      parameters: {},
+      create: (ctx: StrategyContext): StrategyHandlers => ({
+        onBar: (bar) => {
+          if (bar.index === 0 && bar.instrumentIndex === 0) ctx.buy(1);
+          if (bar.index === 2 && bar.instrument === 'OTHER.SIM') throw new Error('second leg');
+        },
+      }),
+    });
+    let error: StrategyError | undefined;
+    try {
+      runBacktest({
+        strategy,
+        data: [
+          { instrument: TEST_EQUITY, series: dailyBars(ROWS) },
+          { instrument: other, series: dailyBars(ROWS) },
+        ],
+      });
+    } catch (e) {
+      error = e as StrategyError;
+    }
+    expect(error).toMatchObject({ handler: 'onBar', instrument: 'OTHER.SIM', bar: 2 });
+    expect(error?.result?.equity.time).toHaveLength(2);
+    expect(error?.result?.summary.bars).toBe(6);
     expectConsistent(error?.result as BacktestResult);
   });
 
