@@ -57,10 +57,19 @@ export class BarSessions {
     }
     const time = b.time[bar] as number;
     const w = this.locate(time);
-    this.inSession = this.#overlaps(time, w);
-    this.first = this.inSession && (bar === 0 || !this.#overlaps(b.time[bar - 1] as number, w));
+    const d = b.duration;
+    // Bars overlap the session's hours; a tick (no length) lies within them.
+    const inSession = d > 0 ? time + d > w.open : time >= w.open;
+    this.inSession = inSession;
+    if (!inSession) {
+      this.first = false;
+      this.reachesClose = false;
+      return;
+    }
+    const previous = bar > 0 ? (b.time[bar - 1] as number) : Number.NEGATIVE_INFINITY;
+    this.first = d > 0 ? previous + d <= w.open : previous < w.open;
     // A tick is an instant before the close: the session's last tick is known only later.
-    this.reachesClose = this.inSession && b.duration > 0 && time + b.duration >= w.close;
+    this.reachesClose = d > 0 && time + d >= w.close;
   }
 
   /** Whether a bar (or tick, of no length) at `time` overlaps the hours of session `w`. */

@@ -699,7 +699,7 @@ export class SimulatedExchange implements ExecutionVenue {
         else if (side > 0) book.availableBuy -= quantity;
         else book.availableSell -= quantity;
         this.#cumulativeNotional += notional;
-        this.#tellPath(book, price);
+        this.#tellPath(book);
         listener.onFill(id, index, quantity, fillPrice, fee, maker, time);
         return;
       }
@@ -722,10 +722,12 @@ export class SimulatedExchange implements ExecutionVenue {
   }
 
   /**
-   * Tells the listener where on the bar's path a fill at `price` happens: the range the path
-   * covered since the previous fill (or the open) and the range it covers after this one.
+   * Tells the listener where on the bar's path a fill at the book's price happens: the range
+   * the path covered since the previous fill (or the open) and the range it covers after this
+   * one. (Every fill sets `book.price` to where the path is first.)
    */
-  #tellPath(book: Book, price: number): void {
+  #tellPath(book: Book): void {
+    const price = book.price;
     const path = this.#listener.fillPath;
     if (Number.isNaN(book.to)) {
       path.fill(Number.NaN);

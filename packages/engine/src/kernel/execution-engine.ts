@@ -102,7 +102,8 @@ export class ExecutionEngine implements VenueListener {
   /**
    * Calls into the engine under way (a venue report can arrive inside a strategy's submit, a
    * fill can place bracket legs that fill at once …). A handler's failure is thrown when the
-   * outermost call returns, so every event is booked in full first.
+   * outermost call returns, so every event is booked in full first. (No `finally`: any other
+   * exception ends the run, so the count need not survive it.)
    */
   #depth = 0;
 
@@ -128,13 +129,9 @@ export class ExecutionEngine implements VenueListener {
   submitFor(k: number, request: OrderRequest): Order {
     this.#parts.guard.check();
     this.#depth++;
-    let id: number;
-    try {
-      id = this.#prepare(request, 0, k);
-      if (this.orders.status[id] === SUBMITTED) this.#send(id);
-    } finally {
-      this.#depth--;
-    }
+    const id = this.#prepare(request, 0, k);
+    if (this.orders.status[id] === SUBMITTED) this.#send(id);
+    this.#depth--;
     this.#leave();
     return this.views.get(id);
   }
@@ -146,11 +143,8 @@ export class ExecutionEngine implements VenueListener {
     if (!isWorkingCode(s.status[id] as number)) return;
     s.updateTime[id] = this.#parts.clock.now();
     this.#depth++;
-    try {
-      this.#venue?.cancel(id, s.instrument[id] as number, reason);
-    } finally {
-      this.#depth--;
-    }
+    this.#venue?.cancel(id, s.instrument[id] as number, reason);
+    this.#depth--;
     this.#leave();
   }
 
@@ -179,13 +173,10 @@ export class ExecutionEngine implements VenueListener {
     this.#venue?.modify(id, k);
     const now = this.#parts.clock.now();
     this.#depth++;
-    try {
-      if ((s.quantity[id] as number) <= (s.filled[id] as number)) {
-        this.#transition(id, T_CANCEL, 'MODIFIED_TO_FILLED_QUANTITY', now);
-      } else this.#transition(id, T_MODIFY, '', now);
-    } finally {
-      this.#depth--;
-    }
+    if ((s.quantity[id] as number) <= (s.filled[id] as number)) {
+      this.#transition(id, T_CANCEL, 'MODIFIED_TO_FILLED_QUANTITY', now);
+    } else this.#transition(id, T_MODIFY, '', now);
+    this.#depth--;
     this.#leave();
   }
 
@@ -235,51 +226,18 @@ export class ExecutionEngine implements VenueListener {
 
   onOrderTransition(id: number, transition: number, reason: string, time: number): void {
     this.#depth++;
-    try {
-      this.#transition(id, transition, reason, time);
-    } finally {
-      this.#depth--;
-    }
+    this.#transition(id, transition, reason, time);
+    this.#depth--;
     this.#leave();
   }
 
+  /**
+   * Books a fill: portfolio, trade, order, fill record, OCO siblings, bracket legs and
+   * one-triggers-other children, then the handlers. (One function: a call carrying the fill's
+   * numbers to a helper V8 does not inline would box them.)
+   */
   onFill(id: number, k: number, quantity: number, price: number, fee: number, maker: boolean, time: number): void {
     this.#depth++;
-    try {
-      this.#book(id, k, quantity, price, fee, maker, time);
-    } finally {
-      this.#depth--;
-    }
-    this.#leave();
-  }
-
-  /** Throws a handler's failure once the outermost call into the engine is done. */
-  #leave(): void {
-    if (this.#depth === 0) this.#parts.guard.check();
-  }
-
-  /** Calls `onOrderUpdate` for order `id` (unless a handler has already failed). */
-  #notifyUpdate(id: number): void {
-    const handler = this.handlers.onOrderUpdate;
-    const guard = this.#parts.guard;
-    if (handler === undefined || guard.failed) return;
-    try {
-      handler(this.views.get(id));
-    } catch (error) {
-      guard.fail(error, 'onOrderUpdate', this.orders.instrument[id] as number, this.#barOf(id));
-    }
-  }
-
-  /** The bar order `id`'s instrument is at: being matched, else the last one delivered. */
-  #barOf(id: number): number {
-    const k = this.orders.instrument[id] as number;
-    const matching = this.#parts.matchingBar[k];
-    if (matching === undefined) return -1;
-    return matching >= 0 ? matching : (this.#parts.lastMatched[k] as number);
-  }
-
-  /** Books a fill: portfolio, trade, order, fill record, OCO siblings, bracket legs, then the handlers. */
-  #book(id: number, k: number, quantity: number, price: number, fee: number, maker: boolean, time: number): void {
     const parts = this.#parts;
     const s = this.orders;
     const side = s.side[id] as number;
@@ -311,12 +269,39 @@ export class ExecutionEngine implements VenueListener {
     if (complete && s.children.size > 0 && s.children.has(id)) this.#placeChildren(id);
     if (fill !== undefined && onFill !== undefined && !parts.guard.failed) {
       try {
-        onFill(fill, this.views.get(id));
+        this.handlers.onFill?.(fill, this.views.get(id));
       } catch (error) {
         parts.guard.fail(error, 'onFill', k, this.#barOf(id));
       }
     }
     this.#notifyUpdate(id);
+    this.#depth--;
+    this.#leave();
+  }
+
+  /** Throws a handler's failure once the outermost call into the engine is done. */
+  #leave(): void {
+    if (this.#depth === 0) this.#parts.guard.check();
+  }
+
+  /** Calls `onOrderUpdate` for order `id` (unless a handler has already failed). */
+  #notifyUpdate(id: number): void {
+    const handlers = this.handlers;
+    const guard = this.#parts.guard;
+    if (handlers.onOrderUpdate === undefined || guard.failed) return;
+    try {
+      handlers.onOrderUpdate(this.views.get(id));
+    } catch (error) {
+      guard.fail(error, 'onOrderUpdate', this.orders.instrument[id] as number, this.#barOf(id));
+    }
+  }
+
+  /** The bar order `id`'s instrument is at: being matched, else the last one delivered. */
+  #barOf(id: number): number {
+    const k = this.orders.instrument[id] as number;
+    const matching = this.#parts.matchingBar[k];
+    if (matching === undefined) return -1;
+    return matching >= 0 ? matching : (this.#parts.lastMatched[k] as number);
   }
 
   // ---- internals -----------------------------------------------------------------------

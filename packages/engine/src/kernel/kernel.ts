@@ -165,7 +165,11 @@ export class Kernel {
     }
     this.#actions = [...config.corporateActions].sort((a, b) => a.time - b.time);
     this.#lastCarry = new Float64Array(instruments.length).fill(Number.NaN);
-    this.#guard = new StrategyGuard(clock, this.ids);
+    // Once a strategy has failed, nothing is being matched or handled any more.
+    this.#guard = new StrategyGuard(clock, this.ids, () => {
+      this.matchingBar.fill(-1);
+      this.current = -1;
+    });
     this.execution = new ExecutionEngine({
       instruments,
       ids: this.ids,
@@ -246,12 +250,12 @@ export class Kernel {
     } catch (error) {
       throw guard.fail(error, 'create', -1, -1);
     }
-    this.#handlers = guard.bind(created);
+    this.#handlers = guard.handlersOf(created);
     this.execution.handlers = this.#handlers;
-    const onStart = this.#handlers.onStart;
-    if (onStart !== undefined) {
+    const handlers = this.#handlers;
+    if (handlers.onStart !== undefined) {
       try {
-        onStart();
+        handlers.onStart();
       } catch (error) {
         guard.fail(error, 'onStart', -1, -1);
       }
@@ -293,7 +297,8 @@ export class Kernel {
    * goes through `stepBar` itself.
    */
   runBars(from: number, to: number): void {
-    this.#guard.check();
+    const guard = this.#guard;
+    guard.check();
     const ins = this.instruments[0] as KernelInstrument;
     const c = ins.columns;
     const { time, high, low, close } = c;
@@ -325,12 +330,7 @@ export class Kernel {
       if (t > (cell[0] as number)) cell[0] = t;
       if (matcher !== undefined) {
         matchingBar[0] = j;
-        try {
-          matcher.matchBar(0, j);
-        } catch (error) {
-          matchingBar[0] = -1;
-          throw error;
-        }
+        matcher.matchBar(0, j);
         matchingBar[0] = -1;
       }
       portfolio.mark(0, close[j] as number);
@@ -341,15 +341,15 @@ export class Kernel {
       lastMatched[0] = j;
       this.current = 0;
       if (feed.size > 0) feed.update(j);
-      const handler = this.#handlers.onBar;
-      if (handler !== undefined) {
+      const handlers = this.#handlers;
+      if (handlers.onBar !== undefined) {
         view.index = j;
         try {
-          handler(view);
+          handlers.onBar(view);
         } catch (error) {
-          this.#guard.fail(error, 'onBar', 0, j);
+          guard.fail(error, 'onBar', 0, j);
         }
-        if (this.#guard.failed) this.#stopOn(this.#guard.failure);
+        if (guard.failure !== undefined) guard.check();
       }
       this.current = -1;
       this.#record(t);
@@ -363,7 +363,8 @@ export class Kernel {
    * than the common steps take the general calls.
    */
   runSlice(due: Int32Array, count: number, cursor: Int32Array): void {
-    this.#guard.check();
+    const guard = this.#guard;
+    guard.check();
     const k0 = due[0] as number;
     const j0 = cursor[k0] as number;
     const cell = this.#clockCell;
@@ -393,12 +394,7 @@ export class Kernel {
       const j = cursor[k] as number;
       if (matcher !== undefined) {
         this.matchingBar[k] = j;
-        try {
-          matcher.matchBar(k, j);
-        } catch (error) {
-          this.matchingBar[k] = -1;
-          throw error;
-        }
+        matcher.matchBar(k, j);
         this.matchingBar[k] = -1;
       }
       portfolio.mark(k, (closes[k] as Float64Array)[j] as number);
@@ -417,16 +413,16 @@ export class Kernel {
       this.current = k;
       const feed = feeds[k] as IndicatorFeed;
       if (feed.size > 0) feed.update(j);
-      const handler = this.#handlers.onBar;
-      if (handler !== undefined) {
+      const handlers = this.#handlers;
+      if (handlers.onBar !== undefined) {
         const view = bars[k] as MutableBarView;
         view.index = j;
         try {
-          handler(view);
+          handlers.onBar(view);
         } catch (error) {
-          this.#guard.fail(error, 'onBar', k, j);
+          guard.fail(error, 'onBar', k, j);
         }
-        if (this.#guard.failed) this.#stopOn(this.#guard.failure);
+        if (guard.failure !== undefined) guard.check();
       }
       this.current = -1;
     }
@@ -446,13 +442,7 @@ export class Kernel {
     const matcher = this.#matcher;
     if (matcher !== undefined) {
       this.matchingBar[k] = j;
-      try {
-        matcher.matchBar(k, j);
-      } catch (error) {
-        // A strategy failure reported by a fill callback: the fill is booked, the run stops.
-        this.matchingBar[k] = -1;
-        throw error;
-      }
+      matcher.matchBar(k, j);
       this.matchingBar[k] = -1;
     }
     this.portfolio.mark(k, c.close[j] as number);
@@ -475,31 +465,19 @@ export class Kernel {
     const higher = this.higher[k] as HigherTimeframe[];
     for (let h = 0; h < higher.length; h++) (higher[h] as HigherTimeframe).onSourceBar(c, j, closeTime);
     if (this.bus.has('bar')) this.bus.publish('bar', { instrument: ins.instrument.id, index: j, time });
-    const handler = this.#handlers.onBar;
-    if (handler !== undefined) {
+    const handlers = this.#handlers;
+    if (handlers.onBar !== undefined) {
       const view = this.bars[k] as MutableBarView;
       view.index = j;
       try {
-        handler(view);
+        handlers.onBar(view);
       } catch (error) {
         this.#guard.fail(error, 'onBar', k, j);
       }
-      if (this.#guard.failed) this.#stopOn(this.#guard.failure);
+      this.#guard.check();
     }
-    if (this.#closeFills) {
-      try {
-        (this.#matcher as BarMatcher).fillAtClose(k, j);
-      } catch (error) {
-        this.#stopOn(error);
-      }
-    }
+    if (this.#closeFills) (this.#matcher as BarMatcher).fillAtClose(k, j);
     this.current = -1;
-  }
-
-  /** Leaves the handling of a bar after a strategy failure: nothing is being handled. */
-  #stopOn(error: unknown): never {
-    this.current = -1;
-    throw error;
   }
 
   /**
@@ -528,12 +506,7 @@ export class Kernel {
       const matcher = this.#matcher;
       if (matcher !== undefined) {
         this.matchingBar[k] = i;
-        try {
-          matcher.matchTick(k, i);
-        } catch (error) {
-          this.matchingBar[k] = -1;
-          throw error;
-        }
+        matcher.matchTick(k, i);
         this.matchingBar[k] = -1;
       }
       this.portfolio.mark(k, view.markAt(i));
@@ -558,7 +531,7 @@ export class Kernel {
     } catch (error) {
       this.#guard.fail(error, quote ? 'onQuote' : 'onTrade', k, i);
     }
-    if (this.#guard.failed) this.#stopOn(this.#guard.failure);
+    this.#guard.check();
     this.current = -1;
   }
 
@@ -579,11 +552,11 @@ export class Kernel {
   }
 
   #endSlice(time: number): void {
-    const onSlice = this.#handlers.onSlice;
-    if (onSlice !== undefined) {
+    const handlers = this.#handlers;
+    if (handlers.onSlice !== undefined) {
       this.current = -1;
       try {
-        onSlice(time);
+        handlers.onSlice(time);
       } catch (error) {
         throw this.#guard.fail(error, 'onSlice', -1, -1);
       }
@@ -620,10 +593,10 @@ export class Kernel {
       if (timer.interval > 0) timer.time += timer.interval;
       else timers.splice(first, 1);
       this.current = -1;
-      const onTimer = this.#handlers.onTimer;
-      if (onTimer === undefined) continue;
+      const handlers = this.#handlers;
+      if (handlers.onTimer === undefined) continue;
       try {
-        onTimer(timer.name, this.clock.now());
+        handlers.onTimer(timer.name, this.clock.now());
       } catch (error) {
         throw this.#guard.fail(error, 'onTimer', -1, -1);
       }
@@ -635,10 +608,10 @@ export class Kernel {
   stop(): void {
     this.#guard.check();
     this.current = -1;
-    const onStop = this.#handlers.onStop;
-    if (onStop === undefined) return;
+    const handlers = this.#handlers;
+    if (handlers.onStop === undefined) return;
     try {
-      onStop();
+      handlers.onStop();
     } catch (error) {
       throw this.#guard.fail(error, 'onStop', -1, -1);
     }

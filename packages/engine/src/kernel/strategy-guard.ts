@@ -26,10 +26,13 @@ export class StrategyGuard {
   failure: StrategyError | undefined = undefined;
   readonly #clock: Clock;
   readonly #ids: readonly string[];
+  readonly #halt: () => void;
 
-  constructor(clock: Clock, instrumentIds: readonly string[]) {
+  /** `halt` clears what the kernel was doing (matching, handling a bar) when the failure is thrown. */
+  constructor(clock: Clock, instrumentIds: readonly string[], halt: () => void = () => {}) {
     this.#clock = clock;
     this.#ids = instrumentIds;
+    this.#halt = halt;
   }
 
   /** Whether a handler has failed. */
@@ -57,16 +60,22 @@ export class StrategyGuard {
     return this.failure;
   }
 
-  /** Throws the failure, if any. */
+  /** Throws the failure, if any (after clearing the kernel's work under way). */
   check(): void {
-    if (this.failure !== undefined) throw this.failure;
+    if (this.failure !== undefined) this.#throw(this.failure);
+  }
+
+  #throw(failure: StrategyError): never {
+    this.#halt();
+    throw failure;
   }
 
   /**
-   * Checks what a strategy's `create` returned and binds each handler to it (so `this` works
-   * inside handlers); throws a {@link StrategyError} naming what is wrong.
+   * Checks what a strategy's `create` returned: an object whose handlers are functions (the
+   * kernel calls them as its methods, so `this` works inside them); throws a
+   * {@link StrategyError} naming what is wrong.
    */
-  bind(created: unknown): StrategyHandlers {
+  handlersOf(created: unknown): StrategyHandlers {
     const fail = (detail: string): StrategyError => {
       const at = {
         strategy: this.strategy,
@@ -84,13 +93,12 @@ export class StrategyGuard {
       );
     }
     const handlers = created as Record<string, unknown>;
-    const bound: Record<string, unknown> = {};
     for (const key of HANDLERS) {
       const handler = handlers[key];
-      if (handler === undefined) continue;
-      if (typeof handler !== 'function') throw fail(`expected ${key} to be a function, got ${typeof handler}`);
-      bound[key] = handler.bind(handlers);
+      if (handler !== undefined && typeof handler !== 'function') {
+        throw fail(`expected ${key} to be a function, got ${typeof handler}`);
+      }
     }
-    return bound as StrategyHandlers;
+    return created as StrategyHandlers;
   }
 }

@@ -129,7 +129,7 @@ export class TradeTracker {
     let remaining = quantity;
     let feeLeft = fee;
     const open = this.#open[index] as OpenTrade;
-    if (open.active && path !== undefined) this.#excursion(index, open, path[1] as number, path[0] as number);
+    if (open.active && path !== undefined) this.#widen(index, open, path, 1, path, 0);
     if (open.active && Math.sign(quantity) !== open.side) {
       const closing = Math.min(Math.abs(before), Math.abs(quantity));
       const share = closing / Math.abs(quantity);
@@ -189,17 +189,30 @@ export class TradeTracker {
     const open = this.#open[index] as OpenTrade;
     if (!open.active) return;
     open.bars++;
-    if (Number.isNaN(open.restLow)) {
-      this.#excursion(index, open, highs[bar] as number, lows[bar] as number);
-    } else {
-      this.#excursion(index, open, open.restHigh, open.restLow);
+    let high = highs[bar] as number;
+    let low = lows[bar] as number;
+    if (!Number.isNaN(open.restLow)) {
+      high = open.restHigh;
+      low = open.restLow;
       open.restLow = Number.NaN;
       open.restHigh = Number.NaN;
     }
+    // Written out here rather than calling #widen: this runs on every bar, often inside a
+    // replay loop that has used up V8's inlining budget.
+    const m = (this.#multipliers[index] as number) * open.size;
+    const favourable = open.side > 0 ? (high - open.entryPrice) * m : (open.entryPrice - low) * m;
+    const adverse = open.side > 0 ? (low - open.entryPrice) * m : (open.entryPrice - high) * m;
+    if (favourable > open.best) open.best = favourable;
+    if (adverse < open.worst) open.worst = adverse;
   }
 
-  /** Widens the open trade's excursions with prices over `[low, high]` at its current size (NaN: nothing). */
-  #excursion(index: number, open: OpenTrade, high: number, low: number): void {
+  /**
+   * Widens the open trade's excursions with prices from `lows[lo]` to `highs[hi]` at its
+   * current size (NaN: nothing). Prices travel in arrays so that no double crosses the call.
+   */
+  #widen(index: number, open: OpenTrade, highs: Float64Array, hi: number, lows: Float64Array, lo: number): void {
+    const high = highs[hi] as number;
+    const low = lows[lo] as number;
     if (Number.isNaN(high) || Number.isNaN(low)) return;
     const m = (this.#multipliers[index] as number) * open.size;
     const favourable = open.side > 0 ? (high - open.entryPrice) * m : (open.entryPrice - low) * m;
