@@ -5,7 +5,6 @@ import {
   DEFAULT_SESSION_CALENDAR,
   type Instrument,
   type QuoteTicks,
-  type SessionCalendarSpec,
   sessionCalendar,
   type TradeTicks,
 } from '@alphintra/core';
@@ -13,6 +12,7 @@ import type { ExchangeInstrument } from '../execution/exchange-book.js';
 import type { FeedColumns, KernelInstrument } from '../kernel/kernel-types.js';
 import { hashColumnList, hashColumns } from '../support/columns-hash.js';
 import { type BacktestData, barShape, checkSeries } from './backtest-config.js';
+import type { RunManifest } from './results.js';
 
 /** One row per trade: open = high = low = close = price, volume = size (zero-copy). */
 function tradeColumns(ticks: TradeTicks): FeedColumns {
@@ -136,23 +136,7 @@ const isMargined = (instrument: Instrument): boolean => instrument.kind === 'fut
  * The manifest's record of one instrument's data: counts, span and a content hash, and the
  * terms it traded on (kind, currency, tick, lot, multiplier, margin, funding, session).
  */
-export function dataRecord(d: BacktestData): {
-  readonly instrument: string;
-  readonly bars: number;
-  readonly trades?: number;
-  readonly quotes?: number;
-  readonly start: number;
-  readonly end: number;
-  readonly hash: string;
-  readonly kind: string;
-  readonly currency: string;
-  readonly tickSize: number;
-  readonly lotSize: number;
-  readonly multiplier: number;
-  readonly marginRate: number | null;
-  readonly fundingRate: number | 'per-bar' | null;
-  readonly session: string | SessionCalendarSpec;
-} {
+export function dataRecord(d: BacktestData): RunManifest['data'][number] {
   const times = [d.series?.time, d.trades?.time, d.quotes?.time].filter(
     (t): t is Float64Array => t !== undefined && t.length > 0,
   );
