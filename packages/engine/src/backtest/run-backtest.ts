@@ -14,9 +14,8 @@ import {
   type BacktestConfig,
   type BacktestData,
   barShape,
-  checkBacktestConfig,
   checkSeries,
-  DEFAULT_BACKTEST_CONFIG,
+  resolveBacktestConfig,
 } from './backtest-config.js';
 import {
   type BacktestResult,
@@ -74,12 +73,7 @@ function describeConfig(config: BacktestConfig): Record<string, unknown> {
  * result.summary.finalEquity;
  */
 export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P>): BacktestResult {
-  const config: BacktestConfig = { ...DEFAULT_BACKTEST_CONFIG };
-  for (const key of Object.keys(DEFAULT_BACKTEST_CONFIG) as (keyof BacktestConfig)[]) {
-    const value = options[key];
-    if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
-  }
-  checkBacktestConfig(config);
+  const config = resolveBacktestConfig(options);
   if (options.data.length === 0)
     throw new AlphintraError('INVALID_ARGUMENT', 'expected data for at least one instrument');
   const parameters = resolveParameters(options.strategy.parameters, options.parameters);

@@ -1,0 +1,223 @@
+// The contenders: runSweep through the strategy's sweep face; the event-driven engine on a
+// sample of the pairs (its time extrapolated to all of them); and the floor — a minimal
+// hand-written loop doing the same arithmetic with no engine at all.
+import { defineStrategy, HOLD, runBacktest, runSweep } from '../../packages/engine/dist/index.js';
+import { CASH, FEE_RATE, PERIODS_PER_YEAR } from './workload.js';
+
+// examples/sma-crossover.ts, in JavaScript (the benchmark runs the built packages).
+const crossover = defineStrategy({
+  name: 'bench-sma-crossover',
+  parameters: {
+    fast: { type: 'integer', default: 10, min: 2, max: 200 },
+    slow: { type: 'integer', default: 30, min: 3, max: 400 },
+  },
+  create(ctx, p) {
+    const fast = ctx.indicator('SMA', { timeperiod: p.fast });
+    const slow = ctx.indicator('SMA', { timeperiod: p.slow });
+    return {
+      onBar() {
+        if (!slow.isReady) return;
+        const held = ctx.quantity();
+        if (fast.value > slow.value) {
+          if (held <= 0) ctx.targetPercent(1);
+        } else if (held > 0) {
+          ctx.closePosition();
+        }
+      },
+    };
+  },
+  sweep: {
+    indicators: (p) => ({
+      fast: { name: 'SMA', params: { timeperiod: p.fast } },
+      slow: { name: 'SMA', params: { timeperiod: p.slow } },
+    }),
+    decide(bar, { fast, slow }, held) {
+      const s = slow[bar];
+      if (Number.isNaN(s)) return HOLD;
+      if (fast[bar] > s) return held <= 0 ? 1 : HOLD;
+      return held > 0 ? 0 : HOLD;
+    },
+  },
+});
+
+const config = { cash: CASH, fees: { kind: 'percent', rate: FEE_RATE } };
+
+function table(count) {
+  return {
+    trades: new Float64Array(count),
+    finalEquity: new Float64Array(count),
+    sharpe: new Float64Array(count),
+    maxDrawdown: new Float64Array(count),
+  };
+}
+
+/** runSweep over every pair. */
+function sweep({ series, instrument }, pairs) {
+  const r = runSweep({
+    ...config,
+    strategy: crossover,
+    data: [{ instrument, series, hash: 'bench' }],
+    parameterSets: pairs,
+    periodsPerYear: PERIODS_PER_YEAR,
+  });
+  return { runs: pairs, trades: r.trades, finalEquity: r.finalEquity, sharpe: r.sharpe, maxDrawdown: r.maxDrawdown };
+}
+
+/** runBacktest on every `SAMPLE`th pair; its Sharpe and drawdown from the equity curve, as the sweep defines them. */
+export const ENGINE_SAMPLE = 100;
+function engine({ series, instrument }, pairs) {
+  const runs = pairs.filter((_, i) => i % ENGINE_SAMPLE === 0);
+  const out = table(runs.length);
+  runs.forEach((parameters, i) => {
+    const result = runBacktest({
+      ...config,
+      strategy: crossover,
+      data: [{ instrument, series, hash: 'bench' }],
+      parameters,
+    });
+    const e = result.equity.equity;
+    const f = curveFigures(e);
+    out.trades[i] = result.summary.trades;
+    out.finalEquity[i] = result.summary.finalEquity;
+    out.sharpe[i] = f.sharpe;
+    out.maxDrawdown[i] = f.maxDrawdown;
+  });
+  return { runs, ...out };
+}
+
+function curveFigures(e) {
+  let sum = 0;
+  let squares = 0;
+  let peak = Number.NEGATIVE_INFINITY;
+  let worst = 0;
+  for (let i = 0; i < e.length; i++) {
+    if (i > 0) {
+      const r = e[i] / e[i - 1] - 1;
+      sum += r;
+      squares += r * r;
+    }
+    if (e[i] > peak) peak = e[i];
+    else worst = Math.max(worst, 1 - e[i] / peak);
+  }
+  return { sharpe: sharpeOf(sum, squares, e.length - 1), maxDrawdown: worst };
+}
+
+function sharpeOf(sum, squares, count) {
+  if (count < 2) return Number.NaN;
+  const mean = sum / count;
+  const std = Math.sqrt((squares - sum * mean) / (count - 1));
+  return std > 1e-12 ? (mean / std) * Math.sqrt(PERIODS_PER_YEAR) : Number.NaN;
+}
+
+/** Whole shares, tolerant of float noise, as the engine rounds to lots. */
+function wholeShares(x) {
+  const snapped = Math.round(x);
+  return Math.abs(x - snapped) < 1e-7 ? snapped : Math.floor(x);
+}
+
+/** Buying power after the fee, as the engine checks a fill. */
+function fits(q, price, cash) {
+  const fee = q * price * FEE_RATE;
+  const available = cash - fee;
+  return q * price <= available + 1e-9 * Math.abs(available);
+}
+
+/** All of `cash` in whole shares at `price`, shrunk until the fee fits, as the engine sizes it. */
+function sharesFor(cash, price) {
+  const q = wholeShares(cash / price);
+  if (q === 0 || fits(q, price, cash)) return q;
+  let fitted = wholeShares((cash - q * price * FEE_RATE) / price);
+  while (fitted > 0 && !fits(fitted, price, cash)) fitted--;
+  return fitted;
+}
+
+/**
+ * The floor: each distinct SMA once (a rolling sum in TA-Lib's order), then per pair one loop
+ * with the signal, a pending order filled at the next open, the fee, the equity at each close
+ * and the running sums of returns and drawdown — with the shortcuts the sweep takes too (a bar
+ * whose equity did not change adds nothing; the drawdown divides once per episode).
+ */
+function floor({ series }, pairs) {
+  const open = series.open;
+  const close = series.close;
+  const n = close.length;
+  const averages = new Map();
+  const sma = (period) => {
+    let out = averages.get(period);
+    if (out === undefined) {
+      out = new Float64Array(n).fill(Number.NaN);
+      let total = 0;
+      for (let i = 0; i < period - 1; i++) total += close[i];
+      for (let i = period - 1; i < n; i++) {
+        total += close[i];
+        out[i] = total / period;
+        total -= close[i - period + 1];
+      }
+      averages.set(period, out);
+    }
+    return out;
+  };
+  const out = table(pairs.length);
+  for (let p = 0; p < pairs.length; p++) {
+    const fast = sma(pairs[p].fast);
+    const slow = sma(pairs[p].slow);
+    let cash = CASH;
+    let q = 0;
+    let pending = 0;
+    let trades = 0;
+    let previous = Number.NaN;
+    let sum = 0;
+    let squares = 0;
+    let peak = Number.NEGATIVE_INFINITY;
+    let trough = Number.POSITIVE_INFINITY;
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      if (pending === 1) {
+        const price = open[i];
+        const shares = sharesFor(cash, price);
+        if (shares > 0) {
+          const notional = shares * price;
+          cash -= notional + notional * FEE_RATE;
+          q = shares;
+        }
+      } else if (pending === -1) {
+        const notional = q * open[i];
+        cash -= -q * open[i] + notional * FEE_RATE;
+        q = 0;
+        trades++;
+      }
+      pending = 0;
+      const s = slow[i];
+      if (!Number.isNaN(s)) {
+        if (fast[i] > s) {
+          if (q <= 0) pending = 1;
+        } else if (q > 0) pending = -1;
+      }
+      const equity = q === 0 ? cash : cash + q * close[i];
+      if (equity !== previous) {
+        if (i > 0) {
+          const r = equity / previous - 1;
+          sum += r;
+          squares += r * r;
+        }
+        previous = equity;
+        if (equity > peak) {
+          if (trough < peak) worst = Math.max(worst, 1 - trough / peak);
+          peak = equity;
+          trough = equity;
+        } else if (equity < trough) trough = equity;
+      }
+    }
+    if (trough < peak) worst = Math.max(worst, 1 - trough / peak);
+    out.trades[p] = trades;
+    out.finalEquity[p] = previous;
+    out.sharpe[p] = sharpeOf(sum, squares, n - 1);
+    out.maxDrawdown[p] = worst;
+  }
+  return { runs: pairs, ...out };
+}
+
+export const SWEEP = 'alphintra runSweep';
+export const FLOOR = 'floor (hand-written loop)';
+export const ENGINE = 'event-driven engine (runBacktest)';
+export const contenders = { [SWEEP]: sweep, [FLOOR]: floor, [ENGINE]: engine };
