@@ -23,6 +23,30 @@ function periodsPerYearOf(series: BarSeries, given: number | undefined): number 
   );
 }
 
+/** The checked configuration, the one instrument's data and bar shape, and what the fast path cannot reproduce. */
+function inspect<P extends ParameterSpecs, K extends string>(options: SweepOptions<P, K>) {
+  const config = resolveBacktestConfig(options);
+  checkSweepOptions(options as SweepOptions<ParameterSpecs, string>);
+  const data = options.data[0];
+  if (data === undefined) throw new AlphintraError('INVALID_ARGUMENT', 'expected data for one instrument');
+  checkSeries(data.series, data.instrument.id);
+  const shape = barShape(data.series, data.instrument.id);
+  const strategy = options.strategy as unknown as Parameters<typeof sweepProblems>[0];
+  return { config, data, shape, problems: sweepProblems(strategy, options.data, config, shape.duration) };
+}
+
+/**
+ * Returns what in a sweep's strategy, data and configuration the fast path cannot reproduce
+ * exactly — an empty list when `runSweep` will run it, else the reasons it would refuse
+ * (so a caller can choose `runBacktest` up front). Bad input still throws.
+ *
+ * @example
+ * if (unsupportedBySweep(options).length > 0) runEachWithTheEngine(options);
+ */
+export function unsupportedBySweep<P extends ParameterSpecs, K extends string>(options: SweepOptions<P, K>): string[] {
+  return inspect(options).problems;
+}
+
 /**
  * Indicator columns of every run: `names` as `decide` reads them, and for run r and name k
  * the index of its column at `slots[r × names.length + k]`.
@@ -72,16 +96,10 @@ function planIndicators(
  * result.sharpe[1]; // Sharpe of fast 20 / slow 50
  */
 export function runSweep<P extends ParameterSpecs, K extends string>(options: SweepOptions<P, K>): SweepResult {
-  const config = resolveBacktestConfig(options);
-  checkSweepOptions(options as SweepOptions<ParameterSpecs, string>);
-  const data = options.data[0];
-  if (data === undefined) throw new AlphintraError('INVALID_ARGUMENT', 'expected data for one instrument');
+  const { config, data, shape, problems } = inspect(options);
+  refuseUnsupported(problems);
   const { instrument, series } = data;
-  checkSeries(series, instrument.id);
-  const shape = barShape(series, instrument.id);
-  const strategy = options.strategy as unknown as Parameters<typeof sweepProblems>[0];
-  refuseUnsupported(sweepProblems(strategy, options.data, config, shape.duration));
-  const face = strategy.sweep as unknown as SweepFace<never, string>;
+  const face = options.strategy.sweep as unknown as SweepFace<never, string>;
   const periodsPerYear = periodsPerYearOf(series, options.periodsPerYear);
   const n = series.length;
   const blocks = options.returnBlocks ?? 0;
