@@ -63,10 +63,10 @@ function sweep({ series, instrument }, pairs) {
   return { runs: pairs, trades: r.trades, finalEquity: r.finalEquity, sharpe: r.sharpe, maxDrawdown: r.maxDrawdown };
 }
 
-/** runBacktest on every `SAMPLE`th pair; its Sharpe and drawdown from the equity curve, as the sweep defines them. */
-export const ENGINE_SAMPLE = 100;
+/** runBacktest on about 100 of the pairs (evenly spread); Sharpe and drawdown from its equity curve, as the sweep defines them. */
 function engine({ series, instrument }, pairs) {
-  const runs = pairs.filter((_, i) => i % ENGINE_SAMPLE === 0);
+  const every = Math.max(1, Math.floor(pairs.length / 100));
+  const runs = pairs.filter((_, i) => i % every === 0);
   const out = table(runs.length);
   runs.forEach((parameters, i) => {
     const result = runBacktest({
