@@ -145,6 +145,28 @@ describe('runSweep equals runBacktest for the example strategies', () => {
     );
   });
 
+  it('reports a deliberately broken face in the divergence table', async () => {
+    const data = [await loadData('data/samples/orcl-1995-2014.txt', 'ORCL')];
+    const face = smaCrossover.sweep as NonNullable<typeof smaCrossover.sweep>;
+    // Buys 90 % of equity where create buys 100 %.
+    const broken = {
+      ...smaCrossover,
+      sweep: {
+        ...face,
+        decide: (...args: Parameters<typeof face.decide>) => (face.decide(...args) === 1 ? 0.9 : face.decide(...args)),
+      },
+    };
+    const parameterSets = [
+      { fast: 10, slow: 30 },
+      { fast: 20, slow: 100 },
+    ];
+    const { divergences } = compareSweepToEngine({ strategy: broken, data, parameterSets });
+    expect(new Set(divergences.map((d) => d.metric))).toEqual(
+      new Set(['finalEquity', 'totalReturn', 'sharpe', 'maxDrawdown']),
+    );
+    expect(formatDivergences(divergences).split('\n')).toHaveLength(divergences.length + 1);
+  });
+
   it('gives the Sharpe ratio and max drawdown that analytics computes from the engine’s equity curve', async () => {
     const data = [await loadData('data/samples/orcl-1995-2014.txt', 'ORCL')];
     const parameterSets = [

@@ -28,7 +28,7 @@ function measure(name, runs) {
     return undefined;
   }
   const r = JSON.parse(child.stdout);
-  return { ...r, best: Math.min(...r.times) };
+  return { ...r, best: Math.min(...r.times), bestCpu: Math.min(...r.cpu) };
 }
 
 /** Largest relative difference of each figure between `a` and the pairs of `b` it also ran. */
@@ -50,23 +50,26 @@ function agreement(a, b) {
 
 const sweep = measure(SWEEP, RUNS);
 const floor = measure(FLOOR, RUNS);
-const engine = measure(ENGINE, quick ? 1 : 3);
+const engine = measure(ENGINE, quick ? 2 : 3);
 const pairs = sweep?.runs.length ?? floor?.runs.length ?? 0;
 
 console.log(
   `\n## ${pairs.toLocaleString('en-US')} SMA-crossover pairs × ${BARS.toLocaleString('en-US')} daily bars (ORCL, data/samples), 0.1 % fee; Sharpe and max drawdown per pair\n`,
 );
-console.log(`best of ${RUNS} (engine: best of ${quick ? 1 : 3}), one process per contender, one core each\n`);
-console.log('| contender | best ms | µs per pair | ns per pair-bar | vs floor |');
-console.log('| --- | ---: | ---: | ---: | ---: |');
+console.log(`best of ${RUNS} (engine: best of ${quick ? 2 : 3}), one process per contender, one core each\n`);
+console.log(
+  '| contender | best wall ms | best CPU ms | µs per pair (CPU) | ns per pair-bar (CPU) | vs floor (wall) | vs floor (CPU) |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of [sweep, floor, engine]) {
   if (r === undefined) continue;
-  const extrapolated = r.name === ENGINE ? (r.best * pairs) / r.runs.length : r.best;
-  const label =
-    r.name === ENGINE ? `${r.name}, ${r.runs.length} pairs × ${pairs / r.runs.length} (extrapolated)` : r.name;
-  const ratio = floor === undefined ? '–' : `${(extrapolated / floor.best).toFixed(2)}x`;
+  const scale = r.name === ENGINE ? pairs / r.runs.length : 1;
+  const wall = r.best * scale;
+  const cpu = r.bestCpu * scale;
+  const label = r.name === ENGINE ? `${r.name}, ${r.runs.length} pairs × ${scale} (extrapolated)` : r.name;
+  const ratio = (x, y) => (floor === undefined ? '–' : `${(x / y).toFixed(2)}x`);
   console.log(
-    `| ${label} | ${extrapolated.toFixed(1)} | ${((extrapolated * 1e3) / pairs).toFixed(2)} | ${((extrapolated * 1e6) / (pairs * BARS)).toFixed(2)} | ${ratio} |`,
+    `| ${label} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} | ${((cpu * 1e3) / pairs).toFixed(2)} | ${((cpu * 1e6) / (pairs * BARS)).toFixed(2)} | ${ratio(wall, floor?.best)} | ${ratio(cpu, floor?.bestCpu)} |`,
   );
 }
 
@@ -88,13 +91,18 @@ if (sweep !== undefined && engine !== undefined) {
   if (!within(w)) process.exitCode = 1;
 }
 if (sweep !== undefined && floor !== undefined) {
-  const ratio = sweep.best / floor.best;
+  // On a shared machine the wall clock counts time spent waiting for a core; the process's
+  // CPU time is what the work costs on one core (GC and compiler threads included, so it
+  // errs high). The goal is judged on it; both are shown.
+  const ratio = sweep.bestCpu / floor.bestCpu;
   const scale = quick ? ' (--quick: the goal is stated for 10,000 pairs)' : '';
   console.log(
-    `\ngoal < ${GOAL_MS} ms and ≤ ${GOAL_RATIO}x the floor: ${sweep.best.toFixed(1)} ms, ${ratio.toFixed(2)}x → ${sweep.best < GOAL_MS && ratio <= GOAL_RATIO ? 'met' : 'NOT met'}${scale}`,
+    `\ngoal < ${GOAL_MS} ms on one core and ≤ ${GOAL_RATIO}x the floor: ${sweep.bestCpu.toFixed(1)} ms CPU (${sweep.best.toFixed(1)} ms wall), ${ratio.toFixed(2)}x → ${sweep.bestCpu < GOAL_MS && ratio <= GOAL_RATIO ? 'met' : 'NOT met'}${scale}`,
   );
 }
 if (sweep !== undefined && engine !== undefined) {
-  const extrapolated = (engine.best * pairs) / engine.runs.length;
-  console.log(`runSweep is ${(extrapolated / sweep.best).toFixed(0)}x faster than the event-driven engine per pair`);
+  const extrapolated = (engine.bestCpu * pairs) / engine.runs.length;
+  console.log(
+    `runSweep takes ${(extrapolated / sweep.bestCpu).toFixed(0)}x less CPU per pair than the event-driven engine`,
+  );
 }

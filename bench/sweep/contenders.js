@@ -1,44 +1,17 @@
 // The contenders: runSweep through the strategy's sweep face; the event-driven engine on a
 // sample of the pairs (its time extrapolated to all of them); and the floor — a minimal
 // hand-written loop doing the same arithmetic with no engine at all.
-import { defineStrategy, HOLD, runBacktest, runSweep } from '../../packages/engine/dist/index.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadStrategy } from '../../packages/cli/dist/commands/backtest-strategy.js';
+import { runBacktest, runSweep } from '../../packages/engine/dist/index.js';
 import { CASH, FEE_RATE, PERIODS_PER_YEAR } from './workload.js';
 
-// examples/sma-crossover.ts, in JavaScript (the benchmark runs the built packages).
-const crossover = defineStrategy({
-  name: 'bench-sma-crossover',
-  parameters: {
-    fast: { type: 'integer', default: 10, min: 2, max: 200 },
-    slow: { type: 'integer', default: 30, min: 3, max: 400 },
-  },
-  create(ctx, p) {
-    const fast = ctx.indicator('SMA', { timeperiod: p.fast });
-    const slow = ctx.indicator('SMA', { timeperiod: p.slow });
-    return {
-      onBar() {
-        if (!slow.isReady) return;
-        const held = ctx.quantity();
-        if (fast.value > slow.value) {
-          if (held <= 0) ctx.targetPercent(1);
-        } else if (held > 0) {
-          ctx.closePosition();
-        }
-      },
-    };
-  },
-  sweep: {
-    indicators: (p) => ({
-      fast: { name: 'SMA', params: { timeperiod: p.fast } },
-      slow: { name: 'SMA', params: { timeperiod: p.slow } },
-    }),
-    decide(bar, { fast, slow }, held) {
-      const s = slow[bar];
-      if (Number.isNaN(s)) return HOLD;
-      if (fast[bar] > s) return held <= 0 ? 1 : HOLD;
-      return held > 0 ? 0 : HOLD;
-    },
-  },
-});
+const here = dirname(fileURLToPath(import.meta.url));
+
+// The strategy is examples/sma-crossover.ts itself, compiled by the CLI's strategy loader
+// (create for the engine, its sweep face for runSweep).
+const { definition: crossover } = await loadStrategy(join(here, '../../examples/sma-crossover.ts'));
 
 const config = { cash: CASH, fees: { kind: 'percent', rate: FEE_RATE } };
 

@@ -1,96 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { defineStrategy } from '../strategy/strategy.js';
 import { syntheticBars, TEST_EQUITY } from '../testing/fixtures.js';
+import { scriptedStrategy } from '../testing/scripted-strategy.js';
 import { compareSweepToEngine, curveSharpe, formatDivergences } from './compare-sweep.js';
-import { HOLD, type SweepFace } from './sweep-face.js';
 
-const PARAMETERS = {
-  fast: { type: 'integer', default: 10, min: 2 },
-  slow: { type: 'integer', default: 30, min: 3 },
-} as const;
-
-const crossover = (decide: SweepFace<typeof PARAMETERS, 'fast' | 'slow'>['decide']) =>
-  defineStrategy({
-    name: 'crossover',
-    parameters: PARAMETERS,
-    create(ctx, p) {
-      const fast = ctx.indicator('SMA', { timeperiod: p.fast });
-      const slow = ctx.indicator('SMA', { timeperiod: p.slow });
-      return {
-        onBar() {
-          if (!slow.isReady) return;
-          if (fast.value > slow.value) {
-            if (ctx.quantity() <= 0) ctx.targetPercent(1);
-          } else if (ctx.quantity() > 0) ctx.closePosition();
-        },
-      };
-    },
-    sweep: {
-      indicators: (p) => ({
-        fast: { name: 'SMA', params: { timeperiod: p.fast } },
-        slow: { name: 'SMA', params: { timeperiod: p.slow } },
-      }),
-      decide,
-    },
-  });
-
+const H = Number.NaN;
+/** Long on bar 5, flat on bar 40, short on bar 60, long on bar 90, flat on bar 130. */
+const targets = Float64Array.from({ length: 150 }, (_, i) =>
+  i === 5 ? 1 : i === 40 ? 0 : i === 60 ? -0.8 : i === 90 ? 0.6 : i === 130 ? 0 : H,
+);
 const options = {
-  data: [{ instrument: TEST_EQUITY, series: syntheticBars(600, 21) }],
-  parameterSets: [
-    { fast: 5, slow: 20 },
-    { fast: 10, slow: 50 },
-  ],
+  data: [{ instrument: TEST_EQUITY, series: syntheticBars(150, 21) }],
+  parameterSets: [{}, { scale: 0.5 }],
   fees: { kind: 'percent', rate: 0.001 },
 } as const;
 
 describe('compareSweepToEngine', () => {
   it('finds nothing when the face states the strategy', () => {
-    const faithful = crossover((bar, { fast, slow }, held) => {
-      const s = slow[bar] as number;
-      if (Number.isNaN(s)) return HOLD;
-      if ((fast[bar] as number) > s) return held <= 0 ? 1 : HOLD;
-      return held > 0 ? 0 : HOLD;
-    });
-    const { divergences, sweep, engine } = compareSweepToEngine({ ...options, strategy: faithful });
+    const { divergences, sweep, engine } = compareSweepToEngine({ ...options, strategy: scriptedStrategy(targets) });
     expect(divergences).toEqual([]);
-    expect(sweep.trades[0]).toBeGreaterThan(5);
-    expect(Array.from(engine.trades)).toEqual(Array.from(sweep.trades));
+    expect(Array.from(sweep.trades)).toEqual([3, 3]);
+    expect(Array.from(engine.trades)).toEqual([3, 3]);
+    expect(Array.from(engine.finalEquity)).toEqual(Array.from(sweep.finalEquity));
   });
 
   it('lists every figure of every run a broken face gets wrong', () => {
-    // Holds half the position the strategy holds.
-    const broken = crossover((bar, { fast, slow }, held) => {
-      const s = slow[bar] as number;
-      if (Number.isNaN(s)) return HOLD;
-      if ((fast[bar] as number) > s) return held <= 0 ? 0.5 : HOLD;
-      return held > 0 ? 0 : HOLD;
-    });
+    const faithful = scriptedStrategy(targets);
+    // The face holds half the exposure create holds.
+    const broken = {
+      ...faithful,
+      sweep: { ...faithful.sweep, decide: (bar: number) => (targets[bar] as number) * 0.5 },
+    } as typeof faithful;
     const { divergences } = compareSweepToEngine({ ...options, strategy: broken });
     expect(divergences.map((d) => `${d.run} ${d.metric}`)).toEqual([
       '0 finalEquity',
       '0 totalReturn',
       '0 sharpe',
       '0 maxDrawdown',
-      '1 finalEquity',
-      '1 totalReturn',
-      '1 sharpe',
-      '1 maxDrawdown',
     ]);
     const first = divergences[0];
-    expect(first?.parameters).toEqual({ fast: 5, slow: 20 });
+    expect(first?.parameters).toEqual({ scale: 1 });
     expect(first?.difference).toBe((first?.sweep as number) - (first?.engine as number));
   });
 
-  it('catches a face that decides on the previous bar', () => {
-    // Enters one bar late.
-    const late = crossover((bar, { fast, slow }, held) => {
-      const s = slow[bar - 1] as number;
-      if (Number.isNaN(s)) return HOLD;
-      if ((fast[bar - 1] as number) > s) return held <= 0 ? 1 : HOLD;
-      return held > 0 ? 0 : HOLD;
-    });
-    const { divergences } = compareSweepToEngine({ ...options, strategy: late });
-    expect(divergences.some((d) => d.metric === 'finalEquity')).toBe(true);
+  it('counts a different number of trades as a divergence', () => {
+    const faithful = scriptedStrategy(targets);
+    // The face never goes flat at the end.
+    const broken = {
+      ...faithful,
+      sweep: { ...faithful.sweep, decide: (bar: number) => (bar === 130 ? H : (targets[bar] as number)) },
+    } as typeof faithful;
+    const { divergences } = compareSweepToEngine({ ...options, strategy: broken, parameterSets: [{}] });
+    expect(divergences.find((d) => d.metric === 'trades')).toMatchObject({ engine: 3, sweep: 2, difference: -1 });
   });
 });
 
