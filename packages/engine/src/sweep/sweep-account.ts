@@ -3,8 +3,11 @@ import type { FeeInput, FeeModel } from '../execution/fee-model.js';
 import { roundToLots } from '../execution/prices.js';
 import type { SlippageInput, SlippageModel } from '../execution/slippage-model.js';
 
-/** Slots of the account state a run keeps in one `Float64Array` (numbers cross calls unboxed). */
+// Slots of the account state a run keeps in one `Float64Array`, so that numbers cross calls
+// between the loop and the account without being boxed.
+/** Cash, as the portfolio's `cash`. */
 export const CASH = 0;
+/** Signed units held. */
 export const QUANTITY = 1;
 /** Notional traded so far (what tiered fee schedules read). */
 export const TRADED = 2;
@@ -15,9 +18,12 @@ export const MARK = 4;
 /** Length of the state array. */
 export const STATE_SLOTS = 5;
 
-/** Order sizes the sweep sends, as the strategy API names them. */
+// Order sizes the sweep sends, as the strategy API names them.
+/** `{ targetPercent }`: the position worth a fraction of equity. */
 export const TARGET_PERCENT = 1;
+/** `{ targetQuantity: 0 }`, as `closePosition()` sends it. */
 export const CLOSE_POSITION = 2;
+/** `{ equityFraction }` bought (positive) or sold (negative). */
 export const EQUITY_FRACTION = 3;
 type SizeKind = typeof TARGET_PERCENT | typeof CLOSE_POSITION | typeof EQUITY_FRACTION;
 

@@ -191,7 +191,7 @@ export class SweepLoop {
  * returns: mean over sample standard deviation × √periodsPerYear, NaN for fewer than two
  * returns or a spread below 1e-12 (as docs/analytics/metrics.md defines it).
  */
-export function sharpe(sum: number, squares: number, count: number, periodsPerYear: number): number {
+function sharpe(sum: number, squares: number, count: number, periodsPerYear: number): number {
   if (count < 2) return Number.NaN;
   const mean = sum / count;
   const std = Math.sqrt((squares - sum * mean) / (count - 1));
