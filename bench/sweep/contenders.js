@@ -131,63 +131,75 @@ function floor({ series }, pairs) {
     return out;
   };
   const out = table(pairs.length);
-  for (let p = 0; p < pairs.length; p++) {
-    const fast = sma(pairs[p].fast);
-    const slow = sma(pairs[p].slow);
-    let cash = CASH;
-    let q = 0;
-    let pending = 0;
-    let trades = 0;
-    let previous = Number.NaN;
-    let sum = 0;
-    let squares = 0;
-    let peak = Number.NEGATIVE_INFINITY;
-    let trough = Number.POSITIVE_INFINITY;
-    let worst = 0;
-    for (let i = 0; i < n; i++) {
-      if (pending === 1) {
-        const price = open[i];
-        const shares = sharesFor(cash, price);
-        if (shares > 0) {
-          const notional = shares * price;
-          cash -= notional + notional * FEE_RATE;
-          q = shares;
-        }
-      } else if (pending === -1) {
-        const notional = q * open[i];
-        cash -= -q * open[i] + notional * FEE_RATE;
-        q = 0;
-        trades++;
-      }
-      pending = 0;
-      const s = slow[i];
-      if (!Number.isNaN(s)) {
-        if (fast[i] > s) {
-          if (q <= 0) pending = 1;
-        } else if (q > 0) pending = -1;
-      }
-      const equity = q === 0 ? cash : cash + q * close[i];
-      if (equity !== previous) {
-        if (i > 0) {
-          const r = equity / previous - 1;
-          sum += r;
-          squares += r * r;
-        }
-        previous = equity;
-        if (equity > peak) {
-          if (trough < peak) worst = Math.max(worst, 1 - trough / peak);
-          peak = equity;
-          trough = equity;
-        } else if (equity < trough) trough = equity;
-      }
-    }
-    if (trough < peak) worst = Math.max(worst, 1 - trough / peak);
-    out.trades[p] = trades;
-    out.finalEquity[p] = previous;
-    out.sharpe[p] = sharpeOf(sum, squares, n - 1);
-    out.maxDrawdown[p] = worst;
-  }
+  for (let p = 0; p < pairs.length; p++) floorPair(sma(pairs[p].fast), sma(pairs[p].slow), open, close, out, p);
   return { runs: pairs, ...out };
+}
+
+/**
+ * Starting cash and position as doubles read from a typed array: a loop variable that starts as
+ * a small-integer constant may be kept tagged by V8, and every double later stored into it is
+ * then boxed — an allocation per bar (the first floor did this and ran at half speed).
+ */
+const START = Float64Array.of(CASH, 0);
+
+/**
+ * One pair of the floor, in a function of its own called once per pair, so that V8 optimises
+ * it as a whole (the sweep's loop is shaped the same way).
+ */
+function floorPair(fast, slow, open, close, out, p) {
+  const n = close.length;
+  let cash = START[0];
+  let q = START[1];
+  let pending = 0;
+  let trades = 0;
+  let previous = Number.NaN;
+  let sum = 0;
+  let squares = 0;
+  let peak = Number.NEGATIVE_INFINITY;
+  let trough = Number.POSITIVE_INFINITY;
+  let worst = 0;
+  for (let i = 0; i < n; i++) {
+    if (pending === 1) {
+      const price = open[i];
+      const shares = sharesFor(cash, price);
+      if (shares > 0) {
+        const notional = shares * price;
+        cash -= notional + notional * FEE_RATE;
+        q = shares;
+      }
+    } else if (pending === -1) {
+      const notional = q * open[i];
+      cash -= -q * open[i] + notional * FEE_RATE;
+      q = 0;
+      trades++;
+    }
+    pending = 0;
+    const s = slow[i];
+    if (!Number.isNaN(s)) {
+      if (fast[i] > s) {
+        if (q <= 0) pending = 1;
+      } else if (q > 0) pending = -1;
+    }
+    const equity = q === 0 ? cash : cash + q * close[i];
+    if (equity !== previous) {
+      if (i > 0) {
+        const r = equity / previous - 1;
+        sum += r;
+        squares += r * r;
+      }
+      previous = equity;
+      if (equity > peak) {
+        if (trough < peak) worst = Math.max(worst, 1 - trough / peak);
+        peak = equity;
+        trough = equity;
+      } else if (equity < trough) trough = equity;
+    }
+  }
+  if (trough < peak) worst = Math.max(worst, 1 - trough / peak);
+  out.trades[p] = trades;
+  out.finalEquity[p] = previous;
+  out.sharpe[p] = sharpeOf(sum, squares, n - 1);
+  out.maxDrawdown[p] = worst;
 }
 
 export const SWEEP = 'alphintra runSweep';

@@ -72,7 +72,10 @@ export class SweepLoop {
     let q = s[QUANTITY] as number;
     let pending = NO_ORDER;
     let pendingTarget = 0;
-    let arrival = 0;
+    // When the pending order reaches the venue; +Infinity when there is none, so one
+    // comparison per bar tells both.
+    let arrival = Number.POSITIVE_INFINITY;
+    const borrows = borrowRate > 0;
     // The equity curve is folded as it is made: Σr and Σr² for the Sharpe ratio, and the
     // lowest equity since the running peak for the drawdown (the deepest 1 − trough / peak is
     // the largest 1 − equity / peak of any bar, one division per episode instead of per bar).
@@ -85,7 +88,7 @@ export class SweepLoop {
     let trough = Number.POSITIVE_INFINITY;
     let worst = 0;
     for (let i = 0; i < n; i++) {
-      if (q < 0 && borrowRate > 0 && i > 0) {
+      if (borrows && q < 0 && i > 0) {
         cash +=
           q *
           (close[i - 1] as number) *
@@ -93,11 +96,12 @@ export class SweepLoop {
           borrowRate *
           (((time[i] as number) - (time[i - 1] as number)) / YEAR_MICROS);
       }
-      if (pending !== NO_ORDER && (time[i] as number) >= arrival) {
+      if ((time[i] as number) >= arrival) {
         s[CASH] = cash;
         s[MARK] = close[i - 1] as number;
         this.#fill(pending, pendingTarget, open[i] as number, i);
         pending = NO_ORDER;
+        arrival = Number.POSITIVE_INFINITY;
         cash = s[CASH] as number;
         q = s[QUANTITY] as number;
       }
