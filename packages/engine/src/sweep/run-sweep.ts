@@ -138,7 +138,8 @@ export function runSweep<P extends ParameterSpecs, K extends string>(options: Sw
       leverage: config.leverage,
       allowShort: config.allowShort,
       fees: createFeeModel(config.fees),
-      slippage: createSlippageModel(slippageConfig),
+      slippage:
+        typeof slippageConfig !== 'function' && slippageConfig.kind === 'none' ? null : createSlippageModel(slippageConfig),
       high: bars.high,
       low: bars.low,
       close: bars.close,

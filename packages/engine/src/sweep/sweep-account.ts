@@ -39,7 +39,8 @@ export interface SweepAccountConfig {
   readonly leverage: number;
   readonly allowShort: boolean;
   readonly fees: FeeModel;
-  readonly slippage: SlippageModel;
+  /** The slippage model; `null` for none (no call: the engine's `none` model slips nothing). */
+  readonly slippage: SlippageModel | null;
   readonly high: Float64Array;
   readonly low: Float64Array;
   readonly close: Float64Array;
@@ -196,6 +197,7 @@ export class SweepAccount {
 
   #slipped(buy: boolean, price: number, quantity: number, bar: number): number {
     const c = this.#c;
+    if (c.slippage === null) return price;
     const input = this.#slip;
     input.side = buy ? 'buy' : 'sell';
     input.price = price;
