@@ -4,7 +4,7 @@ import { createFeeModel } from '../execution/fee-model.js';
 import { createSlippageModel } from '../execution/slippage-model.js';
 import { type ParameterSpecs, type ParameterValues, resolveParameters } from '../strategy/parameters.js';
 import { SweepAccount } from './sweep-account.js';
-import type { SweepFace } from './sweep-face.js';
+import type { SweepFace, SweepIndicator } from './sweep-face.js';
 import { SweepIndicators } from './sweep-indicators.js';
 import { SweepLoop } from './sweep-loop.js';
 import { checkSweepOptions, refuseUnsupported, type SweepOptions, sweepProblems } from './sweep-options.js';
@@ -60,7 +60,7 @@ function planIndicators(
   const names = first === undefined ? [] : Object.keys(face.indicators(first));
   const slots = new Int32Array(parameters.length * names.length);
   parameters.forEach((params, r) => {
-    const specs = face.indicators(params) as Readonly<Record<string, Parameters<SweepIndicators['resolve']>[0]>>;
+    const specs: Readonly<Record<string, SweepIndicator>> = face.indicators(params);
     const keys = Object.keys(specs);
     if (keys.length !== names.length || keys.some((key, k) => key !== names[k])) {
       throw new AlphintraError(
@@ -69,9 +69,7 @@ function planIndicators(
       );
     }
     for (let k = 0; k < names.length; k++) {
-      slots[r * names.length + k] = indicators.resolve(
-        specs[names[k] as string] as Parameters<SweepIndicators['resolve']>[0],
-      );
+      slots[r * names.length + k] = indicators.resolve(specs[names[k] as string] as SweepIndicator);
     }
   });
   return { names, slots };
@@ -139,7 +137,9 @@ export function runSweep<P extends ParameterSpecs, K extends string>(options: Sw
       allowShort: config.allowShort,
       fees: createFeeModel(config.fees),
       slippage:
-        typeof slippageConfig !== 'function' && slippageConfig.kind === 'none' ? null : createSlippageModel(slippageConfig),
+        typeof slippageConfig !== 'function' && slippageConfig.kind === 'none'
+          ? null
+          : createSlippageModel(slippageConfig),
       high: bars.high,
       low: bars.low,
       close: bars.close,
