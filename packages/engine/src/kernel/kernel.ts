@@ -1,35 +1,38 @@
-import { AlphintraError, InvariantError, MICROS_PER_DAY } from '@alphintra/core';
+import { AlphintraError, MICROS_PER_DAY } from '@alphintra/core';
 import { EquityRecorder } from '../backtest/equity-recorder.js';
-import type { Liquidity } from '../execution/fee-model.js';
-import { trailingLevel } from '../execution/order-levels.js';
-import { roundToLots } from '../execution/prices.js';
-import type { ExecutionVenue, VenueListener } from '../execution/venue.js';
-import { isFinal, isWorking, type Order, type OrderRequest, sideSign } from '../orders/order.js';
-import { checkRequest, createOrder, isRelativeSize, quantityOf } from '../orders/order-factory.js';
-import { nextOrderStatus, type OrderTransition } from '../orders/order-state.js';
+import type { ExecutionVenue } from '../execution/venue.js';
+import type { Order, OrderRequest } from '../orders/order.js';
+import { isWorkingCode } from '../orders/order-codes.js';
+import { BuyingPower } from '../portfolio/buying-power.js';
 import { Portfolio } from '../portfolio/portfolio.js';
 import { TradeTracker } from '../portfolio/trade-tracker.js';
 import { RiskEngine } from '../risk/risk-engine.js';
 import type { ParameterSpecs, ParameterValues } from '../strategy/parameters.js';
-import type { Fill, StrategyDefinition, StrategyHandlers } from '../strategy/strategy.js';
+import type { StrategyDefinition, StrategyHandlers } from '../strategy/strategy.js';
 import { type Clock, SimulatedClock } from './clock.js';
+import { ExecutionEngine } from './execution-engine.js';
 import type { HigherTimeframe } from './higher-timeframe.js';
 import { IndicatorFeed } from './indicator-feed.js';
 import { KernelContext } from './kernel-context.js';
-import type { CorporateAction, KernelConfig, KernelInstrument, LogEntry, OrderEvent } from './kernel-types.js';
+import type { CorporateAction, KernelConfig, KernelInstrument, LogEntry } from './kernel-types.js';
 import { MessageBus } from './message-bus.js';
 import { MutableBarView } from './mutable-bar-view.js';
+import { MutableQuoteView, MutableTradeView, streamCode } from './tick-views.js';
 
 /** The venue's bar-matching face, present when the venue is simulated (backtest and paper). */
 export interface BarMatcher {
   matchBar(instrumentIndex: number, bar: number): void;
   fillAtClose(instrumentIndex: number, bar: number): void;
+  /** Matches against tick `index` of an instrument that trades on ticks. */
+  matchTick(instrumentIndex: number, index: number): void;
 }
 
+/** A stream of market data of one instrument. */
+export const STREAM_BARS = 0;
+export const STREAM_QUOTES = 1;
+export const STREAM_TRADES = 2;
+
 const YEAR_MICROS = 365.25 * MICROS_PER_DAY;
-// checkFill reads only the side of the order it is asked about.
-const BUY_PROBE = { side: 'buy' } as Order;
-const SELL_PROBE = { side: 'sell' } as Order;
 
 /**
  * The event-driven kernel: strategy, portfolio, risk engine and execution wired together.
@@ -38,7 +41,7 @@ const SELL_PROBE = { side: 'sell' } as Order;
  * its orders. The driver calls, per timestamp: {@link advanceTime}, then {@link beginBar}
  * for each instrument with a bar, then {@link deliverBar} for each, then {@link endSlice}.
  */
-export class Kernel implements VenueListener {
+export class Kernel {
   readonly instruments: readonly KernelInstrument[];
   readonly ids: readonly string[];
   readonly config: KernelConfig;
@@ -46,26 +49,28 @@ export class Kernel implements VenueListener {
   readonly portfolio: Portfolio;
   readonly trades: TradeTracker;
   readonly risk: RiskEngine;
-  readonly orders: Order[] = [];
-  readonly fills: Fill[] = [];
-  readonly events: OrderEvent[] = [];
+  /** Orders, fills and order events, and what turns requests into orders. */
+  readonly execution: ExecutionEngine;
   readonly logs: LogEntry[] = [];
   droppedLogs = 0;
   /** Index of the last bar handed to the strategy, per instrument (−1 before the first). */
   readonly lastBar: Int32Array;
   /** Bar being matched by the venue, per instrument (−1 outside matching). */
   readonly matchingBar: Int32Array;
+  /**
+   * Index of the last bar or tick the venue has matched and the strategy has seen, per
+   * instrument, in the stream the venue matches on: an order placed now may trade from the next.
+   */
+  readonly lastMatched: Int32Array;
   readonly feeds: IndicatorFeed[];
   /** Higher timeframes built from each instrument's bars. */
   readonly higher: HigherTimeframe[][];
   readonly bars: MutableBarView[];
   /** Instrument whose bar is being handled (−1 when none). */
   current = -1;
-  readonly working = new Set<Order>();
   /** Where the kernel publishes order events, fills, logs and bars for whoever watches. */
   readonly bus = new MessageBus();
 
-  #venue: ExecutionVenue | undefined;
   #matcher: BarMatcher | undefined;
   #handlers: StrategyHandlers = {};
   readonly #byId = new Map<string, number>();
@@ -73,7 +78,6 @@ export class Kernel implements VenueListener {
   #nextAction = 0;
   readonly #lastCarry: Float64Array;
   readonly #timers: { name: string; time: number; interval: number }[] = [];
-  #nextFill = 1;
   readonly context: KernelContext;
   /** One row per timestamp: equity, cash and exposure after each slice. */
   readonly equityCurve: EquityRecorder;
@@ -81,7 +85,24 @@ export class Kernel implements VenueListener {
   readonly #scratch = new Float64Array(3);
   /** 1 where bars can book carry (funding on perpetuals, borrow on shorts of cash instruments). */
   readonly #carries: Uint8Array;
+  /** Each instrument's bar columns and bar length, side by side (one load fewer per access). */
+  readonly #times: Float64Array[];
+  readonly #closes: Float64Array[];
+  readonly #highs: Float64Array[];
+  readonly #lows: Float64Array[];
+  readonly #durations: Float64Array;
+  /**
+   * Whether every bar needs only the common steps: instruments matched on bars, none booking
+   * carry, no fills at the close (set when the venue connects).
+   */
+  #plain = false;
+  #higherCount = 0;
   #closeFills = false;
+  /** The stream (`STREAM_*`) the venue matches each instrument on, and the one its columns come from. */
+  readonly #matchStream: Uint8Array;
+  readonly #feedStream: Uint8Array;
+  readonly #quotes: (MutableQuoteView | null)[];
+  readonly #tradeViews: (MutableTradeView | null)[];
 
   constructor(instruments: readonly KernelInstrument[], config: KernelConfig, clock: Clock) {
     if (instruments.length === 0) throw new AlphintraError('INVALID_ARGUMENT', 'expected at least one instrument');
@@ -107,11 +128,28 @@ export class Kernel implements VenueListener {
       instruments.map((i) => i.instrument.multiplier),
     );
     this.risk = new RiskEngine(config.risk);
+    const sized = instruments.map((i) => ({
+      id: i.instrument.id,
+      lotSize: i.instrument.lotSize,
+      multiplier: i.instrument.multiplier,
+      margined: i.instrument.kind === 'future' || i.instrument.kind === 'perpetual',
+    }));
+    const buyingPower = new BuyingPower(this.portfolio, sized, config.fees, config.account.allowShort);
     this.lastBar = new Int32Array(instruments.length).fill(-1);
     this.matchingBar = new Int32Array(instruments.length).fill(-1);
+    this.lastMatched = new Int32Array(instruments.length).fill(-1);
+    this.#matchStream = Uint8Array.from(instruments, (i) => streamCode(i.matching ?? 'bars'));
+    this.#times = instruments.map((i) => i.columns.time);
+    this.#closes = instruments.map((i) => i.columns.close);
+    this.#highs = instruments.map((i) => i.columns.high);
+    this.#lows = instruments.map((i) => i.columns.low);
+    this.#durations = Float64Array.from(instruments, (i) => i.duration);
+    this.#feedStream = Uint8Array.from(instruments, (i) => streamCode(i.feedFrom ?? 'bars'));
+    this.#quotes = instruments.map((i) => (i.quotes === undefined ? null : new MutableQuoteView(i, i.quotes)));
+    this.#tradeViews = instruments.map((i) => (i.trades === undefined ? null : new MutableTradeView(i, i.trades)));
     this.feeds = instruments.map((i) => new IndicatorFeed(i.columns));
     this.higher = instruments.map(() => []);
-    this.bars = instruments.map((i) => new MutableBarView(i.instrument.id));
+    this.bars = instruments.map((i, k) => new MutableBarView(i.instrument.id, k, i.columns, i.duration));
     for (const action of config.corporateActions) {
       if (!this.#byId.has(action.instrument)) {
         throw new AlphintraError('INVALID_ARGUMENT', `corporate action for unknown instrument ${action.instrument}`);
@@ -119,6 +157,22 @@ export class Kernel implements VenueListener {
     }
     this.#actions = [...config.corporateActions].sort((a, b) => a.time - b.time);
     this.#lastCarry = new Float64Array(instruments.length).fill(Number.NaN);
+    this.execution = new ExecutionEngine({
+      instruments,
+      ids: this.ids,
+      byId: this.#byId,
+      allowShort: config.account.allowShort,
+      clock,
+      portfolio: this.portfolio,
+      trades: this.trades,
+      risk: this.risk,
+      buyingPower,
+      bus: this.bus,
+      lastMatched: this.lastMatched,
+      matchingBar: this.matchingBar,
+      current: () => this.current,
+      log: (level, message) => this.log(level, message),
+    });
     this.context = new KernelContext(this);
     this.equityCurve = new EquityRecorder(config.equityCapacity ?? 1024);
     this.#clockCell = clock instanceof SimulatedClock ? clock.cell : null;
@@ -129,9 +183,20 @@ export class Kernel implements VenueListener {
 
   /** Connects the execution venue (and, for a simulated one, its bar matcher). */
   connect(venue: ExecutionVenue, matcher?: BarMatcher & { readonly fillsAtClose?: boolean }): void {
-    this.#venue = venue;
+    this.execution.connect(venue);
     this.#matcher = matcher;
     this.#closeFills = matcher?.fillsAtClose === true;
+    let plain = !this.#closeFills;
+    for (let k = 0; k < this.instruments.length; k++) {
+      if (this.#matchStream[k] !== STREAM_BARS || this.#carries[k] !== 0) plain = false;
+    }
+    this.#plain = plain;
+  }
+
+  /** Adds a higher timeframe built from instrument `k`'s bars. */
+  registerHigher(k: number, timeframe: HigherTimeframe): void {
+    (this.higher[k] as HigherTimeframe[]).push(timeframe);
+    this.#higherCount++;
   }
 
   /** Index of an instrument id; throws a clear error for an unknown one. */
@@ -156,6 +221,7 @@ export class Kernel implements VenueListener {
   /** Creates the strategy's handlers and calls `onStart`. */
   start<P extends ParameterSpecs>(strategy: StrategyDefinition<P>, parameters: ParameterValues<P>): void {
     this.#handlers = strategy.create(this.context, parameters);
+    this.execution.handlers = this.#handlers;
     this.#handlers.onStart?.();
   }
 
@@ -184,19 +250,147 @@ export class Kernel implements VenueListener {
     this.endSlice(k, j);
   }
 
+  /**
+   * {@link stepBar} for bars `from` … `to − 1` of the only instrument: the same steps, with the
+   * state they read loaded once. A bar that needs more than the common steps (timers, corporate
+   * actions, carry, higher timeframes, bar listeners, close fills, a cross-sectional handler)
+   * goes through `stepBar` itself.
+   */
+  runBars(from: number, to: number): void {
+    const ins = this.instruments[0] as KernelInstrument;
+    const c = ins.columns;
+    const { time, high, low, close } = c;
+    const duration = ins.duration;
+    const cell = this.#clockCell;
+    const feed = this.feeds[0] as IndicatorFeed;
+    const view = this.bars[0] as MutableBarView;
+    const portfolio = this.portfolio;
+    const trades = this.trades;
+    const matcher = this.#matcher;
+    const lastBar = this.lastBar;
+    const lastMatched = this.lastMatched;
+    const matchingBar = this.matchingBar;
+    const plain = this.#plain;
+    for (let j = from; j < to; j++) {
+      if (
+        !plain ||
+        cell === null ||
+        this.#timers.length > 0 ||
+        this.#nextAction < this.#actions.length ||
+        this.#higherCount > 0 ||
+        this.bus.has('bar') ||
+        this.#handlers.onSlice !== undefined
+      ) {
+        this.stepBar(0, j);
+        continue;
+      }
+      const t = time[j] as number;
+      if (t > (cell[0] as number)) cell[0] = t;
+      if (matcher !== undefined) {
+        matchingBar[0] = j;
+        matcher.matchBar(0, j);
+        matchingBar[0] = -1;
+      }
+      portfolio.mark(0, close[j] as number);
+      trades.onBar(0, high, low, j);
+      const closeTime = t + duration;
+      if (closeTime > (cell[0] as number)) cell[0] = closeTime;
+      lastBar[0] = j;
+      lastMatched[0] = j;
+      this.current = 0;
+      if (feed.size > 0) feed.update(j);
+      const handler = this.#handlers.onBar;
+      if (handler !== undefined) {
+        view.index = j;
+        handler(view);
+      }
+      this.current = -1;
+      this.#record(t);
+    }
+  }
+
+  /**
+   * One timestamp of a multi-instrument bar replay: `advanceToBar`, `beginBar` for each of the
+   * `count` instruments in `due` (at their bars `cursor[k]`), `deliverBar` for each, then
+   * `endSlice` — with the per-instrument columns read from flat arrays. Slices that need more
+   * than the common steps take the general calls.
+   */
+  runSlice(due: Int32Array, count: number, cursor: Int32Array): void {
+    const k0 = due[0] as number;
+    const j0 = cursor[k0] as number;
+    const cell = this.#clockCell;
+    if (
+      !this.#plain ||
+      cell === null ||
+      this.#timers.length > 0 ||
+      this.#nextAction < this.#actions.length ||
+      this.#higherCount > 0 ||
+      this.bus.has('bar')
+    ) {
+      this.advanceToBar(k0, j0);
+      for (let i = 0; i < count; i++) this.beginBar(due[i] as number, cursor[due[i] as number] as number);
+      for (let i = 0; i < count; i++) this.deliverBar(due[i] as number, cursor[due[i] as number] as number);
+      this.endSlice(k0, j0);
+      return;
+    }
+    const times = this.#times;
+    const t = (times[k0] as Float64Array)[j0] as number;
+    if (t > (cell[0] as number)) cell[0] = t;
+    const matcher = this.#matcher;
+    const portfolio = this.portfolio;
+    const trades = this.trades;
+    const closes = this.#closes;
+    for (let i = 0; i < count; i++) {
+      const k = due[i] as number;
+      const j = cursor[k] as number;
+      if (matcher !== undefined) {
+        this.matchingBar[k] = j;
+        matcher.matchBar(k, j);
+        this.matchingBar[k] = -1;
+      }
+      portfolio.mark(k, (closes[k] as Float64Array)[j] as number);
+      trades.onBar(k, this.#highs[k] as Float64Array, this.#lows[k] as Float64Array, j);
+    }
+    const durations = this.#durations;
+    const feeds = this.feeds;
+    const bars = this.bars;
+    for (let i = 0; i < count; i++) {
+      const k = due[i] as number;
+      const j = cursor[k] as number;
+      const closeTime = ((times[k] as Float64Array)[j] as number) + (durations[k] as number);
+      if (closeTime > (cell[0] as number)) cell[0] = closeTime;
+      this.lastBar[k] = j;
+      this.lastMatched[k] = j;
+      this.current = k;
+      const feed = feeds[k] as IndicatorFeed;
+      if (feed.size > 0) feed.update(j);
+      const handler = this.#handlers.onBar;
+      if (handler !== undefined) {
+        const view = bars[k] as MutableBarView;
+        view.index = j;
+        handler(view);
+      }
+      this.current = -1;
+    }
+    this.#endSlice(t);
+  }
+
   /** Phase one of a bar: corporate actions, carry, matching at the venue, marks. */
   beginBar(k: number, j: number): void {
     const c = (this.instruments[k] as KernelInstrument).columns;
     if (this.#nextAction < this.#actions.length) this.#applyActions(k, j);
-    if (this.#carries[k] === 1 && this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, j);
-    else this.#lastCarry[k] = c.time[j] as number;
+    if (this.#carries[k] === 1) {
+      if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, j);
+      else this.#lastCarry[k] = c.time[j] as number;
+    }
+    if (this.#matchStream[k] !== STREAM_BARS) return; // this instrument trades on its ticks
     const matcher = this.#matcher;
     if (matcher !== undefined) {
       this.matchingBar[k] = j;
       matcher.matchBar(k, j);
       this.matchingBar[k] = -1;
     }
-    this.portfolio.lastPrice[k] = c.close[j] as number;
+    this.portfolio.mark(k, c.close[j] as number);
     this.trades.onBar(k, c.high, c.low, j);
   }
 
@@ -209,6 +403,7 @@ export class Kernel implements VenueListener {
     const cell = this.#clockCell;
     if (cell !== null && closeTime > (cell[0] as number)) cell[0] = closeTime;
     this.lastBar[k] = j;
+    if (this.#matchStream[k] === STREAM_BARS) this.lastMatched[k] = j;
     this.current = k;
     const feed = this.feeds[k] as IndicatorFeed;
     if (feed.size > 0) feed.update(j);
@@ -219,13 +414,6 @@ export class Kernel implements VenueListener {
     if (handler !== undefined) {
       const view = this.bars[k] as MutableBarView;
       view.index = j;
-      view.time = time;
-      view.closeTime = closeTime;
-      view.open = c.open[j] as number;
-      view.high = c.high[j] as number;
-      view.low = c.low[j] as number;
-      view.close = c.close[j] as number;
-      view.volume = c.volume[j] as number;
       handler(view);
     }
     if (this.#closeFills) (this.#matcher as BarMatcher).fillAtClose(k, j);
@@ -233,16 +421,81 @@ export class Kernel implements VenueListener {
   }
 
   /**
+   * One tick of instrument `k`: quote `i` (`STREAM_QUOTES`) or trade `i` (`STREAM_TRADES`). The
+   * clock moves to the tick; if the venue matches this instrument on the stream, it matches the
+   * working orders and the position is marked (quotes at the mid); if the instrument's columns
+   * come from the stream, indicators, higher timeframes and history advance; then the strategy
+   * sees it (`onQuote` / `onTrade`).
+   */
+  tickEvent(k: number, stream: number, i: number): void {
+    const quote = stream === STREAM_QUOTES;
+    const view = quote ? (this.#quotes[k] as MutableQuoteView) : (this.#tradeViews[k] as MutableTradeView);
+    const time = view.timeAt(i);
+    if (this.#timers.length > 0) this.#fireTimers(time);
+    this.#advanceClock(time);
+    const feedStream = this.#feedStream[k] === stream;
+    if (feedStream) {
+      if (this.#nextAction < this.#actions.length) this.#applyActions(k, i);
+      if (this.#carries[k] === 1) {
+        if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, i);
+        else this.#lastCarry[k] = time;
+      }
+    }
+    if (this.#matchStream[k] === stream) {
+      const matcher = this.#matcher;
+      if (matcher !== undefined) {
+        this.matchingBar[k] = i;
+        matcher.matchTick(k, i);
+        this.matchingBar[k] = -1;
+      }
+      this.portfolio.mark(k, view.markAt(i));
+      const c = (this.instruments[k] as KernelInstrument).columns;
+      if (feedStream) this.trades.onBar(k, c.high, c.low, i);
+      else this.trades.onPrice(k, view.markAt(i));
+      this.lastMatched[k] = i;
+    }
+    this.current = k;
+    if (feedStream) {
+      const ins = this.instruments[k] as KernelInstrument;
+      this.lastBar[k] = i;
+      const feed = this.feeds[k] as IndicatorFeed;
+      if (feed.size > 0) feed.update(i);
+      const higher = this.higher[k] as HigherTimeframe[];
+      for (let h = 0; h < higher.length; h++) (higher[h] as HigherTimeframe).onSourceBar(ins.columns, i, time);
+    }
+    view.index = i;
+    if (quote) this.#handlers.onQuote?.(view as MutableQuoteView);
+    else this.#handlers.onTrade?.(view as MutableTradeView);
+    this.current = -1;
+  }
+
+  /**
+   * Ends a slice of the event timeline (every event at one time): the cross-sectional handler,
+   * then one row of the equity curve stamped `time`.
+   */
+  endSliceAt(time: number): void {
+    this.#endSlice(time);
+  }
+
+  /**
    * Ends the timestamp of bar `j` of instrument `k`: the cross-sectional handler, then one
    * row of the equity curve.
    */
   endSlice(k: number, j: number): void {
-    const time = (this.instruments[k] as KernelInstrument).columns.time[j] as number;
+    this.#endSlice((this.instruments[k] as KernelInstrument).columns.time[j] as number);
+  }
+
+  #endSlice(time: number): void {
     const onSlice = this.#handlers.onSlice;
     if (onSlice !== undefined) {
       this.current = -1;
       onSlice(time);
     }
+    this.#record(time);
+  }
+
+  /** Appends one row to the equity curve. */
+  #record(time: number): void {
     const scratch = this.#scratch;
     this.portfolio.snapshot(scratch);
     const r = this.equityCurve;
@@ -302,225 +555,27 @@ export class Kernel implements VenueListener {
     if (i >= 0) this.#timers.splice(i, 1);
   }
 
-  /** Validates, risk-checks and sends a strategy order. */
+  /** Validates, risk-checks and sends a strategy order; returns its view. */
   submit(request: OrderRequest): Order {
-    const order = this.#prepare(request, 0);
-    if (order.status === 'submitted') this.#send(order);
-    return order;
-  }
-
-  #send(order: Order): void {
-    if (this.#venue === undefined) throw new InvariantError('the kernel has no execution venue connected');
-    this.#venue.submit(order, this.indexOf(order.instrument));
-  }
-
-  /** Creates an order and runs the checks; it comes back `submitted` if it may go to the venue. */
-  #prepare(request: OrderRequest, parentId: number): Order {
-    const now = this.clock.now();
-    let k = -1;
-    if (request.instrument === undefined) {
-      k = this.current >= 0 ? this.current : this.ids.length === 1 ? 0 : -1;
-    } else {
-      k = this.#byId.get(request.instrument) ?? -1;
-    }
-    const problem = k < 0 ? 'UNKNOWN_INSTRUMENT' : checkRequest(request);
-    const instrumentId = k >= 0 ? (this.ids[k] as string) : String(request.instrument ?? '');
-    const lot = k >= 0 ? (this.instruments[k] as KernelInstrument).instrument.lotSize : 1;
-    let quantity = isRelativeSize(request.size) ? Number.NaN : roundToLots(quantityOf(request.size), lot);
-    const matching = k >= 0 ? (this.matchingBar[k] as number) : -1;
-    const lastPrice = k >= 0 ? (this.portfolio.lastPrice[k] as number) : Number.NaN;
-    let estimate = 0;
-    if (problem === '' && k >= 0) {
-      estimate = Number.isNaN(quantity) ? this.#estimateSigned(request, k) : quantity * sideSign(request.side ?? 'buy');
-    }
-    const order = createOrder(request, {
-      id: this.orders.length + 1,
-      instrument: instrumentId,
-      time: now,
-      // During matching (a fill callback), a new order may trade on the rest of that bar.
-      eligibleBar: matching >= 0 ? matching : k >= 0 ? (this.lastBar[k] as number) + 1 : 0,
-      day: Math.floor(now / MICROS_PER_DAY),
-      quantity,
-      side: estimate < 0 ? 'sell' : 'buy',
-      lastPrice,
-      parentId,
-    });
-    // A reduce-only order can only ever close what is held (the venue clips it at the fill),
-    // so risk sees the clipped size: it never opens a short nor grows a position.
-    if (order.reduceOnly && k >= 0) {
-      const held = this.portfolio.quantity[k] as number;
-      const reducible = estimate > 0 ? Math.max(0, -held) : Math.max(0, held);
-      estimate = Math.sign(estimate) * Math.min(Math.abs(estimate), reducible);
-    }
-    if (order.kind === 'trailing-stop') order.stopPrice = trailingLevel(order);
-    this.orders.push(order);
-    if (problem === '' && quantity === 0) quantity = Number.NaN;
-    if (problem !== '' || (!Number.isNaN(order.quantity) && order.quantity <= 0)) {
-      this.#transition(order, 'reject', problem === '' ? 'INVALID_QUANTITY' : problem, now);
-      this.log('warn', `order ${order.id} rejected: ${problem === '' ? 'INVALID_QUANTITY (below one lot)' : problem}`);
-      return order;
-    }
-    const ins = this.instruments[k] as KernelInstrument;
-    const margined = ins.instrument.kind === 'future' || ins.instrument.kind === 'perpetual';
-    const orderPrice =
-      order.kind === 'limit' || order.kind === 'stop-limit'
-        ? order.limitPrice
-        : order.kind === 'stop'
-          ? order.stopPrice
-          : Number.NaN;
-    const denial = this.risk.check({
-      signedQuantity: estimate,
-      lastPrice,
-      orderPrice,
-      multiplier: ins.instrument.multiplier,
-      position: this.portfolio.quantity[k] as number,
-      equity: this.risk.needsExposure ? this.portfolio.equity() : Number.NaN,
-      grossExposure: this.risk.needsExposure ? this.portfolio.grossExposure() : Number.NaN,
-      shortAllowed: margined || this.config.account.allowShort,
-      time: now,
-    });
-    if (denial !== '') this.#transition(order, 'deny', denial, now);
-    return order;
+    return this.execution.submit(request);
   }
 
   /** Requests cancellation of a working order. */
-  cancel(order: Order, reason = 'CANCELLED_BY_STRATEGY'): void {
-    if (!isWorking(order)) return;
-    order.updateTime = this.clock.now();
-    this.#venue?.cancel(order, this.indexOf(order.instrument), reason);
+  cancel(id: number, reason = 'CANCELLED_BY_STRATEGY'): void {
+    this.execution.cancel(id, reason);
   }
 
   /** Applies changes to a working order. */
   modify(
-    order: Order,
+    id: number,
     changes: { readonly limitPrice?: number; readonly stopPrice?: number; readonly quantity?: number },
   ): void {
-    if (!isWorking(order)) return;
-    const bad = (x: number | undefined): boolean => x !== undefined && !(Number.isFinite(x) && x > 0);
-    if (bad(changes.limitPrice) || bad(changes.stopPrice) || bad(changes.quantity)) {
-      throw new AlphintraError(
-        'INVALID_ARGUMENT',
-        `expected positive prices and quantity to modify order ${order.id}, got ${JSON.stringify(changes)}`,
-      );
-    }
-    if (changes.limitPrice !== undefined) order.limitPrice = changes.limitPrice;
-    if (changes.stopPrice !== undefined && order.kind !== 'trailing-stop') order.stopPrice = changes.stopPrice;
-    if (changes.quantity !== undefined) {
-      const k = this.indexOf(order.instrument);
-      const q = roundToLots(changes.quantity, (this.instruments[k] as KernelInstrument).instrument.lotSize);
-      order.quantity = Math.max(q, order.filledQuantity);
-    }
-    const k = this.indexOf(order.instrument);
-    this.#venue?.modify(order, k);
-    const now = this.clock.now();
-    if (order.quantity <= order.filledQuantity)
-      this.#transition(order, order.filledQuantity > 0 ? 'cancel' : 'cancel', 'MODIFIED_TO_FILLED_QUANTITY', now);
-    else this.#transition(order, 'modify', '', now);
+    this.execution.modify(id, changes);
   }
 
   /** Links orders as one-cancels-other. */
-  link(orders: readonly Order[]): void {
-    for (const order of orders) {
-      if (isFinal(order.status))
-        throw new AlphintraError('INVALID_ARGUMENT', `cannot link order ${order.id}: it is already ${order.status}`);
-    }
-    const ids = orders.map((o) => o.id);
-    for (const order of orders) order.links.ocoIds = ids.filter((id) => id !== order.id);
-  }
-
-  // ---- VenueListener -------------------------------------------------------------------
-
-  positionOf(instrumentIndex: number): number {
-    return this.portfolio.quantity[instrumentIndex] as number;
-  }
-
-  resolveQuantity(order: Order, k: number, price: number): number {
-    const p = this.portfolio;
-    const ins = (this.instruments[k] as KernelInstrument).instrument;
-    const unit = price * ins.multiplier;
-    const position = p.quantity[k] as number;
-    const equity = this.#equityAt(k, price);
-    const size = order.size;
-    let signed: number;
-    if (typeof size === 'number' || 'quantity' in size) signed = quantityOf(size) * sideSign(order.side);
-    else if ('notional' in size) signed = (size.notional / unit) * sideSign(order.side);
-    else if ('equityFraction' in size) signed = ((size.equityFraction * equity) / unit) * sideSign(order.side);
-    else if ('cashFraction' in size) {
-      const base = order.side === 'buy' ? Math.max(0, p.cash) : Math.max(0, equity);
-      signed = ((size.cashFraction * base) / unit) * sideSign(order.side);
-    } else if ('targetQuantity' in size) signed = size.targetQuantity - position;
-    else signed = roundToLots((size.targetPercent * equity) / unit, ins.lotSize) - position;
-    signed = roundToLots(signed, ins.lotSize);
-    return this.#fitBuyingPower(k, signed, price);
-  }
-
-  checkFill(order: Order, k: number, quantity: number, price: number, fee: number): string {
-    const signed = quantity * sideSign(order.side);
-    const position = this.portfolio.quantity[k] as number;
-    const after = position + signed;
-    const ins = this.instruments[k] as KernelInstrument;
-    const margined = ins.instrument.kind === 'future' || ins.instrument.kind === 'perpetual';
-    if (!margined && !this.config.account.allowShort && after < 0) return 'SHORT_NOT_ALLOWED';
-    if (Math.abs(after) <= Math.abs(position) && Math.sign(after) * Math.sign(position) >= 0) return '';
-    const required = this.portfolio.requiredEquity(k, after, price);
-    const available = this.#equityAt(k, price) - fee;
-    return required <= available + 1e-9 * Math.abs(available) ? '' : 'INSUFFICIENT_BUYING_POWER';
-  }
-
-  onOrderTransition(order: Order, transition: OrderTransition, reason: string, time: number): void {
-    this.#transition(order, transition, reason, time);
-  }
-
-  onFill(
-    order: Order,
-    k: number,
-    quantity: number,
-    price: number,
-    fee: number,
-    liquidity: Liquidity,
-    time: number,
-  ): void {
-    const signed = quantity * sideSign(order.side);
-    const before = this.portfolio.quantity[k] as number;
-    const realized = this.portfolio.applyFill(k, signed, price, fee);
-    this.trades.onFill(k, before, signed, price, fee, realized, time);
-    const filled = order.filledQuantity + quantity;
-    order.averagePrice =
-      order.filledQuantity === 0 ? price : (order.averagePrice * order.filledQuantity + price * quantity) / filled;
-    order.filledQuantity = filled;
-    order.fees += fee;
-    const tradeId = this.trades.openTradeId(k) || (this.trades.trades[this.trades.trades.length - 1]?.id ?? 0);
-    const fill: Fill = {
-      id: this.#nextFill++,
-      orderId: order.id,
-      instrument: order.instrument,
-      side: order.side,
-      quantity,
-      price,
-      fee,
-      liquidity,
-      time,
-      tradeId,
-    };
-    this.fills.push(fill);
-    const complete = filled >= order.quantity - 1e-12 * order.quantity;
-    order.status = nextOrderStatus(order.status, complete ? 'fill' : 'fill-partially');
-    order.updateTime = time;
-    const event: OrderEvent = {
-      time,
-      orderId: order.id,
-      transition: complete ? 'fill' : 'fill-partially',
-      status: order.status,
-      reason: '',
-    };
-    this.events.push(event);
-    if (this.bus.has('fill')) this.bus.publish('fill', fill);
-    if (this.bus.has('order')) this.bus.publish('order', { event, order });
-    if (complete) this.working.delete(order);
-    this.#cancelSiblings(order, time);
-    if (complete && order.bracket !== null) this.#placeLegs(order, k);
-    this.#handlers.onFill?.(fill, order);
-    this.#handlers.onOrderUpdate?.(order);
+  link(ids: readonly number[]): void {
+    this.execution.link(ids);
   }
 
   // ---- internals -----------------------------------------------------------------------
@@ -528,119 +583,6 @@ export class Kernel implements VenueListener {
   #advanceClock(time: number): void {
     const cell = this.#clockCell;
     if (cell !== null && time > (cell[0] as number)) cell[0] = time;
-  }
-
-  #transition(order: Order, transition: OrderTransition, reason: string, time: number): void {
-    order.status = nextOrderStatus(order.status, transition);
-    if (reason !== '') order.reason = reason;
-    order.updateTime = time;
-    const event: OrderEvent = { time, orderId: order.id, transition, status: order.status, reason };
-    this.events.push(event);
-    if (this.bus.has('order')) this.bus.publish('order', { event, order });
-    if (transition === 'accept') this.working.add(order);
-    if (isFinal(order.status)) {
-      this.working.delete(order);
-      this.#cancelSiblings(order, time);
-      if (order.bracket !== null && order.filledQuantity > 0) this.#placeLegs(order, this.indexOf(order.instrument));
-    }
-    this.#handlers.onOrderUpdate?.(order);
-  }
-
-  #cancelSiblings(order: Order, time: number): void {
-    const siblings = order.links.ocoIds;
-    if (siblings === null) return;
-    order.links.ocoIds = null;
-    for (const id of siblings) {
-      const other = this.orders[id - 1];
-      if (other !== undefined && other.status === 'submitted') {
-        other.links.ocoIds = null;
-        this.#transition(other, 'cancel', 'OCO_CANCELLED', time);
-      } else if (other !== undefined && isWorking(other)) {
-        other.links.ocoIds = null;
-        other.updateTime = time;
-        this.#venue?.cancel(other, this.indexOf(other.instrument), 'OCO_CANCELLED');
-      }
-    }
-  }
-
-  #placeLegs(parent: Order, k: number): void {
-    const bracket = parent.bracket;
-    if (bracket === null) return;
-    (parent as { bracket: unknown }).bracket = null; // legs are placed once
-    const side = parent.side === 'buy' ? 'sell' : 'buy';
-    const legs: Order[] = [];
-    const base = { instrument: parent.instrument, side, size: parent.filledQuantity, reduceOnly: true } as const;
-    if (bracket.takeProfit !== undefined) {
-      legs.push(
-        this.#prepare({ ...base, kind: 'limit', limitPrice: bracket.takeProfit, tag: 'take-profit' }, parent.id),
-      );
-    }
-    if (bracket.stopLoss !== undefined) {
-      legs.push(this.#prepare({ ...base, kind: 'stop', stopPrice: bracket.stopLoss, tag: 'stop-loss' }, parent.id));
-    }
-    // Link before sending: a leg can fill the moment it reaches the venue (the price is
-    // already through it), and its sibling must then never trade.
-    const live = legs.filter((leg) => leg.status === 'submitted');
-    if (live.length > 1) this.link(live);
-    for (const leg of live) if (leg.status === 'submitted') this.#send(leg);
-    void k;
-  }
-
-  #equityAt(k: number, price: number): number {
-    const p = this.portfolio;
-    const q = p.quantity[k] as number;
-    if (q === 0) return p.equity();
-    const ins = p.instruments[k] as { multiplier: number; margined: boolean };
-    const valueAtPrice = ins.margined
-      ? q * (price - (p.averagePrice[k] as number)) * ins.multiplier
-      : q * price * ins.multiplier;
-    return p.equity() - p.positionValue(k) + valueAtPrice;
-  }
-
-  #estimateSigned(request: OrderRequest, k: number): number {
-    const last = this.portfolio.lastPrice[k] as number;
-    if (!(last > 0)) return 0;
-    const probe = { size: request.size, side: request.side ?? 'buy', reduceOnly: false } as unknown as Order;
-    return this.resolveQuantity(probe, k, last);
-  }
-
-  /** Shrinks an exposure-increasing relative order until the account can carry it, fees included. */
-  #fitBuyingPower(k: number, signed: number, price: number): number {
-    if (signed === 0) return 0;
-    if (this.#fits(k, signed, price)) return signed;
-    const lot = (this.instruments[k] as KernelInstrument).instrument.lotSize;
-    // The largest position the account can carry at this price, then down a lot at a time.
-    const position = this.portfolio.quantity[k] as number;
-    const others = this.portfolio.requiredEquity(k, 0, price);
-    const perUnit = this.portfolio.requiredEquity(k, 1, price) - others;
-    const room = this.#equityAt(k, price) - this.#feeOf(k, signed, price) - others;
-    const direction = Math.sign(position + signed);
-    const largest = perUnit > 0 ? Math.max(0, room / perUnit) : 0;
-    let q = roundToLots(direction * largest - position, lot);
-    for (let attempt = 0; attempt < 16; attempt++) {
-      if (q === 0 || Math.sign(q) !== Math.sign(signed)) return 0;
-      if (this.#fits(k, q, price)) return q;
-      q = roundToLots(q - Math.sign(q) * lot, lot);
-    }
-    return q;
-  }
-
-  #feeOf(k: number, q: number, price: number): number {
-    const ins = (this.instruments[k] as KernelInstrument).instrument;
-    const quantity = Math.abs(q);
-    return this.config.fees({
-      instrument: ins.id,
-      quantity,
-      price,
-      notional: quantity * price * ins.multiplier,
-      liquidity: 'taker',
-      cumulativeNotional: 0,
-    });
-  }
-
-  #fits(k: number, q: number, price: number): boolean {
-    const probe = q > 0 ? BUY_PROBE : SELL_PROBE;
-    return this.checkFill(probe, k, Math.abs(q), price, this.#feeOf(k, q, price)) !== 'INSUFFICIENT_BUYING_POWER';
   }
 
   #applyActions(k: number, j: number): void {
@@ -660,19 +602,25 @@ export class Kernel implements VenueListener {
       } else {
         this.portfolio.applySplit(k, action.ratio);
         this.trades.onSplit(k, action.ratio);
-        for (const order of this.working) {
-          if (order.instrument !== id) continue;
-          if (!Number.isNaN(order.quantity)) order.quantity *= action.ratio;
-          order.filledQuantity *= action.ratio;
-          order.limitPrice /= action.ratio;
-          order.stopPrice /= action.ratio;
-          order.watermark /= action.ratio;
-        }
+        this.#splitOrders(k, action.ratio);
       }
       // Mark applied by swapping it out of the pending range.
       this.#actions.splice(i, 1);
       this.#actions.splice(this.#nextAction, 0, action);
       this.#nextAction++;
+    }
+  }
+
+  /** Applies a split to the working orders of instrument `k`: quantities × ratio, prices ÷ ratio. */
+  #splitOrders(k: number, ratio: number): void {
+    const s = this.execution.orders;
+    for (const id of this.execution.working.toArray()) {
+      if (s.instrument[id] !== k || !isWorkingCode(s.status[id] as number)) continue;
+      if (!Number.isNaN(s.quantity[id] as number)) s.quantity[id] = (s.quantity[id] as number) * ratio;
+      s.filled[id] = (s.filled[id] as number) * ratio;
+      s.limitPrice[id] = (s.limitPrice[id] as number) / ratio;
+      s.stopPrice[id] = (s.stopPrice[id] as number) / ratio;
+      s.watermark[id] = (s.watermark[id] as number) / ratio;
     }
   }
 

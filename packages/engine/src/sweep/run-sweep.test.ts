@@ -277,10 +277,14 @@ describe('what runSweep refuses', () => {
     );
   });
 
-  it('refuses several instruments, custom latency, a halted account, non-positive prices and overlapping bars', () => {
+  it('refuses several instruments, custom latency, ticks, a halted account, non-positive prices and overlapping bars', () => {
     const second = { instrument: { ...TEST_EQUITY, id: 'OTHER' }, series: dailyBars(ROWS) };
     expect(refusal({ ...base, data: [...base.data, second] })).toContain('several instruments (2)');
     expect(refusal({ ...base, latency: () => 5 })).toContain('a custom latency model');
+    const trades = { time: Float64Array.of(1, 2), price: Float64Array.of(10, 11), size: Float64Array.of(1, 1) };
+    expect(refusal({ ...base, data: [{ instrument: TEST_EQUITY, trades }] })).toContain(
+      'tick data (trades or quotes); data without bars',
+    );
     expect(refusal({ ...base, risk: { tradingState: 'halted' } })).toContain('trading state halted');
     const zero = dailyBars([
       [10, 10, 10, 10],

@@ -1,4 +1,4 @@
-import { AlphintraError, type BarSeries, detectTimeframe, type Rng, SeededRng } from '@alphintra/core';
+import { AlphintraError, BarSeries, detectTimeframe, type Rng, SeededRng } from '@alphintra/core';
 import { barShape, checkSeries, resolveBacktestConfig } from '../backtest/backtest-config.js';
 import { createFeeModel } from '../execution/fee-model.js';
 import { createSlippageModel } from '../execution/slippage-model.js';
@@ -29,10 +29,12 @@ function inspect<P extends ParameterSpecs, K extends string>(options: SweepOptio
   checkSweepOptions(options as SweepOptions<ParameterSpecs, string>);
   const data = options.data[0];
   if (data === undefined) throw new AlphintraError('INVALID_ARGUMENT', 'expected data for one instrument');
-  checkSeries(data.series, data.instrument.id);
-  const shape = barShape(data.series, data.instrument.id);
+  const series = data.series ?? BarSeries.empty(0);
+  checkSeries(series, data.instrument.id);
+  const shape = barShape(series, data.instrument.id);
   const strategy = options.strategy as unknown as Parameters<typeof sweepProblems>[0];
-  return { config, data, shape, problems: sweepProblems(strategy, options.data, config, shape.duration) };
+  const problems = sweepProblems(strategy, options.data, config, shape.duration);
+  return { config, instrument: data.instrument, series, shape, problems };
 }
 
 /**
@@ -94,9 +96,8 @@ function planIndicators(
  * result.sharpe[1]; // Sharpe of fast 20 / slow 50
  */
 export function runSweep<P extends ParameterSpecs, K extends string>(options: SweepOptions<P, K>): SweepResult {
-  const { config, data, shape, problems } = inspect(options);
+  const { config, instrument, series, shape, problems } = inspect(options);
   refuseUnsupported(problems);
-  const { instrument, series } = data;
   const face = options.strategy.sweep as unknown as SweepFace<never, string>;
   const periodsPerYear = periodsPerYearOf(series, options.periodsPerYear);
   const n = series.length;

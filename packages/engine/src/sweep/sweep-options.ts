@@ -50,6 +50,8 @@ function unsupportedData(data: readonly BacktestData[], config: BacktestConfig, 
   const kind = d.instrument.kind;
   if (kind === 'future' || kind === 'perpetual') problems.push(`a margined instrument (${kind})`);
   if (d.fundingRate !== undefined) problems.push('funding rates');
+  if (d.trades !== undefined || d.quotes !== undefined) problems.push('tick data (trades or quotes)');
+  if (d.series === undefined) return [...problems, 'data without bars'];
   const { time, open, close } = d.series;
   for (let i = 0; i < d.series.length; i++) {
     if (!((open[i] as number) > 0 && (close[i] as number) > 0)) {
@@ -72,7 +74,7 @@ function unsupportedData(data: readonly BacktestData[], config: BacktestConfig, 
  * Returns what in a sweep's strategy, data and configuration the fast path cannot reproduce
  * exactly (empty when it can): limit and stop orders (a strategy without a sweep face),
  * latency, volume limits, risk limits, corporate actions, funding, margined instruments,
- * several instruments. `duration` is the bar length in µs.
+ * ticks, several instruments. `duration` is the bar length in µs (0 without bars).
  */
 export function sweepProblems(
   strategy: StrategyDefinition<ParameterSpecs, string>,
