@@ -9,11 +9,7 @@ import type { KernelInstrument } from '../kernel/kernel-types.js';
 import type { MessageBus } from '../kernel/message-bus.js';
 import { type ParameterSpecs, type RawParameter, resolveParameters } from '../strategy/parameters.js';
 import type { StrategyDefinition } from '../strategy/strategy.js';
-import {
-  type BacktestConfig,
-  type BacktestData,
-  resolveBacktestConfig,
-} from './backtest-config.js';
+import { type BacktestConfig, type BacktestData, resolveBacktestConfig } from './backtest-config.js';
 import { dataRecord, exchangeInstrument, kernelInstrument } from './backtest-instruments.js';
 import { replayMany, replayOne } from './replay.js';
 import { needsEventTimeline, replayEvents } from './replay-events.js';
