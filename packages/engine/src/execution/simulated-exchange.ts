@@ -476,7 +476,7 @@ export class SimulatedExchange implements ExecutionVenue {
       const refusal = listener.checkFill(id, index, quantity, fillPrice, fee);
       if (refusal === '') {
         book.available -= quantity;
-        this.#cumulativeNotional += notional;
+        this.#cumulativeNotional += notional * listener.rateOf(index); // fee tiers count account currency
         listener.onFill(id, index, quantity, fillPrice, fee, maker, time);
         return;
       }

@@ -12,7 +12,9 @@ export type RiskDenial =
   | 'MAX_LEVERAGE_EXCEEDED'
   | 'PRICE_FAR_FROM_MARKET'
   | 'ORDER_RATE_EXCEEDED'
-  | 'SHORT_NOT_ALLOWED';
+  | 'SHORT_NOT_ALLOWED'
+  /** The rate converting the instrument's currency into the account currency is not known yet. */
+  | 'FX_RATE_UNAVAILABLE';
 
 /** Pre-trade limits; each is off when absent. */
 export interface RiskConfig {
