@@ -21,6 +21,7 @@ const EXAMPLES = [
   '  alphintra backtest sma-cross.ts --data orcl.csv --param fast=10 --param slow=40 --fees percent:0.001 --slippage bps:5',
   '  alphintra backtest pairs.ts --data ko.csv --data pep.csv --json > run.json',
   '  alphintra backtest sma-cross.ts --data orcl-daily --out runs/orcl   # catalog dataset; writes result.json, *.csv, manifest.json',
+  '  alphintra backtest sma-cross.ts --data sap.csv --currency USD --fx-rate EUR/USD=eurusd.csv   # (with instruments quoted in EUR)',
 ].join('\n');
 
 /** Adds `alphintra backtest` to the program. */
@@ -42,7 +43,16 @@ export function addBacktestCommand(
       .option('--param <name=value>', 'strategy parameter; repeat for several', collect)
       .option('--symbol <symbol>', 'symbol of the matching --data (default: from the data or its file name)', collect)
       .option('--venue <code>', 'venue of the instruments (their id is SYMBOL.VENUE)', 'SIM')
-      .option('--currency <code>', 'quote currency of the instruments', 'USD')
+      .option(
+        '--currency <code>',
+        'account currency (results are in it), and the quote currency of the instruments read',
+        'USD',
+      )
+      .option(
+        '--fx-rate <pair=value>',
+        'exchange rate, constant (EUR/USD=1.1) or bars whose closes are the rate (EUR/USD=eurusd.csv); repeat for several',
+        collect,
+      )
       .option('--cash <amount>', 'starting cash (default 100000)')
       .option('--fees <model>', 'commission model, e.g. percent:0.001 (see below; default none)')
       .option('--slippage <model>', 'slippage model, e.g. bps:5 (see below; default none)')
@@ -61,7 +71,7 @@ export function addBacktestCommand(
       .option('--latency-ms <ms>', 'delay from order to venue in milliseconds (default 0)')
       .option('--latency-jitter-ms <ms>', 'extra uniform random delay in milliseconds, seeded')
       .option('--seed <n>', 'seed of random slippage and latency (default 1)')
-      .option('--json', 'print { manifest, summary, trades } as JSON')
+      .option('--json', 'print { manifest, summary, metrics, trades, balances } as JSON')
       .option('--out <dir>', 'write result.json, trades.csv, equity.csv, orders.csv and manifest.json there')
       .option('--quiet', 'no progress bar')
       .addHelpText('after', EXAMPLES),

@@ -1,11 +1,16 @@
 import { computeMetrics, type MetricsReport } from '@alphintra/analytics';
 import { formatIsoMicros } from '@alphintra/core';
-import type { RunManifest, Trade } from '@alphintra/engine';
+import type { BalanceRecord, RunManifest, Trade } from '@alphintra/engine';
 import type { BacktestRun } from './backtest.js';
 
 /** The run manifest as the CLI records it: the engine's, plus the inputs as named on the command line. */
 export type CliManifest = RunManifest & {
-  readonly sources: { readonly strategy: string; readonly data: readonly string[] };
+  readonly sources: {
+    readonly strategy: string;
+    readonly data: readonly string[];
+    /** Pairs whose rates were read from bars, and the input named for each (only with such `--fx-rate`). */
+    readonly fxRates?: Readonly<Record<string, string>>;
+  };
 };
 
 /** Headline figures with the derived ones people ask for first. */
@@ -27,6 +32,8 @@ export interface BacktestJson {
   /** Every performance metric (see docs/analytics/metrics.md). */
   readonly metrics: MetricsReport;
   readonly trades: readonly CliTrade[];
+  /** Final cash per currency, the account currency first. */
+  readonly balances: readonly BalanceRecord[];
 }
 
 const iso = (micros: number): string | null => (Number.isFinite(micros) ? formatIsoMicros(micros) : null);
@@ -35,7 +42,11 @@ const iso = (micros: number): string | null => (Number.isFinite(micros) ? format
 export function manifestOf(run: BacktestRun): CliManifest {
   return {
     ...run.result.manifest,
-    sources: { strategy: run.strategy.file, data: run.sources.map((s) => s.input) },
+    sources: {
+      strategy: run.strategy.file,
+      data: run.sources.map((s) => s.input),
+      ...(Object.keys(run.fxRates.files).length > 0 ? { fxRates: run.fxRates.files } : {}),
+    },
   };
 }
 
@@ -61,7 +72,7 @@ export function metricsOf(run: BacktestRun): MetricsReport {
   return metrics;
 }
 
-/** Returns the `--json` document: manifest, summary, metrics and closed trades. */
+/** Returns the `--json` document: manifest, summary, metrics, closed trades and final balances. */
 export function backtestJson(run: BacktestRun): BacktestJson {
   return {
     manifest: manifestOf(run),
@@ -72,6 +83,7 @@ export function backtestJson(run: BacktestRun): BacktestJson {
       entryTimeIso: formatIsoMicros(t.entryTime),
       exitTimeIso: formatIsoMicros(t.exitTime),
     })),
+    balances: run.result.balances,
   };
 }
 
@@ -95,7 +107,9 @@ export function printBacktestSummary(run: BacktestRun, out: (line: string) => vo
   }
   row('period', `${summary.start ?? '-'} → ${summary.end ?? '-'}`);
   row('bars', s.bars.toLocaleString('en-US'));
-  row('final equity', `${money(s.finalEquity)} (from ${money(s.startEquity)})`);
+  row('final equity', `${money(s.finalEquity)} ${manifest.currencies.account} (from ${money(s.startEquity)})`);
+  const balances = run.result.balances;
+  if (balances.length > 1) row('balances', balances.map((b) => `${b.currency} ${money(b.amount)}`).join(', '));
   row('total return', percent(s.totalReturn));
   row('max drawdown', percent(s.maxDrawdown));
   const m = metricsOf(run);

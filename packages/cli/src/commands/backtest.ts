@@ -11,6 +11,7 @@ import type { InputFlags } from '../support/bars-io.js';
 import { UsageError } from '../support/errors.js';
 import { createProgress } from '../support/progress.js';
 import { type BacktestSource, loadBacktestData } from './backtest-data.js';
+import { type LoadedFxRates, loadFxRates, parseFxRateFlags } from './backtest-fx-rates.js';
 import { guardStrategy } from './backtest-guard.js';
 import { parseFees, parseSlippage } from './backtest-models.js';
 import { type LoadedStrategy, loadStrategy } from './backtest-strategy.js';
@@ -22,6 +23,7 @@ export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
   symbol?: string[];
   venue?: string;
   currency?: string;
+  fxRate?: string[];
   cash?: string;
   fees?: string;
   slippage?: string;
@@ -40,6 +42,8 @@ export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
 export interface BacktestRun {
   readonly strategy: LoadedStrategy;
   readonly sources: readonly BacktestSource[];
+  /** The `--fx-rate` values, and the files read for them. */
+  readonly fxRates: LoadedFxRates;
   readonly result: BacktestResult;
 }
 
@@ -79,6 +83,10 @@ function nonNegative(option: string, text: string): number {
 export function configFrom(flags: BacktestFlags): Partial<BacktestConfig> {
   const config: { -readonly [K in keyof BacktestConfig]?: BacktestConfig[K] } = {};
   if (flags.cash !== undefined) config.cash = positive('--cash', flags.cash);
+  if (flags.currency !== undefined) {
+    if (flags.currency.trim() === '') throw new UsageError('expected a currency code for --currency, got ""');
+    config.currency = flags.currency;
+  }
   if (flags.fees !== undefined) config.fees = parseFees(flags.fees);
   if (flags.slippage !== undefined) config.slippage = parseSlippage(flags.slippage);
   if (flags.fill !== undefined) {
@@ -125,6 +133,7 @@ function progressInterval(sources: readonly BacktestSource[]): number {
 export async function backtestCommand(file: string, flags: BacktestFlags): Promise<BacktestRun> {
   // Cheap checks first, so a typo fails before any file is read.
   const config = configFrom(flags);
+  const fxRateFlags = parseFxRateFlags(flags.fxRate ?? []);
   const raw = parseParams(flags.param ?? []);
   const quiet = flags.quiet === true || flags.json === true;
   const strategy = await loadStrategy(file);
@@ -146,9 +155,10 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
     read,
     symbols: flags.symbol ?? [],
     venue: flags.venue ?? 'SIM',
-    currency: flags.currency ?? 'USD',
+    currency: config.currency ?? 'USD',
     quiet,
   });
+  const fxRates = await loadFxRates(fxRateFlags, read, quiet);
 
   const progress = createProgress('backtest', 'bars', quiet);
   try {
@@ -157,11 +167,13 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
       strategy: guardStrategy(strategy.definition, strategy.file),
       parameters: raw,
       data: sources.map((s) => s.data),
+      currency: config.currency ?? 'USD',
+      fxRates: fxRates.table,
       strategyCodeHash: strategy.codeHash,
       onProgress: (done, total) => progress.update(done, total),
       progressInterval: progressInterval(sources),
     });
-    return { strategy, sources, result };
+    return { strategy, sources, fxRates, result };
   } finally {
     progress.stop();
   }
