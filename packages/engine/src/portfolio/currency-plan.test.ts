@@ -1,17 +1,9 @@
-import { AlphintraError, defineInstrument, type EquityInstrument, type FxInstrument } from '@alphintra/core';
+import { AlphintraError } from '@alphintra/core';
 import { describe, expect, it } from 'vitest';
+import { fxPair as pair, stockIn } from '../testing/fixtures.js';
 import { planCurrencies } from './currency-plan.js';
 
-const stock = (symbol: string, currency: string) =>
-  defineInstrument<EquityInstrument>({ kind: 'equity', symbol, venue: 'X', currency });
-const pair = (base: string, quote: string) =>
-  defineInstrument<FxInstrument>({
-    kind: 'fx',
-    symbol: `${base}${quote}`,
-    venue: 'FX',
-    currency: quote,
-    baseCurrency: base,
-  });
+const stock = (symbol: string, currency: string) => stockIn(currency, symbol);
 
 describe('planCurrencies', () => {
   it('indexes the account currency first, then held currencies in instrument order, then crossed ones', () => {

@@ -1,18 +1,10 @@
-import { defineInstrument, type EquityInstrument, type FxInstrument } from '@alphintra/core';
 import { describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../kernel/clock.js';
+import { fxPair, stockIn as stock } from '../testing/fixtures.js';
 import { planCurrencies } from './currency-plan.js';
 import { ExchangeRates } from './exchange-rates.js';
 
-const stock = (currency: string) =>
-  defineInstrument<EquityInstrument>({ kind: 'equity', symbol: currency, venue: 'X', currency });
-const USDJPY = defineInstrument<FxInstrument>({
-  kind: 'fx',
-  symbol: 'USDJPY',
-  venue: 'FX',
-  currency: 'JPY',
-  baseCurrency: 'USD',
-});
+const USDJPY = fxPair('USD', 'JPY');
 
 describe('ExchangeRates', () => {
   it('reads a series as of the clock: nothing before its first point, then the last point whose time has come', () => {

@@ -96,20 +96,7 @@ export class MultiCurrencyPortfolio extends Portfolio {
 
   override snapshot(out: Float64Array): void {
     this.#rates.refresh();
-    let equity = this.#cashValue();
-    let net = 0;
-    let gross = 0;
-    const open = this.open;
-    for (let o = 0; o < this.openCount; o++) {
-      const i = open[o] as number;
-      equity += this.positionValue(i);
-      const n = this.notional(i);
-      net += n;
-      gross += n < 0 ? -n : n;
-    }
-    out[0] = equity;
-    out[1] = net;
-    out[2] = gross;
+    super.snapshot(out);
   }
 
   override applyCarry(index: number, amount: number): void {

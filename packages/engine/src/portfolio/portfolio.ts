@@ -192,7 +192,7 @@ export class Portfolio {
    * the array so the per-bar call returns no boxed number.
    */
   snapshot(out: Float64Array): void {
-    let equity = this.#cash;
+    let equity = this.cash;
     let net = 0;
     let gross = 0;
     const open = this.open;

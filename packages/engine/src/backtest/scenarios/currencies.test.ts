@@ -1,12 +1,6 @@
-import {
-  AlphintraError,
-  defineInstrument,
-  type EquityInstrument,
-  type FutureInstrument,
-  type FxInstrument,
-} from '@alphintra/core';
+import { AlphintraError, defineInstrument, type FutureInstrument } from '@alphintra/core';
 import { describe, expect, it } from 'vitest';
-import { dailyBars } from '../../testing/fixtures.js';
+import { dailyBars, fxPair, stockIn } from '../../testing/fixtures.js';
 import { DAY_MICROS, FIRST_BAR, scenario, scenarioMany } from '../../testing/scenario.js';
 
 // Every number below is worked out by hand in the comments. Daily bars open at midnight UTC
@@ -14,15 +8,8 @@ import { DAY_MICROS, FIRST_BAR, scenario, scenarioMany } from '../../testing/sce
 // A market order placed on bar d fills at bar d + 1's open (day d + 1 00:00); the equity row
 // of bar d is taken at its close (day d + 1 00:00).
 
-const SAP = defineInstrument<EquityInstrument>({ kind: 'equity', symbol: 'SAP', venue: 'XETRA', currency: 'EUR' });
-const EURUSD = defineInstrument<FxInstrument>({
-  kind: 'fx',
-  symbol: 'EURUSD',
-  venue: 'FX',
-  currency: 'USD',
-  baseCurrency: 'EUR',
-  tickSize: 0.00001,
-});
+const SAP = stockIn('EUR', 'SAP');
+const EURUSD = fxPair('EUR', 'USD');
 
 /** A rate series with one point per day from the first bar's day. */
 function daily(...rates: number[]): { time: Float64Array; rate: Float64Array } {
@@ -154,14 +141,7 @@ describe('FX spot', () => {
     // EUR/GBP in a USD account, GBP/USD a constant 1.25; the euro's rate crosses through GBP.
     // Buy 10,000 at 0.85: GBP −8,500, EUR +10,000. Bar 1 close 0.86: equity =
     // 100,000 − 8,500 × 1.25 + 10,000 × 0.86 × 1.25 = 100,125. Sold at 0.87: GBP +200 = 250 USD.
-    const EURGBP = defineInstrument<FxInstrument>({
-      kind: 'fx',
-      symbol: 'EURGBP',
-      venue: 'FX',
-      currency: 'GBP',
-      baseCurrency: 'EUR',
-      tickSize: 0.00001,
-    });
+    const EURGBP = fxPair('EUR', 'GBP');
     const r = scenario({
       rows: [flat(0.85), [0.85, 0.86, 0.85, 0.86], flat(0.87), flat(0.87)],
       instrument: EURGBP,
@@ -359,7 +339,7 @@ describe('rates that are missing', () => {
 });
 
 describe('inverse and cross rates', () => {
-  const TOYOTA = defineInstrument<EquityInstrument>({ kind: 'equity', symbol: '7203', venue: 'TSE', currency: 'JPY' });
+  const TOYOTA = stockIn('JPY', '7203');
   const rows = [flat(3_000), flat(3_000), flat(3_200)];
 
   it('cross two configured pairs through a third currency', () => {
@@ -393,14 +373,7 @@ describe('inverse and cross rates', () => {
 
   it('invert the close of an FX instrument quoted the other way round', () => {
     // USD/JPY closes at 160 on bar 1 and 128 on bar 2: 100 × 3,200 − 300,000 = 20,000 JPY / 128.
-    const USDJPY = defineInstrument<FxInstrument>({
-      kind: 'fx',
-      symbol: 'USDJPY',
-      venue: 'FX',
-      currency: 'JPY',
-      baseCurrency: 'USD',
-      tickSize: 0.001,
-    });
+    const USDJPY = fxPair('USD', 'JPY');
     const r = scenarioMany({
       data: [
         { instrument: TOYOTA, series: dailyBars(rows) },
