@@ -50,9 +50,17 @@ export class MultiCurrencyPortfolio extends Portfolio {
     return c >= 0 && c < this.balances.length ? (this.#rates.rate[c] as number) : Number.NaN;
   }
 
+  /**
+   * Value of one unit of instrument `index`'s quote currency in the account currency; NaN
+   * while the instrument cannot be valued — for an FX pair, also while its base currency's
+   * rate is unknown (before the pair's first bar, when the pair itself gives that rate).
+   */
   override rateOf(index: number): number {
     this.#rates.refresh();
-    return this.#rates.rate[this.#quote[index] as number] as number;
+    const rate = this.#rates.rate;
+    const b = this.#base[index] as number;
+    if (b !== -1 && Number.isNaN(rate[b] as number)) return Number.NaN;
+    return rate[this.#quote[index] as number] as number;
   }
 
   override positionValue(index: number): number {
@@ -121,7 +129,8 @@ export class MultiCurrencyPortfolio extends Portfolio {
       const b = this.#base[index] as number;
       if (b !== -1) balances[b] = (balances[b] as number) + signedQuantity * ins.multiplier;
     }
-    this.totalFees += fee * this.rateOf(index);
+    this.#rates.refresh();
+    this.totalFees += fee * (this.#rates.rate[q] as number);
   }
 
   /** Every balance in the account currency; balances of 0 count 0 even while their rate is unknown. */

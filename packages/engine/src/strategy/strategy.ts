@@ -54,9 +54,9 @@ export interface PositionView {
   readonly averagePrice: number;
   /** Latest mark. */
   readonly lastPrice: number;
-  /** Open profit or loss at the mark. */
+  /** Open profit or loss at the mark, in the instrument's currency. */
   readonly unrealizedPnl: number;
-  /** Profit or loss realised so far on this instrument (before fees). */
+  /** Profit or loss realised so far on this instrument (before fees), in the instrument's currency. */
   readonly realizedPnl: number;
 }
 

@@ -338,6 +338,28 @@ describe('rates that are missing', () => {
   });
 });
 
+describe('an FX pair before its first bar', () => {
+  it('takes no order, since the currency it buys cannot be valued yet', () => {
+    // EUR/USD gives the euro its rate; its bars start a day after SAP's.
+    const r = scenarioMany({
+      data: [
+        { instrument: SAP, series: dailyBars([flat(50), flat(50), flat(50)]) },
+        { instrument: EURUSD, series: dailyBars([flat(1.1), flat(1.1)], FIRST_BAR + DAY_MICROS) },
+      ],
+      currency: 'USD',
+      onSlice: (ctx) => void (ctx.barCount(SAP.id) <= 2 && ctx.buy(1_000, { instrument: EURUSD.id })),
+    });
+    expect(r.orders.map((o) => [o.status, o.reason])).toEqual([
+      ['denied', 'FX_RATE_UNAVAILABLE'],
+      ['filled', ''],
+    ]);
+    expect(r.balances.map((b) => [b.currency, b.amount])).toEqual([
+      ['USD', 100_000 - 1_100],
+      ['EUR', 1_000],
+    ]);
+  });
+});
+
 describe('inverse and cross rates', () => {
   const TOYOTA = stockIn('JPY', '7203');
   const rows = [flat(3_000), flat(3_000), flat(3_200)];
