@@ -12,8 +12,9 @@ const ALLOWED = {
   ml: ['core', 'indicators'],
   data: ['core'],
   live: ['core', 'engine', 'indicators'],
-  server: ['core', 'indicators', 'engine', 'analytics', 'ml', 'data', 'live'],
-  cli: ['core', 'indicators', 'engine', 'analytics', 'ml', 'data', 'live', 'server'],
+  report: ['core', 'engine', 'analytics'],
+  server: ['core', 'indicators', 'engine', 'analytics', 'ml', 'data', 'live', 'report'],
+  cli: ['core', 'indicators', 'engine', 'analytics', 'ml', 'data', 'live', 'server', 'report'],
   web: [],
 };
 

@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import { withReadOptions } from '../support/read-options.js';
 import { type BacktestFlags, backtestCommand, collect } from './backtest.js';
 import { writeBacktestFiles } from './backtest-files.js';
+import { writeBacktestReport } from './backtest-html.js';
 import { FEES_HELP, SLIPPAGE_HELP } from './backtest-models.js';
 import { backtestJson, printBacktestSummary } from './backtest-report.js';
 
@@ -21,6 +22,7 @@ const EXAMPLES = [
   '  alphintra backtest sma-cross.ts --data orcl.csv --param fast=10 --param slow=40 --fees percent:0.001 --slippage bps:5',
   '  alphintra backtest pairs.ts --data ko.csv --data pep.csv --json > run.json',
   '  alphintra backtest sma-cross.ts --data orcl-daily --out runs/orcl   # catalog dataset; writes result.json, *.csv, manifest.json',
+  '  alphintra backtest sma-cross.ts --data orcl.csv --report orcl.html --benchmark spy.csv   # one HTML file, opens offline',
   '  alphintra backtest sma-cross.ts --data sap.csv --currency USD --fx-rate EUR/USD=eurusd.csv   # (with instruments quoted in EUR)',
 ].join('\n');
 
@@ -71,19 +73,38 @@ export function addBacktestCommand(
       .option('--latency-ms <ms>', 'delay from order to venue in milliseconds (default 0)')
       .option('--latency-jitter-ms <ms>', 'extra uniform random delay in milliseconds, seeded')
       .option('--seed <n>', 'seed of random slippage and latency (default 1)')
+      .addOption(
+        new Option(
+          '--ticks <kind>',
+          'read --data as bars, trade ticks or quote ticks; auto: quotes when it has bid and ask columns, trades when its timestamps are ticks (default auto)',
+        ).choices(['auto', 'bars', 'trades', 'quotes']),
+      )
+      .option(
+        '--benchmark <input>',
+        'bars to compare with, bought and held (file, dataset or catalog name; default: the first --data)',
+      )
+      .option(
+        '--rolling-window <n>',
+        'window of the rolling Sharpe ratio and volatility, in bars (default half a year)',
+      )
       .option('--json', 'print { manifest, summary, metrics, trades, balances } as JSON')
-      .option('--out <dir>', 'write result.json, trades.csv, equity.csv, orders.csv and manifest.json there')
+      .option(
+        '--out <dir>',
+        'write result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json there',
+      )
+      .option('--report <file>', 'write a self-contained HTML report (charts, trades, metrics, manifest)')
       .option('--quiet', 'no progress bar')
       .addHelpText('after', EXAMPLES),
     { symbol: false },
   ).action(async (file: string, flags: BacktestFlags) => {
     const run = await backtestCommand(file, flags);
     const written = flags.out === undefined ? [] : await writeBacktestFiles(flags.out, run);
+    if (flags.report !== undefined) written.push(await writeBacktestReport(flags.report, run));
     if (flags.json === true) {
       printJson(backtestJson(run));
       return;
     }
     printBacktestSummary(run, out);
-    if (flags.out !== undefined) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
+    if (written.length > 0) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
   });
 }

@@ -1,7 +1,7 @@
 import { BarSeries, defineInstrument, type EquityInstrument, timeframe } from '@alphintra/core';
-import { defineStrategy, runBacktest } from '@alphintra/engine';
+import { defineStrategy } from '@alphintra/engine';
 import { describe, expect, it } from 'vitest';
-import type { BacktestRun } from './backtest.js';
+import { type BacktestRun, executeBacktest } from './backtest.js';
 import { backtestJson, printBacktestSummary } from './backtest-report.js';
 
 const DAY = 86_400_000_000;
@@ -28,18 +28,15 @@ function eurRun(): BacktestRun {
     parameters: {},
     create: (ctx) => ({ onBar: (bar) => void (bar.index === 0 && ctx.buy(10)) }),
   });
-  const result = runBacktest({
-    strategy: definition,
-    data: [{ instrument, series, hash: 'x' }],
-    currency: 'USD',
-    fxRates: { 'EUR/USD': 1.1 },
-  });
-  return {
+  return executeBacktest({
     strategy: { definition, file: 'buy-once.ts', codeHash: '0'.repeat(64) },
-    sources: [],
+    sources: [{ input: 'sap.csv', data: { instrument, series, hash: 'x' } }],
+    config: { currency: 'USD' },
+    parameters: {},
+    benchmark: { name: 'buy and hold SAP.X', input: null, prices: series },
+    quiet: true,
     fxRates: { table: { 'EUR/USD': 1.1 }, files: {} },
-    result,
-  };
+  });
 }
 
 describe('the backtest report of a multi-currency run', () => {

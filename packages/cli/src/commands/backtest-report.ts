@@ -3,7 +3,10 @@ import { formatIsoMicros } from '@alphintra/core';
 import type { BalanceRecord, RunManifest, Trade } from '@alphintra/engine';
 import type { BacktestRun } from './backtest.js';
 
-/** The run manifest as the CLI records it: the engine's, plus the inputs as named on the command line. */
+/**
+ * The run manifest as the CLI records it: the engine's, plus the inputs as named on the command
+ * line and the benchmark the metrics compare with (`input` null: the first instrument).
+ */
 export type CliManifest = RunManifest & {
   readonly sources: {
     readonly strategy: string;
@@ -11,6 +14,7 @@ export type CliManifest = RunManifest & {
     /** Pairs whose rates were read from bars, and the input named for each (only with such `--fx-rate`). */
     readonly fxRates?: Readonly<Record<string, string>>;
   };
+  readonly benchmark: { readonly name: string; readonly input: string | null };
 };
 
 /** Headline figures with the derived ones people ask for first. */
@@ -47,13 +51,24 @@ export function manifestOf(run: BacktestRun): CliManifest {
       data: run.sources.map((s) => s.input),
       ...(Object.keys(run.fxRates.files).length > 0 ? { fxRates: run.fxRates.files } : {}),
     },
+    benchmark: { name: run.benchmark.name, input: run.benchmark.input },
   };
+}
+
+/** "5,036 bars", "135 trades", "2,000 quotes, 480 trades": what an instrument's data held. */
+function dataCounts(d: { readonly bars: number; readonly trades?: number; readonly quotes?: number }): string {
+  const parts: string[] = [];
+  if (d.bars > 0 || (d.trades === undefined && d.quotes === undefined))
+    parts.push(`${d.bars.toLocaleString('en-US')} bars`);
+  if (d.quotes !== undefined) parts.push(`${d.quotes.toLocaleString('en-US')} quotes`);
+  if (d.trades !== undefined) parts.push(`${d.trades.toLocaleString('en-US')} trades`);
+  return parts.join(', ');
 }
 
 /** Returns the summary with the run's period and win rate. */
 export function summaryOf(run: BacktestRun): CliSummary {
   const s = run.result.summary;
-  const data = run.result.manifest.data.filter((d) => d.bars > 0);
+  const data = run.result.manifest.data.filter((d) => d.bars + (d.trades ?? 0) + (d.quotes ?? 0) > 0);
   const start = data.length === 0 ? Number.NaN : Math.min(...data.map((d) => d.start));
   const end = data.length === 0 ? Number.NaN : Math.max(...data.map((d) => d.end));
   return { ...s, start: iso(start), end: iso(end), winRate: s.trades > 0 ? s.winningTrades / s.trades : null };
@@ -61,12 +76,23 @@ export function summaryOf(run: BacktestRun): CliSummary {
 
 const metricsCache = new WeakMap<BacktestRun, MetricsReport>();
 
-/** Returns the run's performance metrics (computed once per run). */
+/**
+ * Returns the run's performance metrics against its benchmark, with the underwater curve and
+ * rolling Sharpe ratio and volatility series (computed once per run).
+ */
 export function metricsOf(run: BacktestRun): MetricsReport {
   let metrics = metricsCache.get(run);
   if (metrics === undefined) {
     const { equity } = run.result;
-    metrics = computeMetrics({ time: equity.time, equity: equity.equity, trades: run.result.trades });
+    metrics = computeMetrics(
+      {
+        time: equity.time,
+        equity: equity.equity,
+        trades: run.result.trades,
+        ...(equity.equity.length > 0 ? { benchmark: { equity: run.benchmark.equity } } : {}),
+      },
+      { includeSeries: true, ...(run.rollingWindow === undefined ? {} : { rollingWindow: run.rollingWindow }) },
+    );
     metricsCache.set(run, metrics);
   }
   return metrics;
@@ -102,11 +128,11 @@ export function printBacktestSummary(run: BacktestRun, out: (line: string) => vo
   for (const d of manifest.data) {
     row(
       'data',
-      `${d.instrument}  ${d.bars.toLocaleString('en-US')} bars  ${iso(d.start) ?? '-'} → ${iso(d.end) ?? '-'}  (hash ${d.hash.slice(0, 12)})`,
+      `${d.instrument}  ${dataCounts(d)}  ${iso(d.start) ?? '-'} → ${iso(d.end) ?? '-'}  (hash ${d.hash.slice(0, 12)})`,
     );
   }
   row('period', `${summary.start ?? '-'} → ${summary.end ?? '-'}`);
-  row('bars', s.bars.toLocaleString('en-US'));
+  row(manifest.data.some((d) => d.bars === 0) ? 'events' : 'bars', s.bars.toLocaleString('en-US'));
   row('final equity', `${money(s.finalEquity)} ${manifest.currencies.account} (from ${money(s.startEquity)})`);
   const balances = run.result.balances;
   if (balances.length > 1) row('balances', balances.map((b) => `${b.currency} ${money(b.amount)}`).join(', '));
@@ -117,6 +143,12 @@ export function printBacktestSummary(run: BacktestRun, out: (line: string) => vo
   const pct = (x: number | null): string => (x === null ? '-' : percent(x));
   row('CAGR', `${pct(m.returns.cagr)}  (volatility ${pct(m.returns.annualisedVolatility)} a year)`);
   row('Sharpe', `${ratio(m.risk.sharpe)}  (Sortino ${ratio(m.risk.sortino)}, Calmar ${ratio(m.risk.calmar)})`);
+  if (m.benchmark !== null) {
+    row(
+      'benchmark',
+      `${pct(m.benchmark.benchmarkTotalReturn)} ${run.benchmark.name}  (alpha ${pct(m.benchmark.alpha)}, beta ${ratio(m.benchmark.beta)})`,
+    );
+  }
   if (m.trades.count > 0) {
     row('profit factor', `${ratio(m.trades.profitFactor)}  (expectancy ${money(m.trades.expectancy ?? 0)} per trade)`);
   }

@@ -179,29 +179,33 @@ export function strategyFromModule(module: Record<string, unknown>, file: string
   return value;
 }
 
+/** A TypeScript or JavaScript module compiled and imported by {@link importSourceModule}. */
+export interface SourceModule {
+  readonly module: Record<string, unknown>;
+  /** The file's bytes, as read. */
+  readonly bytes: Buffer;
+}
+
 /**
- * Loads a user's strategy file (.ts, .mts, .js or .mjs): compiles it, imports the compiled
- * copy from a temporary folder (deleted afterwards) and checks its default export.
- *
- * @example
- * const { definition, codeHash } = await loadStrategy('strategies/sma-cross.ts');
+ * Compiles a .ts, .mts, .js or .mjs file the way strategies are compiled (types stripped,
+ * `@alphintra/*` imports pointed at the CLI's packages), imports the compiled copy from a
+ * temporary folder (deleted afterwards) and returns its exports.
  */
-export async function loadStrategy(file: string): Promise<LoadedStrategy> {
+export async function importSourceModule(file: string, what = 'strategy'): Promise<SourceModule> {
   if (!EXTENSIONS.has(extname(file).toLowerCase())) {
-    throw new UsageError(`expected a .ts, .mts, .js or .mjs strategy file, got "${file}"`);
+    throw new UsageError(`expected a .ts, .mts, .js or .mjs ${what} file, got "${file}"`);
   }
   const info = await stat(file).catch(() => undefined);
-  if (info === undefined) throw new AlphintraError('FILE_NOT_FOUND', 'no such strategy file', { file });
-  if (!info.isFile()) throw new AlphintraError('FILE_UNREADABLE', 'expected a strategy file, got a folder', { file });
+  if (info === undefined) throw new AlphintraError('FILE_NOT_FOUND', `no such ${what} file`, { file });
+  if (!info.isFile()) throw new AlphintraError('FILE_UNREADABLE', `expected a ${what} file, got a folder`, { file });
   const bytes = await readFile(file);
   const compiled = compileStrategy(bytes.toString('utf8'), file);
   const folder = await mkdtemp(join(tmpdir(), 'alphintra-strategy-'));
   const copy = join(folder, `${basename(file, extname(file))}.mjs`);
-  let module: Record<string, unknown>;
   try {
     await writeFile(copy, compiled);
     process.setSourceMapsEnabled(true);
-    module = (await import(pathToFileURL(copy).href)) as Record<string, unknown>;
+    return { module: (await import(pathToFileURL(copy).href)) as Record<string, unknown>, bytes };
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error))
       .split(pathToFileURL(copy).href)
@@ -215,5 +219,16 @@ export async function loadStrategy(file: string): Promise<LoadedStrategy> {
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * Loads a user's strategy file (.ts, .mts, .js or .mjs): compiles it, imports the compiled
+ * copy from a temporary folder (deleted afterwards) and checks its default export.
+ *
+ * @example
+ * const { definition, codeHash } = await loadStrategy('strategies/sma-cross.ts');
+ */
+export async function loadStrategy(file: string): Promise<LoadedStrategy> {
+  const { module, bytes } = await importSourceModule(file);
   return { definition: strategyFromModule(module, file), file, codeHash: sha256Hex(bytes) };
 }

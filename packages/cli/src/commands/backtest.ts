@@ -4,12 +4,14 @@ import {
   type BacktestResult,
   type BarPath,
   type FillTiming,
+  type RawParameter,
   resolveParameters,
   runBacktest,
 } from '@alphintra/engine';
 import type { InputFlags } from '../support/bars-io.js';
 import { UsageError } from '../support/errors.js';
 import { createProgress } from '../support/progress.js';
+import { type BenchmarkSource, benchmarkOf, loadBenchmarkSource, type RunBenchmark } from './backtest-benchmark.js';
 import { type BacktestSource, loadBacktestData } from './backtest-data.js';
 import { type LoadedFxRates, loadFxRates, parseFxRateFlags } from './backtest-fx-rates.js';
 import { guardStrategy } from './backtest-guard.js';
@@ -33,8 +35,12 @@ export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
   latencyMs?: string;
   latencyJitterMs?: string;
   seed?: string;
+  benchmark?: string;
+  rollingWindow?: string;
+  ticks?: 'auto' | 'bars' | 'trades' | 'quotes';
   json?: boolean;
   out?: string;
+  report?: string;
   quiet?: boolean;
 }
 
@@ -45,7 +51,26 @@ export interface BacktestRun {
   /** The `--fx-rate` values, and the files read for them. */
   readonly fxRates: LoadedFxRates;
   readonly result: BacktestResult;
+  /** What the run is compared with; its figures fill the metrics' benchmark group. */
+  readonly benchmark: RunBenchmark;
+  /** Window of the rolling metrics in periods; the analytics default when undefined. */
+  readonly rollingWindow: number | undefined;
 }
+
+/** Everything a backtest needs once its inputs are loaded. */
+export interface BacktestSetup {
+  readonly strategy: LoadedStrategy;
+  readonly sources: readonly BacktestSource[];
+  readonly config: Partial<BacktestConfig>;
+  readonly parameters: Readonly<Record<string, RawParameter>>;
+  readonly benchmark: BenchmarkSource;
+  readonly rollingWindow?: number | undefined;
+  readonly quiet: boolean;
+  /** Rates from `--fx-rate` (none when absent). */
+  readonly fxRates?: LoadedFxRates;
+}
+
+const NO_FX_RATES: LoadedFxRates = { table: {}, files: {} };
 
 /** Collects a repeatable option's values (commander's `argParser` for `--data`, `--param` …). */
 export function collect(value: string, previous: string[] | undefined): string[] {
@@ -115,16 +140,59 @@ export function configFrom(flags: BacktestFlags): Partial<BacktestConfig> {
   return config;
 }
 
+/** Parses `--rolling-window`: a whole number of periods, at least 2. */
+export function parseRollingWindow(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!(Number.isInteger(value) && value >= 2))
+    throw new UsageError(`expected a whole number ≥ 2 for --rolling-window, got "${text}"`);
+  return value;
+}
+
 const READ_KEYS = ['format', 'delimiter', 'header', 'map', 'timeZone', 'epochUnit', 'dateFormat', 'maxBytes'] as const;
 
 function progressInterval(sources: readonly BacktestSource[]): number {
-  const bars = sources.reduce((n, s) => n + s.data.series.length, 0);
+  const bars = sources.reduce(
+    (n, s) => n + (s.data.series?.length ?? 0) + (s.data.trades?.time.length ?? 0) + (s.data.quotes?.time.length ?? 0),
+    0,
+  );
   return Math.max(1024, Math.ceil(bars / 200));
 }
 
 /**
+ * Runs a loaded strategy over loaded data (with a progress bar on a terminal unless quiet) and
+ * aligns its benchmark. Used by `alphintra backtest` and by the demo.
+ */
+export function executeBacktest(setup: BacktestSetup): BacktestRun {
+  const progress = createProgress('backtest', 'bars', setup.quiet);
+  try {
+    const result = runBacktest({
+      ...setup.config,
+      strategy: guardStrategy(setup.strategy.definition, setup.strategy.file),
+      parameters: setup.parameters,
+      data: setup.sources.map((s) => s.data),
+      ...(setup.fxRates === undefined ? {} : { fxRates: setup.fxRates.table }),
+      strategyCodeHash: setup.strategy.codeHash,
+      onProgress: (done, total) => progress.update(done, total),
+      progressInterval: progressInterval(setup.sources),
+    });
+    return {
+      strategy: setup.strategy,
+      sources: setup.sources,
+      fxRates: setup.fxRates ?? NO_FX_RATES,
+      result,
+      benchmark: benchmarkOf(setup.benchmark, result),
+      rollingWindow: setup.rollingWindow,
+    };
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
  * Runs `alphintra backtest`: checks the options, loads and checks the strategy and its
- * parameters, reads the data, and runs the backtest with a progress bar on a terminal.
+ * parameters, reads the data and the benchmark, and runs the backtest with a progress bar on
+ * a terminal.
  *
  * @example
  * const run = await backtestCommand('sma-cross.ts', { data: ['orcl.csv'], param: ['fast=5'] });
@@ -135,6 +203,7 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
   const config = configFrom(flags);
   const fxRateFlags = parseFxRateFlags(flags.fxRate ?? []);
   const raw = parseParams(flags.param ?? []);
+  const rollingWindow = parseRollingWindow(flags.rollingWindow);
   const quiet = flags.quiet === true || flags.json === true;
   const strategy = await loadStrategy(file);
   const specs = strategy.definition.parameters;
@@ -156,25 +225,10 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
     symbols: flags.symbol ?? [],
     venue: flags.venue ?? 'SIM',
     currency: config.currency ?? 'USD',
+    ticks: flags.ticks ?? 'auto',
     quiet,
   });
   const fxRates = await loadFxRates(fxRateFlags, read, quiet);
-
-  const progress = createProgress('backtest', 'bars', quiet);
-  try {
-    const result = runBacktest({
-      ...config,
-      strategy: guardStrategy(strategy.definition, strategy.file),
-      parameters: raw,
-      data: sources.map((s) => s.data),
-      currency: config.currency ?? 'USD',
-      fxRates: fxRates.table,
-      strategyCodeHash: strategy.codeHash,
-      onProgress: (done, total) => progress.update(done, total),
-      progressInterval: progressInterval(sources),
-    });
-    return { strategy, sources, fxRates, result };
-  } finally {
-    progress.stop();
-  }
+  const benchmark = await loadBenchmarkSource(flags.benchmark, sources, read, quiet);
+  return executeBacktest({ strategy, sources, config, parameters: raw, benchmark, rollingWindow, quiet, fxRates });
 }

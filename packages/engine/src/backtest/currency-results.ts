@@ -1,6 +1,6 @@
 import type { FxRateTable } from '../portfolio/fx-rate-input.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
-import { hashFloatColumns } from '../support/columns-hash.js';
+import { hashColumnList } from '../support/columns-hash.js';
 
 /** Final cash held in one currency. */
 export interface BalanceRecord {
@@ -40,7 +40,7 @@ export function describeFxRates(table: FxRateTable): Record<string, unknown> {
         points: input.time.length,
         start: input.time[0],
         end: input.time[input.time.length - 1],
-        hash: hashFloatColumns([input.time, input.rate]),
+        hash: hashColumnList([input.time, input.rate]),
       };
     }
   }

@@ -6,11 +6,11 @@ import type { BarColumns } from '@alphintra/core';
  * datasets apart in a run manifest when no content hash was given, and cheap on 10M bars.
  */
 export function hashColumns(columns: BarColumns): string {
-  return hashFloatColumns([columns.time, columns.open, columns.high, columns.low, columns.close, columns.volume]);
+  return hashColumnList([columns.time, columns.open, columns.high, columns.low, columns.close, columns.volume]);
 }
 
-/** The fingerprint of {@link hashColumns} over any list of columns, in order. */
-export function hashFloatColumns(fields: readonly Float64Array[]): string {
+/** The same fingerprint over any list of columns, in order (tick data, extra columns). */
+export function hashColumnList(fields: readonly Float64Array[]): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   for (const column of fields) {
