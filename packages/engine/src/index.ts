@@ -97,5 +97,5 @@ export type {
   StrategyLogger,
 } from './strategy/strategy.js';
 export { defineStrategy } from './strategy/strategy.js';
-export { hashColumns, hashColumnList } from './support/columns-hash.js';
+export { hashColumnList, hashColumns } from './support/columns-hash.js';
 export { Sha256, sha256Hex } from './support/sha256.js';
