@@ -177,7 +177,6 @@ describe('one-triggers-other', () => {
         void (
           bar.index === 0 &&
           ctx.buy(10, {
-            // biome-ignore lint/suspicious/noThenProperty: `then` is the order option for one-triggers-other orders
             then: { orders: [{ side: 'sell', size: 4, kind: 'limit', limitPrice: 102.5, tag: 'scale-out' }] },
           })
         ),
@@ -202,7 +201,6 @@ describe('one-triggers-other', () => {
         void (
           bar.index === 0 &&
           ctx.buy(10, {
-            // biome-ignore lint/suspicious/noThenProperty: `then` is the order option for one-triggers-other orders
             then: {
               oco: true,
               orders: [
@@ -228,7 +226,6 @@ describe('one-triggers-other', () => {
         const parent = ctx.buy(10, {
           kind: 'limit',
           limitPrice: 90,
-          // biome-ignore lint/suspicious/noThenProperty: `then` is the order option for one-triggers-other orders
           then: { orders: [{ side: 'sell', size: 10, kind: 'limit', limitPrice: 105 }] },
         });
         ctx.cancel(parent);
@@ -240,7 +237,6 @@ describe('one-triggers-other', () => {
   it('reject a parent whose contingent list is empty', () => {
     const r = scenario({
       rows: [FLAT, FLAT],
-      // biome-ignore lint/suspicious/noThenProperty: `then` is the order option for one-triggers-other orders
       onBar: (ctx, bar) => void (bar.index === 0 && ctx.buy(10, { then: { orders: [] } })),
     });
     expect(r.orders[0]).toMatchObject({ status: 'rejected', reason: 'INVALID_CONTINGENT' });
