@@ -12,6 +12,7 @@
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
   | 'INVARIANT_VIOLATED'
+  | 'FX_RATE_MISSING'
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
   | 'FILE_EMPTY'
@@ -29,6 +30,7 @@ export type ErrorCode =
   | 'UNSUPPORTED_VERSION'
   | 'ABORTED'
   | 'STRATEGY_ERROR'
+  | 'SWEEP_UNSUPPORTED'
   | 'IO_ERROR';
 
 /** Optional details that locate an error in its input. */

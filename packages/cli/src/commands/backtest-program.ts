@@ -27,6 +27,7 @@ const EXAMPLES = [
   '  alphintra backtest es.ts --data es-1m.csv --symbol ES --instrument ES:kind=future,multiplier=50,tick=0.25,margin=0.08,session=us-equity',
   '  alphintra backtest sma-cross.ts --data orcl-daily --out runs/orcl   # catalog dataset; writes result.json, *.csv, manifest.json',
   '  alphintra backtest sma-cross.ts --data orcl.csv --report orcl.html --benchmark spy.csv   # one HTML file, opens offline',
+  '  alphintra backtest sma-cross.ts --data sap.csv --currency USD --fx-rate EUR/USD=eurusd.csv   # (with instruments quoted in EUR)',
 ].join('\n');
 
 /** Adds `alphintra backtest` to the program. */
@@ -48,7 +49,16 @@ export function addBacktestCommand(
       .option('--param <name=value>', 'strategy parameter; repeat for several', collect)
       .option('--symbol <symbol>', 'symbol of the matching --data (default: from the data or its file name)', collect)
       .option('--venue <code>', 'venue of the instruments (their id is SYMBOL.VENUE)', 'SIM')
-      .option('--currency <code>', 'quote currency of the instruments', 'USD')
+      .option(
+        '--currency <code>',
+        'account currency (results are in it), and the quote currency of the instruments read',
+        'USD',
+      )
+      .option(
+        '--fx-rate <pair=value>',
+        'exchange rate, constant (EUR/USD=1.1) or bars whose closes are the rate (EUR/USD=eurusd.csv); repeat for several',
+        collect,
+      )
       .option('--cash <amount>', 'starting cash (default 100000)')
       .option('--fees <model>', 'commission model, e.g. percent:0.001 (see below; default none)')
       .option('--slippage <model>', 'slippage model, e.g. bps:5 (see below; default none)')
@@ -97,7 +107,7 @@ export function addBacktestCommand(
         '--rolling-window <n>',
         'window of the rolling Sharpe ratio and volatility, in bars (default half a year)',
       )
-      .option('--json', 'print { manifest, summary, metrics, trades } as JSON')
+      .option('--json', 'print { manifest, summary, metrics, trades, balances } as JSON')
       .option(
         '--out <dir>',
         'write result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json there',

@@ -1,6 +1,6 @@
 import { computeMetrics, type MetricsReport } from '@alphintra/analytics';
 import { formatIsoMicros } from '@alphintra/core';
-import type { RunManifest, Trade } from '@alphintra/engine';
+import type { BalanceRecord, RunManifest, Trade } from '@alphintra/engine';
 import type { BacktestRun } from './backtest.js';
 
 /**
@@ -13,6 +13,8 @@ export type CliManifest = RunManifest & {
     readonly data: readonly string[];
     /** The `--instruments` file, when one was given. */
     readonly instruments?: string;
+    /** Pairs whose rates were read from bars, and the input named for each (only with such `--fx-rate`). */
+    readonly fxRates?: Readonly<Record<string, string>>;
   };
   readonly benchmark: { readonly name: string; readonly input: string | null };
 };
@@ -36,6 +38,8 @@ export interface BacktestJson {
   /** Every performance metric (see docs/analytics/metrics.md). */
   readonly metrics: MetricsReport;
   readonly trades: readonly CliTrade[];
+  /** Final cash per currency, the account currency first. */
+  readonly balances: readonly BalanceRecord[];
 }
 
 /** How an instrument trades, briefly: `future ×50 tick 0.25 margin 0.08, us-equity`. */
@@ -58,6 +62,7 @@ export function manifestOf(run: BacktestRun): CliManifest {
       strategy: run.strategy.file,
       data: run.sources.map((s) => s.input),
       ...(run.instrumentsFile === undefined ? {} : { instruments: run.instrumentsFile }),
+      ...(Object.keys(run.fxRates.files).length > 0 ? { fxRates: run.fxRates.files } : {}),
     },
     benchmark: { name: run.benchmark.name, input: run.benchmark.input },
   };
@@ -106,7 +111,7 @@ export function metricsOf(run: BacktestRun): MetricsReport {
   return metrics;
 }
 
-/** Returns the `--json` document: manifest, summary, metrics and closed trades. */
+/** Returns the `--json` document: manifest, summary, metrics, closed trades and final balances. */
 export function backtestJson(run: BacktestRun): BacktestJson {
   return {
     manifest: manifestOf(run),
@@ -117,6 +122,7 @@ export function backtestJson(run: BacktestRun): BacktestJson {
       entryTimeIso: formatIsoMicros(t.entryTime),
       exitTimeIso: formatIsoMicros(t.exitTime),
     })),
+    balances: run.result.balances,
   };
 }
 
@@ -140,7 +146,9 @@ export function printBacktestSummary(run: BacktestRun, out: (line: string) => vo
   }
   row('period', `${summary.start ?? '-'} → ${summary.end ?? '-'}`);
   row(manifest.data.some((d) => d.bars === 0) ? 'events' : 'bars', s.bars.toLocaleString('en-US'));
-  row('final equity', `${money(s.finalEquity)} (from ${money(s.startEquity)})`);
+  row('final equity', `${money(s.finalEquity)} ${manifest.currencies.account} (from ${money(s.startEquity)})`);
+  const balances = run.result.balances;
+  if (balances.length > 1) row('balances', balances.map((b) => `${b.currency} ${money(b.amount)}`).join(', '));
   row('total return', percent(s.totalReturn));
   row('max drawdown', percent(s.maxDrawdown));
   const m = metricsOf(run);

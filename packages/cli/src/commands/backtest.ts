@@ -15,6 +15,7 @@ import { createProgress } from '../support/progress.js';
 import { type BenchmarkSource, benchmarkOf, loadBenchmarkSource, type RunBenchmark } from './backtest-benchmark.js';
 import { type BacktestSource, loadBacktestData } from './backtest-data.js';
 import { describeStrategyFailure } from './backtest-failure.js';
+import { type LoadedFxRates, loadFxRates, parseFxRateFlags } from './backtest-fx-rates.js';
 import { type InstrumentTerms, parseInstrumentOption, readInstrumentsFile } from './backtest-instruments.js';
 import { parseFees, parseSlippage } from './backtest-models.js';
 import { type LoadedStrategy, loadStrategy } from './backtest-strategy.js';
@@ -26,6 +27,7 @@ export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
   symbol?: string[];
   venue?: string;
   currency?: string;
+  fxRate?: string[];
   cash?: string;
   fees?: string;
   slippage?: string;
@@ -58,6 +60,8 @@ export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
 export interface BacktestRun {
   readonly strategy: LoadedStrategy;
   readonly sources: readonly BacktestSource[];
+  /** The `--fx-rate` values, and the files read for them. */
+  readonly fxRates: LoadedFxRates;
   readonly result: BacktestResult;
   /** What the run is compared with; its figures fill the metrics' benchmark group. */
   readonly benchmark: RunBenchmark;
@@ -78,7 +82,11 @@ export interface BacktestSetup {
   readonly quiet: boolean;
   /** The `--instruments` file, when one was given. */
   readonly instrumentsFile?: string;
+  /** Rates from `--fx-rate` (none when absent). */
+  readonly fxRates?: LoadedFxRates;
 }
+
+const NO_FX_RATES: LoadedFxRates = { table: {}, files: {} };
 
 /** Collects a repeatable option's values (commander's `argParser` for `--data`, `--param` …). */
 export function collect(value: string, previous: string[] | undefined): string[] {
@@ -122,6 +130,10 @@ function finite(option: string, text: string): number {
 export function configFrom(flags: BacktestFlags): Partial<BacktestConfig> {
   const config: { -readonly [K in keyof BacktestConfig]?: BacktestConfig[K] } = {};
   if (flags.cash !== undefined) config.cash = positive('--cash', flags.cash);
+  if (flags.currency !== undefined) {
+    if (flags.currency.trim() === '') throw new UsageError('expected a currency code for --currency, got ""');
+    config.currency = flags.currency;
+  }
   if (flags.fees !== undefined) config.fees = parseFees(flags.fees);
   if (flags.slippage !== undefined) config.slippage = parseSlippage(flags.slippage);
   if (flags.fill !== undefined) {
@@ -192,6 +204,7 @@ export function executeBacktest(setup: BacktestSetup): BacktestRun {
       strategy: setup.strategy.definition,
       parameters: setup.parameters,
       data: setup.sources.map((s) => s.data),
+      ...(setup.fxRates === undefined ? {} : { fxRates: setup.fxRates.table }),
       strategyCodeHash: setup.strategy.codeHash,
       onProgress: (done, total) => progress.update(done, total),
       progressInterval: progressInterval(setup.sources),
@@ -199,6 +212,7 @@ export function executeBacktest(setup: BacktestSetup): BacktestRun {
     return {
       strategy: setup.strategy,
       sources: setup.sources,
+      fxRates: setup.fxRates ?? NO_FX_RATES,
       result,
       benchmark: benchmarkOf(setup.benchmark, result),
       rollingWindow: setup.rollingWindow,
@@ -223,6 +237,7 @@ export function executeBacktest(setup: BacktestSetup): BacktestRun {
 export async function backtestCommand(file: string, flags: BacktestFlags): Promise<BacktestRun> {
   // Cheap checks first, so a typo fails before any file is read.
   const config = configFrom(flags);
+  const fxRateFlags = parseFxRateFlags(flags.fxRate ?? []);
   const raw = parseParams(flags.param ?? []);
   const fundingRate = flags.fundingRate === undefined ? undefined : finite('--funding-rate', flags.fundingRate);
   const instruments: InstrumentTerms[] = (flags.instrument ?? []).map(parseInstrumentOption);
@@ -248,12 +263,13 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
     read,
     symbols: flags.symbol ?? [],
     venue: flags.venue ?? 'SIM',
-    currency: flags.currency ?? 'USD',
+    currency: config.currency ?? 'USD',
     ticks: flags.ticks ?? 'auto',
     quiet,
     instruments,
     ...(fundingRate === undefined ? {} : { fundingRate }),
   });
+  const fxRates = await loadFxRates(fxRateFlags, read, quiet);
   const benchmark = await loadBenchmarkSource(flags.benchmark, sources, read, quiet);
   return executeBacktest({
     strategy,
@@ -263,6 +279,7 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
     benchmark,
     rollingWindow,
     quiet,
+    fxRates,
     ...(flags.instruments === undefined ? {} : { instrumentsFile: flags.instruments }),
   });
 }

@@ -2,6 +2,7 @@ import type { Kernel } from '../kernel/kernel.js';
 import type { ParameterSpecs, ParameterValues } from '../strategy/parameters.js';
 import type { BacktestConfig, BacktestData } from './backtest-config.js';
 import { dataRecord } from './backtest-instruments.js';
+import { balanceRecords, describeFxRates } from './currency-results.js';
 import {
   type BacktestResult,
   ENGINE_VERSION,
@@ -12,7 +13,7 @@ import {
 } from './results.js';
 
 /** The configuration as the manifest records it (custom model functions as "custom"). */
-function describeConfig(config: BacktestConfig): Record<string, unknown> {
+function describeConfig(config: BacktestConfig, currency: string): Record<string, unknown> {
   const model = (m: unknown): unknown => (typeof m === 'function' ? 'custom' : m);
   return {
     cash: config.cash,
@@ -30,6 +31,8 @@ function describeConfig(config: BacktestConfig): Record<string, unknown> {
     borrowRate: config.borrowRate,
     fundingInterval: config.fundingInterval,
     corporateActions: config.corporateActions,
+    currency,
+    fxRates: describeFxRates(config.fxRates),
   };
 }
 
@@ -40,7 +43,10 @@ interface RunInputs {
   readonly strategyCodeHash?: string | undefined;
 }
 
-/** Builds a run's results from the kernel's state after `done` bars. */
+/**
+ * Builds a run's results from the kernel's state after `done` bars — at the end of a run, or
+ * where a strategy failure stopped it.
+ */
 export function collectResult<P extends ParameterSpecs>(
   kernel: Kernel,
   options: RunInputs,
@@ -56,10 +62,12 @@ export function collectResult<P extends ParameterSpecs>(
     quantity: p.quantity[k] as number,
     averagePrice: Number.isFinite(p.averagePrice[k] as number) ? (p.averagePrice[k] as number) : null,
     lastPrice: Number.isFinite(p.lastPrice[k] as number) ? (p.lastPrice[k] as number) : null,
+    currency: kernel.instruments[k]?.instrument.currency as string,
     realizedPnl: p.realized[k] as number,
     fees: p.fees[k] as number,
     carry: p.carry[k] as number,
   }));
+  const plan = kernel.currencyPlan;
   const finalEquity = curve.equity.length > 0 ? (curve.equity[curve.equity.length - 1] as number) : config.cash;
   const summary = {
     startEquity: config.cash,
@@ -71,7 +79,7 @@ export function collectResult<P extends ParameterSpecs>(
     fills: execution.fills.length,
     trades: kernel.trades.count,
     winningTrades: kernel.trades.winners(),
-    fees: execution.fills.fees,
+    fees: p.totalFees,
     orderListHash: '',
   };
   // Orders, fills, trades and events are kept in typed columns during the run; the objects
@@ -87,8 +95,9 @@ export function collectResult<P extends ParameterSpecs>(
       },
       parameters: parameters as Record<string, number | boolean | string>,
       data: options.data.map(dataRecord),
-      config: describeConfig(config),
+      config: describeConfig(config, plan.account),
       seed: config.seed,
+      currencies: { account: plan.account, balances: p.currencies, rates: plan.routes },
     },
     summary,
   } as Record<string, unknown>;
@@ -97,6 +106,7 @@ export function collectResult<P extends ParameterSpecs>(
   lazy(result, 'trades', () => kernel.trades.toArray());
   lazy(result, 'events', () => execution.events.toArray());
   result.positions = positions;
+  result.balances = balanceRecords(p);
   result.equity = curve;
   result.logs = kernel.logs;
   const done_ = result as unknown as BacktestResult;

@@ -10,12 +10,7 @@ import type { MessageBus } from '../kernel/message-bus.js';
 import { StrategyError } from '../kernel/strategy-error.js';
 import { type ParameterSpecs, type RawParameter, resolveParameters } from '../strategy/parameters.js';
 import type { StrategyDefinition } from '../strategy/strategy.js';
-import {
-  type BacktestConfig,
-  type BacktestData,
-  checkBacktestConfig,
-  DEFAULT_BACKTEST_CONFIG,
-} from './backtest-config.js';
+import { type BacktestConfig, type BacktestData, resolveBacktestConfig } from './backtest-config.js';
 import { exchangeInstrument, kernelInstrument } from './backtest-instruments.js';
 import { collectResult } from './collect-result.js';
 import { replayMany, replayOne } from './replay.js';
@@ -49,12 +44,7 @@ export interface BacktestOptions<P extends ParameterSpecs = ParameterSpecs> exte
  * result.summary.finalEquity;
  */
 export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P>): BacktestResult {
-  const config: BacktestConfig = { ...DEFAULT_BACKTEST_CONFIG };
-  for (const key of Object.keys(DEFAULT_BACKTEST_CONFIG) as (keyof BacktestConfig)[]) {
-    const value = options[key];
-    if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
-  }
-  checkBacktestConfig(config);
+  const config = resolveBacktestConfig(options);
   if (options.data.length === 0)
     throw new AlphintraError('INVALID_ARGUMENT', 'expected data for at least one instrument');
   const parameters = resolveParameters(options.strategy.parameters, options.parameters);
@@ -66,7 +56,13 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
   const kernel = new Kernel(
     instruments,
     {
-      account: { cash: config.cash, leverage: config.leverage, allowShort: config.allowShort },
+      account: {
+        cash: config.cash,
+        leverage: config.leverage,
+        allowShort: config.allowShort,
+        ...(config.currency === undefined ? {} : { currency: config.currency }),
+      },
+      fxRates: config.fxRates,
       risk: config.risk,
       fees,
       borrowRate: config.borrowRate,

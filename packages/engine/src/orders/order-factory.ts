@@ -88,8 +88,9 @@ export function checkRequest(request: OrderRequest): RequestProblem | '' {
   // Auction orders trade at the regular session's open or close, never outside it.
   if (request.extendedHours === true && (kind === 'market-on-open' || kind === 'market-on-close'))
     return 'INVALID_EXTENDED_HOURS';
-  const then = request.then;
-  if (then !== undefined && !(Array.isArray(then.orders) && then.orders.length > 0)) return 'INVALID_CONTINGENT';
+  const triggers = request.triggers;
+  if (triggers !== undefined && !(Array.isArray(triggers.orders) && triggers.orders.length > 0))
+    return 'INVALID_CONTINGENT';
   const bracket = request.bracket;
   if (bracket !== undefined) {
     if (bracket.takeProfit === undefined && bracket.stopLoss === undefined) return 'INVALID_BRACKET';
@@ -173,6 +174,6 @@ export function createOrder(store: OrderStore, request: OrderRequest, stamp: Ord
   store.watermark[id] = stamp.lastPrice;
   store.stamp[id] = 0;
   if (request.bracket !== undefined) store.brackets.set(id, { ...request.bracket });
-  if (request.then !== undefined) store.children.set(id, request.then);
+  if (request.triggers !== undefined) store.children.set(id, request.triggers);
   return id;
 }

@@ -4,6 +4,7 @@ import type { Liquidity } from '../execution/fee-model.js';
 import type { HigherTimeframeOptions, HigherTimeframeView } from '../kernel/higher-timeframe.js';
 import type { Order, OrderRequest, OrderSize } from '../orders/order.js';
 import type { TradingState } from '../risk/risk-engine.js';
+import type { SweepFace } from '../sweep/sweep-face.js';
 import type { ParameterSpecs, ParameterValues } from './parameters.js';
 
 /**
@@ -81,9 +82,9 @@ export interface PositionView {
   readonly averagePrice: number;
   /** Latest mark. */
   readonly lastPrice: number;
-  /** Open profit or loss at the mark. */
+  /** Open profit or loss at the mark, in the instrument's currency. */
   readonly unrealizedPnl: number;
-  /** Profit or loss realised so far on this instrument (before fees). */
+  /** Profit or loss realised so far on this instrument (before fees), in the instrument's currency. */
   readonly realizedPnl: number;
 }
 
@@ -138,7 +139,11 @@ export interface StrategyContext {
   readonly instruments: readonly string[];
   /** The clock's time (epoch µs, UTC). */
   readonly time: number;
+  /** The account currency: equity, cash, exposure and results are in it. */
+  readonly currency: string;
+  /** Cash plus every position at its mark, in the account currency. */
   readonly equity: number;
+  /** Every cash balance converted into the account currency at current rates. */
   readonly cash: number;
   readonly tradingState: TradingState;
   readonly log: StrategyLogger;
@@ -166,6 +171,16 @@ export interface StrategyContext {
   position(instrument?: string): PositionView;
   /** Signed units held (cheaper than `position().quantity`). */
   quantity(instrument?: string): number;
+  /**
+   * Cash held in one currency, in that currency (default: the account currency); negative
+   * when the account has borrowed it. Throws for a currency the account does not hold.
+   */
+  balance(currency?: string): number;
+  /**
+   * Value of one unit of `from` in `to` (default: the account currency) at the clock time,
+   * NaN while a rate on the way is not known yet.
+   */
+  rate(from: string, to?: string): number;
 
   /** Sends an order through the risk checks to the venue; the result is the order (final if denied). */
   submit(request: OrderRequest): Readonly<Order>;
@@ -215,13 +230,19 @@ export interface StrategyHandlers {
   onStop?(): void;
 }
 
-/** A strategy: metadata, typed parameters, and a factory that wires handlers to a context. */
-export interface StrategyDefinition<P extends ParameterSpecs = ParameterSpecs> {
+/**
+ * A strategy: metadata, typed parameters, and a factory that wires handlers to a context.
+ * `create` is the source of truth; `sweep`, when given, states the same logic in a form
+ * `runSweep` evaluates for many parameter sets in one pass (see {@link SweepFace}).
+ */
+export interface StrategyDefinition<P extends ParameterSpecs = ParameterSpecs, K extends string = string> {
   readonly name: string;
   readonly description?: string;
   readonly version?: string;
   readonly parameters: P;
   create(ctx: StrategyContext, params: ParameterValues<P>): StrategyHandlers;
+  /** The vectorised face for parameter sweeps; optional. */
+  readonly sweep?: SweepFace<P, K>;
 }
 
 /**
@@ -245,6 +266,8 @@ export interface StrategyDefinition<P extends ParameterSpecs = ParameterSpecs> {
  *   },
  * });
  */
-export function defineStrategy<P extends ParameterSpecs>(definition: StrategyDefinition<P>): StrategyDefinition<P> {
+export function defineStrategy<P extends ParameterSpecs, K extends string = string>(
+  definition: StrategyDefinition<P, K>,
+): StrategyDefinition<P, K> {
   return definition;
 }
