@@ -73,10 +73,7 @@ describe('probability of backtest overfitting (CSCV)', () => {
     const xs = Array.from(r);
     const m = xs.reduce((a, b) => a + b, 0) / xs.length;
     const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
-    expect(sharpeFromSums(s.count[0] as number, s.sum[0] as number, s.sumSquares[0] as number)).toBeCloseTo(
-      m / sd,
-      10,
-    );
+    expect(sharpeFromSums(s.count[0] as number, s.sum[0] as number, s.sumSquares[0] as number)).toBeCloseTo(m / sd, 10);
     expect(sharpeFromSums(5, 0, 0)).toBe(0);
     expect(sharpeFromSums(1, 0.1, 0.01)).toBeNaN();
   });
