@@ -1,4 +1,4 @@
-import { AlphintraError } from '@alphintra/core';
+import { AlphintraError, assertNever } from '@alphintra/core';
 import { type Constraint, satisfiesAll } from '../constraints/constraint.js';
 import {
   dimensionSize,
@@ -27,6 +27,8 @@ function valuesOf(space: ParameterSpace): ParameterValue[][] {
           );
         }
         return [...d.values];
+      default:
+        return assertNever(d);
     }
   });
 }
