@@ -36,8 +36,11 @@ export function sampleDimension(dimension: Dimension, rng: Rng): ParameterValue 
     case 'numeric': {
       if (dimension.values !== null) return dimension.values[rng.nextInt(dimension.values.length)] as number;
       const { low, high, log, integer } = dimension;
+      // Integers draw from [low − ½, high + ½] before rounding, so the end values are as likely as the rest.
+      const a = integer ? (log ? Math.max(low - 0.5, low / 2) : low - 0.5) : low;
+      const b = integer ? high + 0.5 : high;
       const u = rng.nextFloat();
-      const x = log ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low))) : low + u * (high - low);
+      const x = log ? Math.exp(Math.log(a) + u * (Math.log(b) - Math.log(a))) : a + u * (b - a);
       return integer ? Math.min(high, Math.max(low, Math.round(x))) : Math.min(high, Math.max(low, x));
     }
   }

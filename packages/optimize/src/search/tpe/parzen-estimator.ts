@@ -9,8 +9,10 @@ const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
  * middle of the range (σ = the range) that keeps every region reachable.
  *
  * Bandwidths follow the adaptive rule of Bergstra et al. (2011): each observation's σ is the
- * larger of the distances to its neighbours (the range ends count as neighbours), clipped to
- * [range / min(100, n + 1), range], so kernels are narrow where observations are dense.
+ * larger of the distances to its neighbours among the sorted centres (the prior's centre is
+ * one of them; the first and last centres have one neighbour), clipped to
+ * [range / min(100, n + 2), range], so kernels are narrow where observations are dense and
+ * broad while there are few.
  *
  * With `discrete`, the coordinate is an index of a value list: the domain is widened by half
  * a step on each side, samples are rounded, and densities are the kernel mass over
@@ -32,24 +34,27 @@ export class ParzenEstimator {
     this.high = discrete ? high + 0.5 : high;
     const range = Math.max(this.high - this.low, 1e-12);
     const n = observations.length;
-    const order = observations
-      .map((_, i) => i)
-      .sort((a, b) => (observations[a] as number) - (observations[b] as number) || a - b);
+    const prior = (this.low + this.high) / 2;
+    // Centres in ascending order, the prior's among them (it is a neighbour like any other).
+    const centres = [...observations.map((x, i) => ({ x, i })), { x: prior, i: n }].sort(
+      (a, b) => a.x - b.x || a.i - b.i,
+    );
     const mu = new Float64Array(n + 1);
     const sigma = new Float64Array(n + 1);
     const weight = new Float64Array(n + 1);
-    const minSigma = range / Math.min(100, n + 1);
-    order.forEach((index, rank) => {
-      const x = observations[index] as number;
-      const left = rank === 0 ? this.low : (observations[order[rank - 1] as number] as number);
-      const right = rank === n - 1 ? this.high : (observations[order[rank + 1] as number] as number);
-      mu[rank] = x;
-      sigma[rank] = Math.min(range, Math.max(minSigma, x - left, right - x));
-      weight[rank] = 1;
+    const minSigma = range / Math.min(100, n + 2);
+    centres.forEach((c, rank) => {
+      const left = rank > 0 ? c.x - (centres[rank - 1] as { x: number }).x : Number.NEGATIVE_INFINITY;
+      const right = rank < n ? (centres[rank + 1] as { x: number }).x - c.x : Number.NEGATIVE_INFINITY;
+      mu[rank] = c.x;
+      if (c.i === n) {
+        sigma[rank] = range;
+        weight[rank] = priorWeight;
+      } else {
+        sigma[rank] = Math.min(range, Math.max(minSigma, left, right));
+        weight[rank] = 1;
+      }
     });
-    mu[n] = (this.low + this.high) / 2;
-    sigma[n] = range;
-    weight[n] = priorWeight;
     const total = n + priorWeight;
     const mass = new Float64Array(n + 1);
     this.#mu = mu;

@@ -59,8 +59,11 @@ function nearestIndex(values: readonly number[], x: number): number {
 
 function numericModel(d: NumericDimension, good: ParameterSet[], bad: ParameterSet[], prior: number): DimensionModel {
   const discrete = d.values !== null;
-  const low = discrete ? 0 : d.log ? Math.log(d.low) : d.low;
-  const high = discrete ? (d.values as readonly number[]).length - 1 : d.log ? Math.log(d.high) : d.high;
+  // Integer ranges without a list reach half a unit past their ends, so rounding favours no value.
+  const a = d.integer ? (d.log ? Math.max(d.low - 0.5, d.low / 2) : d.low - 0.5) : d.low;
+  const b = d.integer ? d.high + 0.5 : d.high;
+  const low = discrete ? 0 : d.log ? Math.log(a) : a;
+  const high = discrete ? (d.values as readonly number[]).length - 1 : d.log ? Math.log(b) : b;
   const coords = (sets: ParameterSet[]): number[] => sets.map((s) => coordinate(d, s[d.name] as number));
   const l = new ParzenEstimator(coords(good), low, high, discrete, prior);
   const g = new ParzenEstimator(coords(bad), low, high, discrete, prior);
