@@ -1,0 +1,2 @@
+import { it } from 'vitest';
+it('x', () => console.log(JSON.stringify(process.execArgv), process.env.NODE_OPTIONS));
