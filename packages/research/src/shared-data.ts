@@ -30,7 +30,9 @@ export function shareData(data: readonly BacktestData[]): SharedInstrumentData[]
       ...FIELDS.map((f) => columns[f]),
       ...extras.map((e) => (columns.extras as Record<string, Float64Array>)[e] as Float64Array),
     ];
-    all.forEach((column, k) => new Float64Array(buffer, 8 * n * k, n).set(column));
+    all.forEach((column, k) => {
+      new Float64Array(buffer, 8 * n * k, n).set(column);
+    });
     return {
       instrument: d.instrument,
       hash: d.hash ?? '',
