@@ -7,6 +7,7 @@ import { type GenerateFlags, generateCommand } from './commands/data-generate.js
 import { buildInspectReport, type InspectFlags, printInspectReport } from './commands/data-inspect.js';
 import { type ResampleFlags, resampleCommand } from './commands/data-resample.js';
 import { demoCommand } from './commands/demo.js';
+import { addOptimizeCommand } from './commands/optimize-program.js';
 import {
   indicatorListJson,
   printIndicatorList,
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
     .action(async (flags: { samples?: string }) => demoCommand(flags, out));
 
   addBacktestCommand(program, out, printJson);
+  addOptimizeCommand(program, out, printJson);
 
   const data = program.command('data').description('read, validate, clean, resample, convert and store market data');
 

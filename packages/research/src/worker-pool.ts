@@ -29,6 +29,8 @@ export class TrialError extends Error {
     super(message);
     this.name = 'TrialError';
     this.workerStack = workerStack;
+    // The useful stack is the strategy's, inside the worker (with source-mapped lines).
+    if (workerStack !== '') this.stack = workerStack;
   }
 }
 

@@ -23,57 +23,77 @@ const EXAMPLES = [
   '  alphintra backtest sma-cross.ts --data orcl-daily --out runs/orcl   # catalog dataset; writes result.json, *.csv, manifest.json',
 ].join('\n');
 
+/**
+ * Adds the inputs of a strategy run, shared by `backtest` and `optimize`: `--data` (repeatable),
+ * `--symbol`, `--venue`, `--currency` and the reader options.
+ */
+export function withRunInputs(command: Command): Command {
+  return withReadOptions(
+    command
+      .option(
+        '--data <input>',
+        'bar file (CSV/TSV/JSON/NDJSON), .alph dataset or catalog name; repeat for several instruments',
+        collect,
+      )
+      .option('--symbol <symbol>', 'symbol of the matching --data (default: from the data or its file name)', collect)
+      .option('--venue <code>', 'venue of the instruments (their id is SYMBOL.VENUE)', 'SIM')
+      .option('--currency <code>', 'quote currency of the instruments', 'USD'),
+    { symbol: false },
+  );
+}
+
+/**
+ * Adds the execution rules of a strategy run, shared by `backtest` and `optimize` (both parse
+ * them with `configFrom`). `seedFlag` names the seed of random slippage and latency: `--seed`
+ * for a backtest, `--run-seed` where `--seed` seeds something else.
+ */
+export function withExecutionOptions(command: Command, seedFlag: '--seed' | '--run-seed' = '--seed'): Command {
+  return command
+    .option('--cash <amount>', 'starting cash (default 100000)')
+    .option('--fees <model>', 'commission model, e.g. percent:0.001 (see below; default none)')
+    .option('--slippage <model>', 'slippage model, e.g. bps:5 (see below; default none)')
+    .addOption(
+      new Option(
+        '--fill <timing>',
+        'market orders fill at the next open or this bar close (default next-open)',
+      ).choices(['next-open', 'close']),
+    )
+    .addOption(
+      new Option('--bar-path <path>', 'assumed price path inside a bar (default pessimistic)').choices([...BAR_PATHS]),
+    )
+    .option('--volume-limit <fraction>', 'largest share of a bar volume traded per bar, e.g. 0.1 (default no limit)')
+    .option('--latency-ms <ms>', 'delay from order to venue in milliseconds (default 0)')
+    .option('--latency-jitter-ms <ms>', 'extra uniform random delay in milliseconds, seeded')
+    .option(`${seedFlag} <n>`, 'seed of random slippage and latency (default 1)');
+}
+
 /** Adds `alphintra backtest` to the program. */
 export function addBacktestCommand(
   program: Command,
   out: (line: string) => void,
   printJson: (value: unknown) => void,
 ): void {
-  withReadOptions(
-    program
-      .command('backtest')
-      .description('run a strategy file over historical bars through the simulated exchange')
-      .argument('<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export')
-      .option(
-        '--data <input>',
-        'bar file (CSV/TSV/JSON/NDJSON), .alph dataset or catalog name; repeat for several instruments',
-        collect,
-      )
-      .option('--param <name=value>', 'strategy parameter; repeat for several', collect)
-      .option('--symbol <symbol>', 'symbol of the matching --data (default: from the data or its file name)', collect)
-      .option('--venue <code>', 'venue of the instruments (their id is SYMBOL.VENUE)', 'SIM')
-      .option('--currency <code>', 'quote currency of the instruments', 'USD')
-      .option('--cash <amount>', 'starting cash (default 100000)')
-      .option('--fees <model>', 'commission model, e.g. percent:0.001 (see below; default none)')
-      .option('--slippage <model>', 'slippage model, e.g. bps:5 (see below; default none)')
-      .addOption(
-        new Option(
-          '--fill <timing>',
-          'market orders fill at the next open or this bar close (default next-open)',
-        ).choices(['next-open', 'close']),
-      )
-      .addOption(
-        new Option('--bar-path <path>', 'assumed price path inside a bar (default pessimistic)').choices([
-          ...BAR_PATHS,
-        ]),
-      )
-      .option('--volume-limit <fraction>', 'largest share of a bar volume traded per bar, e.g. 0.1 (default no limit)')
-      .option('--latency-ms <ms>', 'delay from order to venue in milliseconds (default 0)')
-      .option('--latency-jitter-ms <ms>', 'extra uniform random delay in milliseconds, seeded')
-      .option('--seed <n>', 'seed of random slippage and latency (default 1)')
-      .option('--json', 'print { manifest, summary, trades } as JSON')
-      .option('--out <dir>', 'write result.json, trades.csv, equity.csv, orders.csv and manifest.json there')
-      .option('--quiet', 'no progress bar')
-      .addHelpText('after', EXAMPLES),
-    { symbol: false },
-  ).action(async (file: string, flags: BacktestFlags) => {
-    const run = await backtestCommand(file, flags);
-    const written = flags.out === undefined ? [] : await writeBacktestFiles(flags.out, run);
-    if (flags.json === true) {
-      printJson(backtestJson(run));
-      return;
-    }
-    printBacktestSummary(run, out);
-    if (flags.out !== undefined) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
-  });
+  withExecutionOptions(
+    withRunInputs(
+      program
+        .command('backtest')
+        .description('run a strategy file over historical bars through the simulated exchange')
+        .argument('<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export')
+        .option('--param <name=value>', 'strategy parameter; repeat for several', collect),
+    ),
+  )
+    .option('--json', 'print { manifest, summary, trades } as JSON')
+    .option('--out <dir>', 'write result.json, trades.csv, equity.csv, orders.csv and manifest.json there')
+    .option('--quiet', 'no progress bar')
+    .addHelpText('after', EXAMPLES)
+    .action(async (file: string, flags: BacktestFlags) => {
+      const run = await backtestCommand(file, flags);
+      const written = flags.out === undefined ? [] : await writeBacktestFiles(flags.out, run);
+      if (flags.json === true) {
+        printJson(backtestJson(run));
+        return;
+      }
+      printBacktestSummary(run, out);
+      if (flags.out !== undefined) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
+    });
 }

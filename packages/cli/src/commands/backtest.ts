@@ -6,6 +6,7 @@ import {
   type FillTiming,
   resolveParameters,
   runBacktest,
+  type StrategyDefinition,
 } from '@alphintra/engine';
 import type { InputFlags } from '../support/bars-io.js';
 import { UsageError } from '../support/errors.js';
@@ -15,13 +16,17 @@ import { guardStrategy } from './backtest-guard.js';
 import { parseFees, parseSlippage } from './backtest-models.js';
 import { type LoadedStrategy, loadStrategy } from './backtest-strategy.js';
 
-/** Flags of `alphintra backtest`. */
-export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
+/** Flags naming a run's data: the inputs, their symbols and how to read them. */
+export interface RunInputFlags extends Omit<InputFlags, 'symbol'> {
   data?: string[];
-  param?: string[];
   symbol?: string[];
   venue?: string;
   currency?: string;
+}
+
+/** Flags of `alphintra backtest`. */
+export interface BacktestFlags extends RunInputFlags {
+  param?: string[];
   cash?: string;
   fees?: string;
   slippage?: string;
@@ -114,6 +119,33 @@ function progressInterval(sources: readonly BacktestSource[]): number {
   return Math.max(1024, Math.ceil(bars / 200));
 }
 
+/** Refuses `--param` names the strategy does not declare (a usage mistake). */
+export function checkParameterNames(definition: StrategyDefinition, names: readonly string[]): void {
+  const specs = definition.parameters;
+  for (const name of names) {
+    if (!Object.hasOwn(specs, name)) {
+      const known = Object.keys(specs);
+      throw new UsageError(
+        `strategy "${definition.name}" has no parameter ${name}` +
+          (known.length > 0 ? ` (parameters: ${known.join(', ')})` : ' (it has no parameters)'),
+      );
+    }
+  }
+}
+
+/** Reads a run's `--data` inputs with its reader flags, as `backtest` and `optimize` both do. */
+export function loadRunData(flags: RunInputFlags, quiet: boolean): Promise<BacktestSource[]> {
+  const read: Omit<InputFlags, 'symbol'> = {};
+  for (const key of READ_KEYS) if (flags[key] !== undefined) Object.assign(read, { [key]: flags[key] });
+  return loadBacktestData(flags.data ?? [], {
+    read,
+    symbols: flags.symbol ?? [],
+    venue: flags.venue ?? 'SIM',
+    currency: flags.currency ?? 'USD',
+    quiet,
+  });
+}
+
 /**
  * Runs `alphintra backtest`: checks the options, loads and checks the strategy and its
  * parameters, reads the data, and runs the backtest with a progress bar on a terminal.
@@ -128,27 +160,10 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
   const raw = parseParams(flags.param ?? []);
   const quiet = flags.quiet === true || flags.json === true;
   const strategy = await loadStrategy(file);
-  const specs = strategy.definition.parameters;
-  for (const name of Object.keys(raw)) {
-    if (!Object.hasOwn(specs, name)) {
-      const known = Object.keys(specs);
-      throw new UsageError(
-        `strategy "${strategy.definition.name}" has no parameter ${name}` +
-          (known.length > 0 ? ` (parameters: ${known.join(', ')})` : ' (it has no parameters)'),
-      );
-    }
-  }
-  resolveParameters(specs, raw);
+  checkParameterNames(strategy.definition, Object.keys(raw));
+  resolveParameters(strategy.definition.parameters, raw);
 
-  const read: Omit<InputFlags, 'symbol'> = {};
-  for (const key of READ_KEYS) if (flags[key] !== undefined) Object.assign(read, { [key]: flags[key] });
-  const sources = await loadBacktestData(flags.data ?? [], {
-    read,
-    symbols: flags.symbol ?? [],
-    venue: flags.venue ?? 'SIM',
-    currency: flags.currency ?? 'USD',
-    quiet,
-  });
+  const sources = await loadRunData(flags, quiet);
 
   const progress = createProgress('backtest', 'bars', quiet);
   try {

@@ -1,2 +1,0 @@
-import { it } from 'vitest';
-it('x', () => console.log(JSON.stringify(process.execArgv), process.env.NODE_OPTIONS));
