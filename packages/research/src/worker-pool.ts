@@ -42,20 +42,6 @@ interface Task {
   readonly signal: { readonly aborted: boolean } | undefined;
 }
 
-/**
- * Returns Node options without export conditions: a worker always runs compiled packages,
- * even when its parent runs sources (tests resolve `@alphintra/*` to src/ by a condition).
- */
-function compiledConditions(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--conditions' || arg === '-C') i++;
-    else if (!arg.startsWith('--conditions=')) out.push(arg);
-  }
-  return out;
-}
-
 // The worker is always the compiled one: from src/ (tests) and from dist/ this is dist/.
 const WORKER_FILE = new URL('../dist/trial-worker.js', import.meta.url);
 
@@ -110,8 +96,10 @@ export class WorkerPoolEvaluator implements TrialEvaluator {
       config: options.config ?? {},
       measure,
     };
-    const execArgv = compiledConditions(process.execArgv);
-    const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: setup, execArgv }));
+    // No inherited Node options: a worker always runs the compiled packages, even when its
+    // parent runs sources through an export condition (tests), and some options (--expose-gc)
+    // are refused by workers.
+    const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: setup, execArgv: [] }));
     const pool = new WorkerPoolEvaluator(unionTimeline(options.data), measure.blocks ?? 16, workers);
     try {
       await Promise.all(workers.map((w) => pool.#ready(w)));

@@ -137,7 +137,8 @@ function histogram(values: Float64Array, bins: number): { edges: number[]; count
   if (finite.length === 0) return { edges: [], counts: [] };
   const bound = Math.max(1, Math.ceil(Math.max(...finite.map(Math.abs))));
   const width = (2 * bound) / bins;
-  const edges = Array.from({ length: bins + 1 }, (_, i) => -bound + i * width);
+  // Rounded to 12 significant digits, so edges read -1.2 rather than -1.2000000000000002.
+  const edges = Array.from({ length: bins + 1 }, (_, i) => Number((-bound + i * width).toPrecision(12)) || 0);
   const counts = new Array<number>(bins).fill(0);
   for (const v of finite) counts[Math.min(bins - 1, Math.floor((v + bound) / width))]++;
   return { edges, counts };
