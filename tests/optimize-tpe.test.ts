@@ -1,7 +1,14 @@
 // Bayesian search (TPE) against random search on a real strategy and real data: SMA crossover
 // on ORCL 1995–2014 with 0.1 % fees, maximising the Sharpe ratio over fast 2…100 and slow
 // 10…300 (fast < slow), 60 trials per search, ten seeds each.
-import { BacktestTrialEvaluator, buildSpace, compileConstraint, parseObjective, prepareSearch, runSearch } from '@alphintra/optimize';
+import {
+  BacktestTrialEvaluator,
+  buildSpace,
+  compileConstraint,
+  parseObjective,
+  prepareSearch,
+  runSearch,
+} from '@alphintra/optimize';
 import { describe, expect, it } from 'vitest';
 import strategy from '../examples/sma-crossover.js';
 import { loadData } from './example-support.js';

@@ -6,21 +6,19 @@ import { writeBacktestFiles } from './backtest-files.js';
 import { FEES_HELP, SLIPPAGE_HELP } from './backtest-models.js';
 import { backtestJson, printBacktestSummary } from './backtest-report.js';
 
-/** Help on the strategy file, shared by the commands that run one. */
-export const STRATEGY_FILE_HELP = [
+/** Help on the strategy file. */
+const STRATEGY_FILE_HELP = [
   'The strategy file (.ts, .mts, .js or .mjs) ends with',
   "  export default defineStrategy({ name, parameters, create })   // import { defineStrategy } from '@alphintra/engine'",
   'It is compiled without type checking (run tsc for that) and may import @alphintra/* packages.',
 ].join('\n');
 
-/** Help on the execution models, shared by the commands that take `withExecutionOptions`. */
-export const EXECUTION_HELP = [FEES_HELP, '', SLIPPAGE_HELP].join('\n');
+/** Help on the strategy file and the execution models, shared by the commands that run a strategy. */
+export const RUN_HELP = [STRATEGY_FILE_HELP, '', FEES_HELP, '', SLIPPAGE_HELP].join('\n');
 
 const EXAMPLES = [
   '',
-  STRATEGY_FILE_HELP,
-  '',
-  EXECUTION_HELP,
+  RUN_HELP,
   '',
   'Examples:',
   '  alphintra backtest sma-cross.ts --data data/samples/orcl-1995-2014.txt --symbol ORCL',

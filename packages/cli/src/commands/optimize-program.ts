@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { collect } from './backtest.js';
-import { EXECUTION_HELP, STRATEGY_FILE_HELP, withExecutionOptions, withRunInputs } from './backtest-program.js';
+import { RUN_HELP, withExecutionOptions, withRunInputs } from './backtest-program.js';
 import { type OptimizeFlags, optimizeCommand } from './optimize.js';
 import { writeOptimizationFiles } from './optimize-files.js';
 import { printOptimization } from './optimize-report.js';
@@ -15,9 +15,7 @@ const EXAMPLES = [
   'docs/analytics/metrics.md; max:/min: or +/- choose the direction. Several make a Pareto front.',
   'Walk-forward: rolling:train=2y,test=6m or anchored:train=504,test=126 (bars), optionally ,step=…,warmup=N|all.',
   '',
-  STRATEGY_FILE_HELP,
-  '',
-  EXECUTION_HELP,
+  RUN_HELP,
   '',
   'Examples:',
   "  alphintra optimize examples/sma-crossover.ts --data data/samples/orcl-1995-2014.txt --param fast=5:50:5 --param slow=20:200:10 --constraint 'fast < slow'",
