@@ -14,8 +14,9 @@ const ALLOWED = {
   data: ['core'],
   research: ['core', 'indicators', 'engine', 'analytics', 'optimize'],
   live: ['core', 'engine', 'indicators'],
-  server: ['core', 'indicators', 'engine', 'analytics', 'optimize', 'research', 'ml', 'data', 'live'],
-  cli: ['core', 'indicators', 'engine', 'analytics', 'optimize', 'research', 'ml', 'data', 'live', 'server'],
+  report: ['core', 'engine', 'analytics'],
+  server: ['core', 'indicators', 'engine', 'analytics', 'optimize', 'research', 'ml', 'data', 'live', 'report'],
+  cli: ['core', 'indicators', 'engine', 'analytics', 'optimize', 'research', 'ml', 'data', 'live', 'server', 'report'],
   web: [],
 };
 

@@ -21,21 +21,6 @@ describe('the alphintra command', () => {
     expect(r.stdout).toContain('Usage: alphintra');
   });
 
-  it('runs the embedded demo over every sample file', () => {
-    const r = alphintra('demo');
-    expect(r.status).toBe(0);
-    for (const file of [
-      'orcl-1995-2014.txt',
-      'nvda-1999-2014.txt',
-      'yhoo-1996-2014.txt',
-      'ticksample.csv',
-      '2006-min-005.txt',
-    ]) {
-      expect(r.stdout).toContain(file);
-    }
-    expect(r.stdout).toContain('5,036');
-  });
-
   it('keeps piped output free of progress bars and escape codes', () => {
     const r = alphintra('data', 'inspect', 'data/samples/2006-01-02-volume-min-001.txt');
     expect(r.status).toBe(0);

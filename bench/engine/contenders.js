@@ -9,20 +9,16 @@ const crossover = defineStrategy({
   name: 'bench-sma-crossover',
   parameters: {},
   create(ctx) {
-    const byInstrument = new Map();
-    for (const instrument of ctx.instruments) {
-      byInstrument.set(instrument, {
-        fast: ctx.indicator('SMA', { timeperiod: FAST }, { instrument }),
-        slow: ctx.indicator('SMA', { timeperiod: SLOW }, { instrument }),
-      });
-    }
+    // Per-instrument state in arrays indexed by bar.instrumentIndex (no map lookup per bar).
+    const fast = ctx.instruments.map((instrument) => ctx.indicator('SMA', { timeperiod: FAST }, { instrument }));
+    const slow = ctx.instruments.map((instrument) => ctx.indicator('SMA', { timeperiod: SLOW }, { instrument }));
     const weight = 1 / ctx.instruments.length;
     return {
       onBar(bar) {
-        const { fast, slow } = byInstrument.get(bar.instrument);
-        if (!slow.isReady) return;
+        const k = bar.instrumentIndex;
+        if (!slow[k].isReady) return;
         const held = ctx.quantity();
-        if (fast.value > slow.value) {
+        if (fast[k].value > slow[k].value) {
           if (held <= 0) ctx.targetPercent(weight);
         } else if (held > 0) {
           ctx.closePosition();

@@ -130,6 +130,35 @@ describe('computeMetrics', () => {
     expect(computeMetrics({ time: dailyTimes(4), equity }).drawdown.underwater).toBeUndefined();
   });
 
+  it('adds the rolling Sharpe ratio and volatility by bar only when asked, in the chosen window', () => {
+    const equity = Float64Array.of(100, 102, 101, 104, 103, 107);
+    const time = dailyTimes(6);
+    expect(computeMetrics({ time, equity }).rolling).toBeUndefined();
+    const m = computeMetrics({ time, equity }, { includeSeries: true, rollingWindow: 3, calendar: 'crypto' });
+    expect(Object.keys(m).at(-1)).toBe('rolling');
+    expect(m.rolling?.window).toBe(3);
+    expect(m.rolling?.sharpe.slice(0, 4)).toEqual([null, null, null, expect.any(Number)]);
+    // Bar 5 covers the returns 101→104, 104→103 and 103→107, by hand.
+    const r = [104 / 101 - 1, 103 / 104 - 1, 107 / 103 - 1];
+    const mean = (r[0]! + r[1]! + r[2]!) / 3;
+    const sd = Math.sqrt(r.reduce((a, x) => a + (x - mean) ** 2, 0) / 2);
+    expect(m.rolling?.sharpe[5]).toBeCloseTo((mean / sd) * Math.sqrt(365), 12);
+    expect(m.rolling?.volatility[5]).toBeCloseTo(sd * Math.sqrt(365), 12);
+    // Five returns: the default window is half the sample.
+    expect(computeMetrics({ time, equity }, { includeSeries: true }).rolling?.window).toBe(2);
+  });
+
+  it('gives a one-bar curve a rolling series of one empty value', () => {
+    const m = computeMetrics({ time: dailyTimes(1), equity: Float64Array.of(5) }, { includeSeries: true });
+    expect(m.rolling).toEqual({ window: 2, sharpe: [null], volatility: [null] });
+  });
+
+  it('rejects a rolling window below two periods even without series', () => {
+    expect(() =>
+      computeMetrics({ time: dailyTimes(3), equity: Float64Array.of(1, 2, 3) }, { rollingWindow: 1 }),
+    ).toThrow('expected a rolling window of at least 2 periods, got 1');
+  });
+
   it('never puts NaN or Infinity into the report, whatever the curve and trades', () => {
     const curve = fc.array(fc.double({ min: 0.001, max: 1e6, noNaN: true }), {
       minLength: 1,

@@ -3,9 +3,10 @@ import { type AnnualisationOptions, inferPeriodsPerYear } from './annualisation.
 import { benchmarkFigures } from './benchmark/benchmark-relative.js';
 import { drawdownFigures, underwaterCurve } from './drawdown/drawdown.js';
 import { type EquitySeries, periodReturns, perPeriodRate, type TradeInput, validateEquity } from './inputs.js';
-import type { Metric, MetricsReport, SignificanceReport, TradesReport } from './metrics-report.js';
+import type { Metric, MetricsReport, RollingReport, SignificanceReport, TradesReport } from './metrics-report.js';
 import { monthlyReturns, yearlyReturns } from './returns/calendar-returns.js';
 import { returnFigures } from './returns/return-metrics.js';
+import { checkRollingWindow, defaultRollingWindow, rollingFigures } from './returns/rolling.js';
 import { riskFigures } from './risk/risk-adjusted.js';
 import { bootstrapSharpeInterval, tradeOrderDrawdowns } from './significance/resampling.js';
 import {
@@ -43,8 +44,13 @@ export interface MetricsOptions extends AnnualisationOptions {
   readonly bootstrap?: false | { readonly samples?: number; readonly seed?: number; readonly confidence?: number };
   /** Trade-order Monte Carlo (1000 simulations, seed 0), or false to skip it. */
   readonly monteCarlo?: false | { readonly simulations?: number; readonly seed?: number };
-  /** Adds the underwater curve (one value per bar) to `drawdown.underwater`; false by default. */
+  /**
+   * Adds the series (one value per bar): the underwater curve as `drawdown.underwater` and the
+   * rolling Sharpe ratio and volatility as `rolling`; false by default.
+   */
   readonly includeSeries?: boolean;
+  /** Window of the rolling figures, in periods (≥ 2); `defaultRollingWindow` by default. */
+  readonly rollingWindow?: number;
 }
 
 /** Returns a finite number as is and NaN or ±Infinity as null. */
@@ -111,6 +117,7 @@ export function computeMetrics(input: MetricsInput, options: MetricsOptions = {}
   if (!(Number.isFinite(riskFreeRate) && riskFreeRate > -1)) {
     throw new AlphintraError('INVALID_ARGUMENT', `expected a risk-free rate above -1, got ${riskFreeRate}`);
   }
+  if (options.rollingWindow !== undefined) checkRollingWindow(options.rollingWindow);
   const rf = n > 0 ? perPeriodRate(riskFreeRate, periodsPerYear) : 0;
   const last = equity.length - 1;
 
@@ -178,6 +185,17 @@ export function computeMetrics(input: MetricsInput, options: MetricsOptions = {}
     benchmark: bench === null ? null : nullify(benchmarkFigures(returns, bench, periodsPerYear, rf)),
     trades: tradesReport,
     significance: significance(input, returns, periodsPerYear, rf, options, trades),
+    ...(options.includeSeries === true ? { rolling: rolling(returns, periodsPerYear, rf, options) } : {}),
+  };
+}
+
+function rolling(returns: Float64Array, periodsPerYear: number, rf: number, options: MetricsOptions): RollingReport {
+  const window = options.rollingWindow ?? defaultRollingWindow(periodsPerYear, returns.length);
+  const figures = rollingFigures(returns, window, periodsPerYear, rf);
+  return {
+    window,
+    sharpe: Array.from(figures.sharpe, finiteOrNull),
+    volatility: Array.from(figures.volatility, finiteOrNull),
   };
 }
 

@@ -14,6 +14,8 @@ export {
 } from './annualisation.js';
 export type { BenchmarkFigures } from './benchmark/benchmark-relative.js';
 export { benchmarkFigures } from './benchmark/benchmark-relative.js';
+export type { PriceSeries } from './benchmark/buy-and-hold.js';
+export { buyAndHoldEquity } from './benchmark/buy-and-hold.js';
 export type { MetricsInput, MetricsOptions } from './compute-metrics.js';
 export { computeMetrics, finiteOrNull } from './compute-metrics.js';
 export type { DrawdownEpisode, DrawdownFigures } from './drawdown/drawdown.js';
@@ -25,7 +27,17 @@ export type { MonthlyReturn, YearlyReturn } from './returns/calendar-returns.js'
 export { monthlyReturns, yearlyReturns } from './returns/calendar-returns.js';
 export type { ReturnFigures } from './returns/return-metrics.js';
 export { returnFigures } from './returns/return-metrics.js';
-export { rollingSharpe, rollingVolatility, rollingWindows } from './returns/rolling.js';
+export type { RollingFigures } from './returns/rolling.js';
+export {
+  checkRollingWindow,
+  defaultRollingWindow,
+  rollingFigures,
+  rollingSharpe,
+  rollingVolatility,
+  rollingWindows,
+} from './returns/rolling.js';
+export type { RollingMoments } from './returns/rolling-moments.js';
+export { rollingMeanVariance } from './returns/rolling-moments.js';
 export type { RiskFigures } from './risk/risk-adjusted.js';
 export {
   downsideDeviation,

@@ -180,6 +180,19 @@ export interface SignificanceReport {
   readonly tradeOrderDrawdown: TradeOrderDrawdownReport | null;
 }
 
+/**
+ * Rolling figures, one value per bar (only with `includeSeries`): element i covers the `window`
+ * period returns ending at bar i, null for the first `window` bars and where undefined.
+ */
+export interface RollingReport {
+  /** Window length in periods. */
+  readonly window: number;
+  /** Annualised Sharpe ratio of each window (over the risk-free rate). */
+  readonly sharpe: readonly Metric[];
+  /** Annualised volatility (sample std × √P) of each window. */
+  readonly volatility: readonly Metric[];
+}
+
 /** Everything `computeMetrics` returns. */
 export interface MetricsReport {
   readonly sample: SampleReport;
@@ -191,4 +204,6 @@ export interface MetricsReport {
   readonly benchmark: BenchmarkReport | null;
   readonly trades: TradesReport;
   readonly significance: SignificanceReport;
+  /** Rolling Sharpe ratio and volatility; only with `includeSeries`. */
+  readonly rolling?: RollingReport;
 }

@@ -6,7 +6,7 @@ import { type ConvertFlags, convertBars, printConvertSummary } from './commands/
 import { type GenerateFlags, generateCommand } from './commands/data-generate.js';
 import { buildInspectReport, type InspectFlags, printInspectReport } from './commands/data-inspect.js';
 import { type ResampleFlags, resampleCommand } from './commands/data-resample.js';
-import { demoCommand } from './commands/demo.js';
+import { type DemoFlags, demoCommand } from './commands/demo.js';
 import { addOptimizeCommand } from './commands/optimize-program.js';
 import {
   indicatorListJson,
@@ -44,9 +44,13 @@ export function buildProgram(): Command {
 
   program
     .command('demo')
-    .description('run the embedded demo on the sample data (no servers needed)')
+    .description('tour the sample data, backtest the example strategies on it and write their HTML reports')
+    .option('--out <dir>', 'folder for the HTML reports (default: a new folder under the temporary folder)')
     .option('--samples <dir>', 'folder of sample files')
-    .action(async (flags: { samples?: string }) => demoCommand(flags, out));
+    .option('--examples <dir>', 'folder of example strategies with their catalog.ts')
+    .action(async (flags: DemoFlags) => {
+      await demoCommand(flags, out);
+    });
 
   addBacktestCommand(program, out, printJson);
   addOptimizeCommand(program, out, printJson);

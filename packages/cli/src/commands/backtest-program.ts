@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import { withReadOptions } from '../support/read-options.js';
 import { type BacktestFlags, backtestCommand, collect } from './backtest.js';
 import { writeBacktestFiles } from './backtest-files.js';
+import { writeBacktestReport } from './backtest-html.js';
 import { FEES_HELP, SLIPPAGE_HELP } from './backtest-models.js';
 import { backtestJson, printBacktestSummary } from './backtest-report.js';
 
@@ -25,6 +26,7 @@ const EXAMPLES = [
   '  alphintra backtest sma-cross.ts --data orcl.csv --param fast=10 --param slow=40 --fees percent:0.001 --slippage bps:5',
   '  alphintra backtest pairs.ts --data ko.csv --data pep.csv --json > run.json',
   '  alphintra backtest sma-cross.ts --data orcl-daily --out runs/orcl   # catalog dataset; writes result.json, *.csv, manifest.json',
+  '  alphintra backtest sma-cross.ts --data orcl.csv --report orcl.html --benchmark spy.csv   # one HTML file, opens offline',
 ].join('\n');
 
 /**
@@ -86,18 +88,28 @@ export function addBacktestCommand(
         .option('--param <name=value>', 'strategy parameter; repeat for several', collect),
     ),
   )
-    .option('--json', 'print { manifest, summary, trades } as JSON')
-    .option('--out <dir>', 'write result.json, trades.csv, equity.csv, orders.csv and manifest.json there')
+    .option(
+      '--benchmark <input>',
+      'bars to compare with, bought and held (file, dataset or catalog name; default: the first --data)',
+    )
+    .option('--rolling-window <n>', 'window of the rolling Sharpe ratio and volatility, in bars (default half a year)')
+    .option('--json', 'print { manifest, summary, metrics, trades } as JSON')
+    .option(
+      '--out <dir>',
+      'write result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json there',
+    )
+    .option('--report <file>', 'write a self-contained HTML report (charts, trades, metrics, manifest)')
     .option('--quiet', 'no progress bar')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: BacktestFlags) => {
       const run = await backtestCommand(file, flags);
       const written = flags.out === undefined ? [] : await writeBacktestFiles(flags.out, run);
+      if (flags.report !== undefined) written.push(await writeBacktestReport(flags.report, run));
       if (flags.json === true) {
         printJson(backtestJson(run));
         return;
       }
       printBacktestSummary(run, out);
-      if (flags.out !== undefined) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
+      if (written.length > 0) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
     });
 }

@@ -3,9 +3,13 @@ import { formatIsoMicros } from '@alphintra/core';
 import type { RunManifest, Trade } from '@alphintra/engine';
 import type { BacktestRun } from './backtest.js';
 
-/** The run manifest as the CLI records it: the engine's, plus the inputs as named on the command line. */
+/**
+ * The run manifest as the CLI records it: the engine's, plus the inputs as named on the command
+ * line and the benchmark the metrics compare with (`input` null: the first instrument).
+ */
 export type CliManifest = RunManifest & {
   readonly sources: { readonly strategy: string; readonly data: readonly string[] };
+  readonly benchmark: { readonly name: string; readonly input: string | null };
 };
 
 /** Headline figures with the derived ones people ask for first. */
@@ -36,6 +40,7 @@ export function manifestOf(run: BacktestRun): CliManifest {
   return {
     ...run.result.manifest,
     sources: { strategy: run.strategy.file, data: run.sources.map((s) => s.input) },
+    benchmark: { name: run.benchmark.name, input: run.benchmark.input },
   };
 }
 
@@ -50,12 +55,23 @@ export function summaryOf(run: BacktestRun): CliSummary {
 
 const metricsCache = new WeakMap<BacktestRun, MetricsReport>();
 
-/** Returns the run's performance metrics (computed once per run). */
+/**
+ * Returns the run's performance metrics against its benchmark, with the underwater curve and
+ * rolling Sharpe ratio and volatility series (computed once per run).
+ */
 export function metricsOf(run: BacktestRun): MetricsReport {
   let metrics = metricsCache.get(run);
   if (metrics === undefined) {
     const { equity } = run.result;
-    metrics = computeMetrics({ time: equity.time, equity: equity.equity, trades: run.result.trades });
+    metrics = computeMetrics(
+      {
+        time: equity.time,
+        equity: equity.equity,
+        trades: run.result.trades,
+        ...(equity.equity.length > 0 ? { benchmark: { equity: run.benchmark.equity } } : {}),
+      },
+      { includeSeries: true, ...(run.rollingWindow === undefined ? {} : { rollingWindow: run.rollingWindow }) },
+    );
     metricsCache.set(run, metrics);
   }
   return metrics;
@@ -103,6 +119,12 @@ export function printBacktestSummary(run: BacktestRun, out: (line: string) => vo
   const pct = (x: number | null): string => (x === null ? '-' : percent(x));
   row('CAGR', `${pct(m.returns.cagr)}  (volatility ${pct(m.returns.annualisedVolatility)} a year)`);
   row('Sharpe', `${ratio(m.risk.sharpe)}  (Sortino ${ratio(m.risk.sortino)}, Calmar ${ratio(m.risk.calmar)})`);
+  if (m.benchmark !== null) {
+    row(
+      'benchmark',
+      `${pct(m.benchmark.benchmarkTotalReturn)} ${run.benchmark.name}  (alpha ${pct(m.benchmark.alpha)}, beta ${ratio(m.benchmark.beta)})`,
+    );
+  }
   if (m.trades.count > 0) {
     row('profit factor', `${ratio(m.trades.profitFactor)}  (expectancy ${money(m.trades.expectancy ?? 0)} per trade)`);
   }

@@ -182,6 +182,62 @@ export function strategyFromModule(module: Record<string, unknown>, file: string
   return value;
 }
 
+/** A TypeScript or JavaScript module compiled and imported by {@link importSourceModule}. */
+export interface SourceModule {
+  readonly module: Record<string, unknown>;
+  /** The file's bytes, as read. */
+  readonly bytes: Buffer;
+}
+
+/** A compiled copy on disk, imported, until `dispose` deletes it. */
+interface KeptModule extends SourceModule {
+  /** file: URL of the compiled copy. */
+  readonly moduleUrl: string;
+  dispose(): Promise<void>;
+}
+
+async function compileAndImport(file: string, what: string, build: boolean): Promise<KeptModule> {
+  if (!EXTENSIONS.has(extname(file).toLowerCase())) {
+    throw new UsageError(`expected a .ts, .mts, .js or .mjs ${what} file, got "${file}"`);
+  }
+  const info = await stat(file).catch(() => undefined);
+  if (info === undefined) throw new AlphintraError('FILE_NOT_FOUND', `no such ${what} file`, { file });
+  if (!info.isFile()) throw new AlphintraError('FILE_UNREADABLE', `expected a ${what} file, got a folder`, { file });
+  const bytes = await readFile(file);
+  const compiled = compileStrategy(bytes.toString('utf8'), file, { build });
+  const folder = await mkdtemp(join(tmpdir(), 'alphintra-strategy-'));
+  const copy = join(folder, `${basename(file, extname(file))}.mjs`);
+  const dispose = (): Promise<void> => rm(folder, { recursive: true, force: true });
+  try {
+    await writeFile(copy, compiled);
+    process.setSourceMapsEnabled(true);
+    const module = (await import(pathToFileURL(copy).href)) as Record<string, unknown>;
+    return { module, bytes, moduleUrl: pathToFileURL(copy).href, dispose };
+  } catch (error) {
+    await dispose();
+    const message = (error instanceof Error ? error.message : String(error))
+      .split(pathToFileURL(copy).href)
+      .join(file)
+      .split(copy)
+      .join(file);
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_PACKAGE_PATH_NOT_EXPORTED')
+      throw new AlphintraError('INVALID_ARGUMENT', `cannot import: ${message}`, { file, cause: error });
+    throw new StrategyError(`${file} threw while loading: ${message}`, { cause: error });
+  }
+}
+
+/**
+ * Compiles a .ts, .mts, .js or .mjs file the way strategies are compiled (types stripped,
+ * `@alphintra/*` imports pointed at the CLI's packages), imports the compiled copy from a
+ * temporary folder (deleted afterwards) and returns its exports.
+ */
+export async function importSourceModule(file: string, what = 'strategy'): Promise<SourceModule> {
+  const kept = await compileAndImport(file, what, false);
+  await kept.dispose();
+  return { module: kept.module, bytes: kept.bytes };
+}
+
 /** A strategy file compiled to an ES module that stays on disk until disposed (for worker threads to import). */
 export interface CompiledStrategy {
   readonly strategy: LoadedStrategy;
@@ -205,39 +261,16 @@ export async function compileStrategyFile(
   file: string,
   options: { readonly build?: boolean } = {},
 ): Promise<CompiledStrategy> {
-  if (!EXTENSIONS.has(extname(file).toLowerCase())) {
-    throw new UsageError(`expected a .ts, .mts, .js or .mjs strategy file, got "${file}"`);
-  }
-  const info = await stat(file).catch(() => undefined);
-  if (info === undefined) throw new AlphintraError('FILE_NOT_FOUND', 'no such strategy file', { file });
-  if (!info.isFile()) throw new AlphintraError('FILE_UNREADABLE', 'expected a strategy file, got a folder', { file });
-  const bytes = await readFile(file);
-  const compiled = compileStrategy(bytes.toString('utf8'), file, options);
-  const folder = await mkdtemp(join(tmpdir(), 'alphintra-strategy-'));
-  const copy = join(folder, `${basename(file, extname(file))}.mjs`);
-  const dispose = (): Promise<void> => rm(folder, { recursive: true, force: true });
-  let module: Record<string, unknown>;
+  const kept = await compileAndImport(file, 'strategy', options.build === true);
   try {
-    await writeFile(copy, compiled);
-    process.setSourceMapsEnabled(true);
-    module = (await import(pathToFileURL(copy).href)) as Record<string, unknown>;
+    const definition = strategyFromModule(kept.module, file);
+    return {
+      strategy: { definition, file, codeHash: sha256Hex(kept.bytes) },
+      moduleUrl: kept.moduleUrl,
+      dispose: kept.dispose,
+    };
   } catch (error) {
-    await dispose();
-    const message = (error instanceof Error ? error.message : String(error))
-      .split(pathToFileURL(copy).href)
-      .join(file)
-      .split(copy)
-      .join(file);
-    const code = (error as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_PACKAGE_PATH_NOT_EXPORTED')
-      throw new AlphintraError('INVALID_ARGUMENT', `cannot import: ${message}`, { file, cause: error });
-    throw new StrategyError(`${file} threw while loading: ${message}`, { cause: error });
-  }
-  try {
-    const definition = strategyFromModule(module, file);
-    return { strategy: { definition, file, codeHash: sha256Hex(bytes) }, moduleUrl: pathToFileURL(copy).href, dispose };
-  } catch (error) {
-    await dispose();
+    await kept.dispose();
     throw error;
   }
 }
@@ -250,7 +283,6 @@ export async function compileStrategyFile(
  * const { definition, codeHash } = await loadStrategy('strategies/sma-cross.ts');
  */
 export async function loadStrategy(file: string): Promise<LoadedStrategy> {
-  const compiled = await compileStrategyFile(file);
-  await compiled.dispose();
-  return compiled.strategy;
+  const { module, bytes } = await importSourceModule(file);
+  return { definition: strategyFromModule(module, file), file, codeHash: sha256Hex(bytes) };
 }

@@ -1,64 +1,19 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMA_CROSS, useBacktestWorkspace, waveCsv } from '../testing/backtest-fixtures.js';
 import { runCli as run } from '../testing/run-cli.js';
 
-const SMA_CROSS = `import { defineStrategy, type StrategyContext } from '@alphintra/engine';
-
-const held = (ctx: StrategyContext): number => ctx.quantity();
-
-export default defineStrategy({
-  name: 'sma-cross',
-  version: '1.2.0',
-  parameters: {
-    fast: { type: 'integer', default: 5, min: 2, max: 100 },
-    slow: { type: 'integer', default: 20, min: 3, max: 400 },
-  },
-  create(ctx, p) {
-    const fast = ctx.indicator('SMA', { timeperiod: p.fast });
-    const slow = ctx.indicator('SMA', { timeperiod: p.slow });
-    return {
-      onBar() {
-        if (!slow.isReady) return;
-        if (fast.value > slow.value && held(ctx) <= 0) ctx.targetPercent(1);
-        else if (fast.value < slow.value && held(ctx) > 0) ctx.closePosition();
-      },
-    };
-  },
-});
-`;
-
-/** Daily bars of a wave with a drift, so a crossover trades several times. */
-function waveCsv(bars: number, phase = 0): string {
-  const lines = ['time,open,high,low,close,volume'];
-  let previous = 100;
-  for (let i = 0; i < bars; i++) {
-    const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
-    const close = Math.round((100 + 10 * Math.sin(i / 9 + phase) + i * 0.05) * 100) / 100;
-    const open = previous;
-    const high = Math.max(open, close) + 0.5;
-    const low = Math.min(open, close) - 0.5;
-    lines.push(`${day},${open},${high},${low},${close},${100_000 + i}`);
-    previous = close;
-  }
-  return `${lines.join('\n')}\n`;
-}
-
+const workspace = useBacktestWorkspace('alphintra-backtest-');
 let work: string;
 let strategy: string;
 let wave: string;
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'alphintra-backtest-'));
+beforeAll(() => {
+  ({ dir: work, strategy, wave } = workspace);
   process.env.ALPHINTRA_HOME = join(work, 'home');
-  strategy = join(work, 'sma-cross.ts');
-  wave = join(work, 'wave.csv');
-  await writeFile(strategy, SMA_CROSS);
-  await writeFile(wave, waveCsv(300));
 });
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
+afterAll(() => {
   delete process.env.ALPHINTRA_HOME;
 });
 
@@ -201,7 +156,11 @@ describe('alphintra backtest', () => {
     expect(orders[0]?.startsWith('id,instrument,side,kind,quantity,filled_quantity,average_price')).toBe(true);
     expect(orders).toHaveLength(result.summary.orders + 1);
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-    expect(manifest).toEqual({ ...result.manifest, sources: { strategy, data: [wave] } });
+    expect(manifest).toEqual({
+      ...result.manifest,
+      sources: { strategy, data: [wave] },
+      benchmark: { name: 'buy and hold WAVE.SIM', input: null },
+    });
     const metrics = JSON.parse(await readFile(join(dir, 'metrics.json'), 'utf8'));
     expect(metrics.sample.bars).toBe(300);
     expect(metrics.returns.totalReturn).toBeCloseTo(result.summary.totalReturn, 12);

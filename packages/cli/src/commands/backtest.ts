@@ -4,6 +4,7 @@ import {
   type BacktestResult,
   type BarPath,
   type FillTiming,
+  type RawParameter,
   resolveParameters,
   runBacktest,
   type StrategyDefinition,
@@ -11,6 +12,7 @@ import {
 import type { InputFlags } from '../support/bars-io.js';
 import { UsageError } from '../support/errors.js';
 import { createProgress } from '../support/progress.js';
+import { type BenchmarkSource, benchmarkOf, loadBenchmarkSource, type RunBenchmark } from './backtest-benchmark.js';
 import { type BacktestSource, loadBacktestData } from './backtest-data.js';
 import { guardStrategy } from './backtest-guard.js';
 import { parseFees, parseSlippage } from './backtest-models.js';
@@ -36,8 +38,11 @@ export interface BacktestFlags extends RunInputFlags {
   latencyMs?: string;
   latencyJitterMs?: string;
   seed?: string;
+  benchmark?: string;
+  rollingWindow?: string;
   json?: boolean;
   out?: string;
+  report?: string;
   quiet?: boolean;
 }
 
@@ -46,6 +51,21 @@ export interface BacktestRun {
   readonly strategy: LoadedStrategy;
   readonly sources: readonly BacktestSource[];
   readonly result: BacktestResult;
+  /** What the run is compared with; its figures fill the metrics' benchmark group. */
+  readonly benchmark: RunBenchmark;
+  /** Window of the rolling metrics in periods; the analytics default when undefined. */
+  readonly rollingWindow: number | undefined;
+}
+
+/** Everything a backtest needs once its inputs are loaded. */
+export interface BacktestSetup {
+  readonly strategy: LoadedStrategy;
+  readonly sources: readonly BacktestSource[];
+  readonly config: Partial<BacktestConfig>;
+  readonly parameters: Readonly<Record<string, RawParameter>>;
+  readonly benchmark: BenchmarkSource;
+  readonly rollingWindow?: number | undefined;
+  readonly quiet: boolean;
 }
 
 /** Collects a repeatable option's values (commander's `argParser` for `--data`, `--param` …). */
@@ -112,6 +132,15 @@ export function configFrom(flags: BacktestFlags): Partial<BacktestConfig> {
   return config;
 }
 
+/** Parses `--rolling-window`: a whole number of periods, at least 2. */
+export function parseRollingWindow(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!(Number.isInteger(value) && value >= 2))
+    throw new UsageError(`expected a whole number ≥ 2 for --rolling-window, got "${text}"`);
+  return value;
+}
+
 const READ_KEYS = ['format', 'delimiter', 'header', 'map', 'timeZone', 'epochUnit', 'dateFormat', 'maxBytes'] as const;
 
 function progressInterval(sources: readonly BacktestSource[]): number {
@@ -133,12 +162,17 @@ export function checkParameterNames(definition: StrategyDefinition, names: reado
   }
 }
 
-/** Reads a run's `--data` inputs with its reader flags, as `backtest` and `optimize` both do. */
-export function loadRunData(flags: RunInputFlags, quiet: boolean): Promise<BacktestSource[]> {
+/** Returns the reader flags given on the command line. */
+function readFlagsOf(flags: RunInputFlags): Omit<InputFlags, 'symbol'> {
   const read: Omit<InputFlags, 'symbol'> = {};
   for (const key of READ_KEYS) if (flags[key] !== undefined) Object.assign(read, { [key]: flags[key] });
+  return read;
+}
+
+/** Reads a run's `--data` inputs with its reader flags, as `backtest` and `optimize` both do. */
+export function loadRunData(flags: RunInputFlags, quiet: boolean): Promise<BacktestSource[]> {
   return loadBacktestData(flags.data ?? [], {
-    read,
+    read: readFlagsOf(flags),
     symbols: flags.symbol ?? [],
     venue: flags.venue ?? 'SIM',
     currency: flags.currency ?? 'USD',
@@ -147,8 +181,37 @@ export function loadRunData(flags: RunInputFlags, quiet: boolean): Promise<Backt
 }
 
 /**
+ * Runs a loaded strategy over loaded data (with a progress bar on a terminal unless quiet) and
+ * aligns its benchmark. Used by `alphintra backtest` and by the demo.
+ */
+export function executeBacktest(setup: BacktestSetup): BacktestRun {
+  const progress = createProgress('backtest', 'bars', setup.quiet);
+  try {
+    const result = runBacktest({
+      ...setup.config,
+      strategy: guardStrategy(setup.strategy.definition, setup.strategy.file),
+      parameters: setup.parameters,
+      data: setup.sources.map((s) => s.data),
+      strategyCodeHash: setup.strategy.codeHash,
+      onProgress: (done, total) => progress.update(done, total),
+      progressInterval: progressInterval(setup.sources),
+    });
+    return {
+      strategy: setup.strategy,
+      sources: setup.sources,
+      result,
+      benchmark: benchmarkOf(setup.benchmark, result),
+      rollingWindow: setup.rollingWindow,
+    };
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
  * Runs `alphintra backtest`: checks the options, loads and checks the strategy and its
- * parameters, reads the data, and runs the backtest with a progress bar on a terminal.
+ * parameters, reads the data and the benchmark, and runs the backtest with a progress bar on
+ * a terminal.
  *
  * @example
  * const run = await backtestCommand('sma-cross.ts', { data: ['orcl.csv'], param: ['fast=5'] });
@@ -158,26 +221,13 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
   // Cheap checks first, so a typo fails before any file is read.
   const config = configFrom(flags);
   const raw = parseParams(flags.param ?? []);
+  const rollingWindow = parseRollingWindow(flags.rollingWindow);
   const quiet = flags.quiet === true || flags.json === true;
   const strategy = await loadStrategy(file);
   checkParameterNames(strategy.definition, Object.keys(raw));
   resolveParameters(strategy.definition.parameters, raw);
 
   const sources = await loadRunData(flags, quiet);
-
-  const progress = createProgress('backtest', 'bars', quiet);
-  try {
-    const result = runBacktest({
-      ...config,
-      strategy: guardStrategy(strategy.definition, strategy.file),
-      parameters: raw,
-      data: sources.map((s) => s.data),
-      strategyCodeHash: strategy.codeHash,
-      onProgress: (done, total) => progress.update(done, total),
-      progressInterval: progressInterval(sources),
-    });
-    return { strategy, sources, result };
-  } finally {
-    progress.stop();
-  }
+  const benchmark = await loadBenchmarkSource(flags.benchmark, sources, readFlagsOf(flags), quiet);
+  return executeBacktest({ strategy, sources, config, parameters: raw, benchmark, rollingWindow, quiet });
 }

@@ -1,69 +1,75 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatIsoDate, parseTimeframe } from '@alphintra/core';
-import { readBars, readDatasetSync, resampleBars, validateBars, writeDataset } from '@alphintra/data';
-import { formatBytes } from '../support/progress.js';
 import { printTable } from '../support/table.js';
+import { type DemoRun, runExample } from './demo-backtests.js';
+import { loadExampleCatalog } from './demo-catalog.js';
+import { sampleDataTour } from './demo-samples.js';
+
+/** Flags of `alphintra demo`. */
+export interface DemoFlags {
+  samples?: string;
+  examples?: string;
+  out?: string;
+}
 
 /** Returns the folder of sample data shipped with the repository. */
 export function defaultSamplesDir(): string {
   return fileURLToPath(new URL('../../../../data/samples/', import.meta.url));
 }
 
+/** Returns the folder of example strategies shipped with the repository. */
+export function defaultExamplesDir(): string {
+  return fileURLToPath(new URL('../../../../examples/', import.meta.url));
+}
+
+const percent = (x: number | null): string => (x === null ? '-' : `${(x * 100).toFixed(2)}%`);
+const money = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Prints the demo's summary table: one row per example run. */
+export function printDemoTable(runs: readonly DemoRun[], out: (line: string) => void): void {
+  printTable(
+    ['strategy', 'instruments', 'trades', 'total return', 'CAGR', 'Sharpe', 'max drawdown', 'final equity'],
+    runs.map((r) => [
+      r.name,
+      r.instruments.join(', '),
+      r.trades.toLocaleString('en-US'),
+      percent(r.totalReturn),
+      percent(r.cagr),
+      r.sharpe === null ? '-' : r.sharpe.toFixed(2),
+      percent(r.maxDrawdown),
+      money(r.finalEquity),
+    ]),
+    out,
+  );
+}
+
 /**
- * Runs the embedded demo: reads every sample file, validates it, stores it in the binary
- * format and loads it back, and resamples the minute bars to hours. Needs no servers.
+ * Runs the embedded demo, which needs no servers: a tour of the sample data, then backtests of
+ * every example strategy of examples/catalog.ts on it, a summary table, and each run's HTML
+ * report written to `--out` (default: a new folder under the system's temporary folder).
  */
-export async function demoCommand(flags: { samples?: string }, out: (line: string) => void): Promise<void> {
-  const dir = flags.samples ?? defaultSamplesDir();
-  const files = (await readdir(dir))
-    .filter((f) => /\.(txt|csv|tsv|json|ndjson)$/i.test(f) && !/readme/i.test(f))
-    .sort();
-  out(`Alphintra demo: ${files.length} sample files from ${dir}`);
+export async function demoCommand(flags: DemoFlags, out: (line: string) => void): Promise<DemoRun[]> {
+  const samples = flags.samples ?? defaultSamplesDir();
+  const examples = flags.examples ?? defaultExamplesDir();
+  const catalog = await loadExampleCatalog(examples);
+  const reports = flags.out === undefined ? await mkdtemp(join(tmpdir(), 'alphintra-demo-')) : resolve(flags.out);
+  out('Alphintra demo');
   out('');
-  const work = await mkdtemp(join(tmpdir(), 'alphintra-demo-'));
-  const rows: string[][] = [];
-  let minute: Awaited<ReturnType<typeof readBars>> | undefined;
-  try {
-    for (const file of files) {
-      const path = join(dir, file);
-      const t0 = performance.now();
-      const read = await readBars(path);
-      const parseMs = performance.now() - t0;
-      const report = validateBars(read.series);
-      const stored = join(work, `${file}.alph`);
-      const { bytes } = await writeDataset(stored, read.series, { lineage: [] });
-      const t1 = performance.now();
-      const loaded = readDatasetSync(stored);
-      const loadMs = performance.now() - t1;
-      if (loaded.rows !== read.series.length) throw new Error(`stored ${file} lost rows`);
-      if (file.includes('min-001')) minute = read;
-      const problems = report.issues.map((i) => `${i.kind} ${i.count}`).join(', ');
-      rows.push([
-        file,
-        read.series.length.toLocaleString('en-US'),
-        `${formatIsoDate(read.series.start)} → ${formatIsoDate(read.series.end)}`,
-        report.timeframe ?? '?',
-        read.layout.vendor ?? read.layout.format,
-        problems === '' ? 'clean' : problems,
-        `${parseMs.toFixed(1)} / ${loadMs.toFixed(2)} ms (${formatBytes(bytes)})`,
-      ]);
-    }
-    printTable(['file', 'bars', 'span', 'tf', 'layout', 'validation', 'parse / load stored'], rows, out);
-    if (minute !== undefined) {
-      const hourly = resampleBars(minute.series, { timeframe: parseTimeframe('1h') });
-      out('');
-      out(
-        `Resampled ${minute.series.length.toLocaleString('en-US')} one-minute bars to ${hourly.series.length.toLocaleString('en-US')} hourly bars` +
-          ` (a bar becomes visible only when its hour has closed).`,
-      );
-    }
-    out('');
-    out('Next: alphintra data inspect <file>, alphintra data --help, alphintra --help');
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  await sampleDataTour(samples, out);
+  out('');
+  out(`Backtests of the ${catalog.length} example strategies (${join(examples, 'catalog.ts')}) on the sample data:`);
+  out('');
+  const runs: DemoRun[] = [];
+  for (const run of catalog) runs.push(await runExample(run, { examples, samples, reports }));
+  printDemoTable(runs, out);
+  out('');
+  out(`HTML reports (they open offline in any browser) in ${reports}:`);
+  const width = Math.max(...runs.map((r) => r.name.length));
+  for (const run of runs) out(`  ${run.name.padEnd(width)}  ${run.report}`);
+  out('');
+  out('Next: alphintra backtest examples/sma-crossover.ts --data data/samples/orcl-1995-2014.txt --report report.html');
+  out('      alphintra data inspect <file>, alphintra --help');
+  return runs;
 }

@@ -1,5 +1,6 @@
 import type { LogEntry, OrderEvent } from '../kernel/kernel-types.js';
-import type { Order } from '../orders/order.js';
+import { KIND_NAMES, STATUS_NAMES, sideName, TIF_NAMES } from '../orders/order-codes.js';
+import type { OrderStore } from '../orders/order-store.js';
 import type { Trade } from '../portfolio/trade-tracker.js';
 import type { Fill } from '../strategy/strategy.js';
 import { Sha256 } from '../support/sha256.js';
@@ -90,27 +91,34 @@ export interface BacktestResult {
 
 const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
-/** Converts an engine order into its results record. */
-export function orderRecord(order: Order): OrderRecord {
+/** The results record of order `id` of a store. */
+export function orderRecord(store: OrderStore, id: number): OrderRecord {
   return {
-    id: order.id,
-    instrument: order.instrument,
-    side: order.side,
-    kind: order.kind,
-    quantity: orNull(order.quantity),
-    filledQuantity: order.filledQuantity,
-    averagePrice: orNull(order.averagePrice),
-    limitPrice: orNull(order.limitPrice),
-    stopPrice: orNull(order.stopPrice),
-    timeInForce: order.timeInForce,
-    status: order.status,
-    reason: order.reason,
-    tag: order.tag,
-    parentId: order.links.parentId,
-    submitTime: order.submitTime,
-    updateTime: order.updateTime,
-    fees: order.fees,
+    id,
+    instrument: store.instrumentName(store.instrument[id] as number),
+    side: sideName(store.side[id] as number),
+    kind: KIND_NAMES[store.kind[id] as number] as string,
+    quantity: orNull(store.quantity[id] as number),
+    filledQuantity: store.filled[id] as number,
+    averagePrice: orNull(store.averagePrice[id] as number),
+    limitPrice: orNull(store.limitPrice[id] as number),
+    stopPrice: orNull(store.stopPrice[id] as number),
+    timeInForce: TIF_NAMES[store.timeInForce[id] as number] as string,
+    status: STATUS_NAMES[store.status[id] as number] as string,
+    reason: store.strings.text(store.reason[id] as number),
+    tag: store.strings.text(store.tag[id] as number),
+    parentId: store.parentId[id] as number,
+    submitTime: store.submitTime[id] as number,
+    updateTime: store.updateTime[id] as number,
+    fees: store.fees[id] as number,
   };
+}
+
+/** Every order of a store as results records, in id order. */
+export function orderRecords(store: OrderStore): OrderRecord[] {
+  const out: OrderRecord[] = new Array(store.count);
+  for (let id = 1; id <= store.count; id++) out[id - 1] = orderRecord(store, id);
+  return out;
 }
 
 /**

@@ -18,12 +18,13 @@ import {
   checkSeries,
   DEFAULT_BACKTEST_CONFIG,
 } from './backtest-config.js';
+import { replayMany, replayOne } from './replay.js';
 import {
   type BacktestResult,
   ENGINE_VERSION,
   hashExecutions,
   maxDrawdownOf,
-  orderRecord,
+  orderRecords,
   type PositionRecord,
 } from './results.js';
 
@@ -125,7 +126,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
       latency: createLatencyModel(config.latency),
       rng,
     },
-    kernel,
+    kernel.execution,
   );
   for (const ins of instruments) {
     const c = ins.columns;
@@ -165,7 +166,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
   progress?.(done, total);
 
   const curve = kernel.equityCurve.curve();
-  const orders = kernel.orders.map(orderRecord);
+  const execution = kernel.execution;
   const p = kernel.portfolio;
   const positions: PositionRecord[] = kernel.ids.map((id, k) => ({
     instrument: id,
@@ -176,12 +177,24 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
     fees: p.fees[k] as number,
     carry: p.carry[k] as number,
   }));
-  const trades = kernel.trades.trades;
   const finalEquity = curve.equity.length > 0 ? (curve.equity[curve.equity.length - 1] as number) : config.cash;
-  let feesPaid = 0;
-  for (const f of kernel.fills) feesPaid += f.fee;
-  const winning = trades.filter((t) => t.pnl > 0).length;
-  const result: BacktestResult = {
+  const summary = {
+    startEquity: config.cash,
+    finalEquity,
+    totalReturn: finalEquity / config.cash - 1,
+    maxDrawdown: maxDrawdownOf(curve.equity),
+    bars: done,
+    orders: execution.orders.count,
+    fills: execution.fills.length,
+    trades: kernel.trades.count,
+    winningTrades: kernel.trades.winners(),
+    fees: execution.fills.fees,
+    orderListHash: '',
+  };
+  // Orders, fills, trades and events are kept in typed columns during the run; the objects
+  // are built on first read (and kept), so a run whose lists nobody reads never builds them.
+  // Hashing every execution costs about as much as a fast run itself, so it waits too.
+  const result = {
     manifest: {
       engineVersion: ENGINE_VERSION,
       strategy: {
@@ -200,104 +213,33 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
       config: describeConfig(config),
       seed: config.seed,
     },
-    summary: {
-      startEquity: config.cash,
-      finalEquity,
-      totalReturn: finalEquity / config.cash - 1,
-      maxDrawdown: maxDrawdownOf(curve.equity),
-      bars: done,
-      orders: orders.length,
-      fills: kernel.fills.length,
-      trades: trades.length,
-      winningTrades: winning,
-      fees: feesPaid,
-      orderListHash: '',
-    },
-    orders,
-    fills: kernel.fills,
-    trades,
-    events: kernel.events,
-    positions,
-    equity: curve,
-    logs: kernel.logs,
-  };
-  // Hashing every execution costs about as much as a fast run itself, so it happens on the
-  // first read of the field (a JSON dump reads it too) and is then kept.
-  let hash: string | undefined;
-  Object.defineProperty(result.summary, 'orderListHash', {
+    summary,
+  } as Record<string, unknown>;
+  lazy(result, 'orders', () => orderRecords(execution.orders));
+  lazy(result, 'fills', () => execution.fills.toArray());
+  lazy(result, 'trades', () => kernel.trades.toArray());
+  lazy(result, 'events', () => execution.events.toArray());
+  result.positions = positions;
+  result.equity = curve;
+  result.logs = kernel.logs;
+  const done_ = result as unknown as BacktestResult;
+  lazy(summary, 'orderListHash', () => hashExecutions(done_.orders, done_.fills));
+  return done_;
+}
+
+/** Defines `key` on `target` as an enumerable property computed on first read, then kept. */
+function lazy(target: object, key: string, compute: () => unknown): void {
+  let value: unknown;
+  let ready = false;
+  Object.defineProperty(target, key, {
     enumerable: true,
+    configurable: false,
     get: () => {
-      hash ??= hashExecutions(orders, kernel.fills);
-      return hash;
+      if (!ready) {
+        value = compute();
+        ready = true;
+      }
+      return value;
     },
   });
-  return result;
-}
-
-type Progress = ((barsDone: number, barsTotal: number) => void) | undefined;
-type Signal = { readonly aborted: boolean } | undefined;
-
-function checkpoint(done: number, total: number, progress: Progress, signal: Signal): void {
-  if (signal?.aborted === true)
-    throw new AlphintraError('ABORTED', `backtest cancelled after ${done} of ${total} bars`);
-  progress?.(done, total);
-}
-
-/** The replay loop for one instrument: four kernel calls per bar, integers only. */
-function replayOne(kernel: Kernel, total: number, interval: number, progress: Progress, signal: Signal): number {
-  const n = (kernel.instruments[0] as KernelInstrument).columns.time.length;
-  let nextCheck = interval;
-  for (let j = 0; j < n; j++) {
-    kernel.stepBar(0, j);
-    if (j + 1 === nextCheck) {
-      nextCheck += interval;
-      checkpoint(j + 1, total, progress, signal);
-    }
-  }
-  return n;
-}
-
-/**
- * The replay loop for many instruments: at each step the smallest next timestamp across the
- * instruments (ties in instrument order), every instrument with a bar then matched, then
- * delivered, then one slice ended. O(instruments) per timestamp.
- */
-function replayMany(kernel: Kernel, total: number, interval: number, progress: Progress, signal: Signal): number {
-  const n = kernel.instruments.length;
-  const cursor = new Int32Array(n);
-  const due = new Int32Array(n);
-  const times = kernel.instruments.map((i) => i.columns.time);
-  let done = 0;
-  let nextCheck = interval;
-  for (;;) {
-    let t = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < n; k++) {
-      const c = cursor[k] as number;
-      const column = times[k] as Float64Array;
-      if (c < column.length && (column[c] as number) < t) t = column[c] as number;
-    }
-    if (t === Number.POSITIVE_INFINITY) break;
-    let count = 0;
-    for (let k = 0; k < n; k++) {
-      const c = cursor[k] as number;
-      const column = times[k] as Float64Array;
-      if (c < column.length && column[c] === t) due[count++] = k;
-    }
-    const k0 = due[0] as number;
-    const j0 = cursor[k0] as number;
-    kernel.advanceToBar(k0, j0);
-    for (let i = 0; i < count; i++) kernel.beginBar(due[i] as number, cursor[due[i] as number] as number);
-    for (let i = 0; i < count; i++) kernel.deliverBar(due[i] as number, cursor[due[i] as number] as number);
-    kernel.endSlice(k0, j0);
-    for (let i = 0; i < count; i++) {
-      const k = due[i] as number;
-      cursor[k] = (cursor[k] as number) + 1;
-    }
-    done += count;
-    if (done >= nextCheck) {
-      nextCheck = done + interval;
-      checkpoint(done, total, progress, signal);
-    }
-  }
-  return done;
 }

@@ -1,7 +1,28 @@
 import { MICROS_PER_DAY, type Rng } from '@alphintra/core';
-import { isWorking, type Order, remainingQuantity } from '../orders/order.js';
+import {
+  DAY,
+  FOK,
+  GTD,
+  IOC,
+  isWorkingCode,
+  LIMIT,
+  MARKET,
+  MARKET_ON_CLOSE,
+  MARKET_ON_OPEN,
+  STOP,
+  STOP_LIMIT,
+  T_ACCEPT,
+  T_CANCEL,
+  T_EXPIRE,
+  T_REJECT,
+  T_TRIGGER,
+  TRAILING_STOP,
+} from '../orders/order-codes.js';
+import { OrderIdList } from '../orders/order-id-list.js';
+import type { OrderStore } from '../orders/order-store.js';
+import { feeInput, type MutableFeeInput } from '../portfolio/buying-power.js';
 import { type BarPath, highFirst } from './bar-path.js';
-import type { FeeModel, Liquidity } from './fee-model.js';
+import type { FeeInput, FeeModel } from './fee-model.js';
 import type { LatencyModel } from './latency-model.js';
 import { advanceWatermark, levelInDirection, restsAsLimit, trailingLevel } from './order-levels.js';
 import { roundToTick } from './prices.js';
@@ -45,7 +66,8 @@ export interface ExchangeInstrument {
 interface Book {
   readonly index: number;
   readonly instrument: ExchangeInstrument;
-  readonly orders: Order[];
+  /** Working order ids, in arrival order. */
+  readonly orders: OrderIdList;
   /** Bar being matched (−1 outside matching). */
   bar: number;
   /** Units still fillable in the current bar under the volume limit. */
@@ -73,22 +95,34 @@ const dayOf = (time: number): number => Math.floor(time / MICROS_PER_DAY);
  * fills at the open as maker; a limit reached inside the bar fills at its price as maker.
  * Market, stop and trailing-stop fills always take, and only takers slip. A stop-limit
  * triggered beyond its limit rests as a limit from then on.
+ *
+ * Orders are rows of the listener's order store, addressed by id.
  */
 export class SimulatedExchange implements ExecutionVenue {
   readonly #config: SimulatedExchangeConfig;
   readonly #listener: VenueListener;
+  readonly #store: OrderStore;
   readonly #books: Book[] = [];
+  readonly #feeInput: FeeInput & MutableFeeInput = feeInput();
   #stamp = 0;
   #cumulativeNotional = 0;
 
   constructor(config: SimulatedExchangeConfig, listener: VenueListener) {
     this.#config = config;
     this.#listener = listener;
+    this.#store = listener.orders;
   }
 
   /** Registers an instrument; its index is the order of registration. */
   addInstrument(instrument: ExchangeInstrument): number {
-    this.#books.push({ index: this.#books.length, instrument, orders: [], bar: -1, available: 0, price: Number.NaN });
+    this.#books.push({
+      index: this.#books.length,
+      instrument,
+      orders: new OrderIdList(),
+      bar: -1,
+      available: 0,
+      price: Number.NaN,
+    });
     return this.#books.length - 1;
   }
 
@@ -102,48 +136,53 @@ export class SimulatedExchange implements ExecutionVenue {
     return this.#config.latency(this.#config.rng);
   }
 
-  /** Number of working orders on an instrument. */
+  /** Number of orders in an instrument's book (working, or final since the last compaction). */
   workingCount(instrumentIndex: number): number {
     return this.#books[instrumentIndex]?.orders.length ?? 0;
   }
 
-  submit(order: Order, instrumentIndex: number): void {
+  submit(id: number, instrumentIndex: number): void {
     const book = this.#book(instrumentIndex);
+    const s = this.#store;
     const tick = book.instrument.tickSize;
-    const buy = order.side === 'buy';
+    const buy = (s.side[id] as number) > 0;
     // Conservative rounding to the tick grid: limits away from the market, stops beyond it.
-    if (!Number.isNaN(order.limitPrice)) order.limitPrice = roundToTick(order.limitPrice, tick, buy ? -1 : 1);
-    if (order.kind === 'trailing-stop') order.stopPrice = trailingLevel(order, tick);
-    else if (!Number.isNaN(order.stopPrice)) order.stopPrice = roundToTick(order.stopPrice, tick, buy ? 1 : -1);
+    const limit = s.limitPrice[id] as number;
+    if (!Number.isNaN(limit)) s.limitPrice[id] = roundToTick(limit, tick, buy ? -1 : 1);
+    const stop = s.stopPrice[id] as number;
+    if (s.kind[id] === TRAILING_STOP) s.stopPrice[id] = trailingLevel(s, id, tick);
+    else if (!Number.isNaN(stop)) s.stopPrice[id] = roundToTick(stop, tick, buy ? 1 : -1);
     // Legs of a bracket live at the venue already; everything else travels there first.
-    order.arrivalTime = order.links.parentId !== 0 ? order.submitTime : order.submitTime + this.latency();
-    this.#listener.onOrderTransition(order, 'accept', '', order.submitTime);
-    if (!isWorking(order)) return;
-    book.orders.push(order);
+    const submitTime = s.submitTime[id] as number;
+    s.arrivalTime[id] = s.parentId[id] !== 0 ? submitTime : submitTime + this.latency();
+    this.#listener.onOrderTransition(id, T_ACCEPT, '', submitTime);
+    if (!isWorkingCode(this.#store.status[id] as number)) return;
+    book.orders.push(id);
     // An order placed while its bar is being matched (from a fill callback) trades at once
     // if the price at that moment allows: it reacts within the bar, never before.
-    if (book.bar >= 0 && order.eligibleBar <= book.bar && order.arrivalTime <= order.submitTime) {
-      if (order.kind === 'market') this.#fill(book, order, book.price, 'taker', order.submitTime, book.bar);
-      else this.#checkAtPrice(book, order, book.price, false);
+    if (book.bar >= 0 && (s.eligibleBar[id] as number) <= book.bar && (s.arrivalTime[id] as number) <= submitTime) {
+      if (s.kind[id] === MARKET) this.#fill(book, id, book.price, false, submitTime, book.bar);
+      else this.#checkAtPrice(book, id, book.price, false);
     }
   }
 
-  cancel(order: Order, instrumentIndex: number, reason: string): void {
-    if (!isWorking(order)) return;
+  cancel(id: number, instrumentIndex: number, reason: string): void {
+    if (!isWorkingCode(this.#store.status[id] as number)) return;
     this.#book(instrumentIndex);
     // The book is compacted after matching, never here: a cancel may come from a callback
     // while the book is being walked.
-    this.#listener.onOrderTransition(order, 'cancel', reason, order.updateTime);
+    this.#listener.onOrderTransition(id, T_CANCEL, reason, this.#store.updateTime[id] as number);
   }
 
-  modify(order: Order, instrumentIndex: number): void {
+  modify(id: number, instrumentIndex: number): void {
     const book = this.#book(instrumentIndex);
-    const buy = order.side === 'buy';
+    const s = this.#store;
+    const buy = (s.side[id] as number) > 0;
     const tick = book.instrument.tickSize;
-    if (!Number.isNaN(order.limitPrice)) order.limitPrice = roundToTick(order.limitPrice, tick, buy ? -1 : 1);
-    if (order.kind !== 'trailing-stop' && !Number.isNaN(order.stopPrice)) {
-      order.stopPrice = roundToTick(order.stopPrice, tick, buy ? 1 : -1);
-    }
+    const limit = s.limitPrice[id] as number;
+    if (!Number.isNaN(limit)) s.limitPrice[id] = roundToTick(limit, tick, buy ? -1 : 1);
+    const stop = s.stopPrice[id] as number;
+    if (s.kind[id] !== TRAILING_STOP && !Number.isNaN(stop)) s.stopPrice[id] = roundToTick(stop, tick, buy ? 1 : -1);
   }
 
   /**
@@ -153,7 +192,8 @@ export class SimulatedExchange implements ExecutionVenue {
   matchBar(instrumentIndex: number, bar: number): void {
     const book = this.#books[instrumentIndex] as Book;
     if (book.orders.length === 0) return;
-    this.#compact(book);
+    const s = this.#store;
+    book.orders.keepWorking(s.status);
     const ins = book.instrument;
     const time = ins.time[bar] as number;
     const open = ins.open[bar] as number;
@@ -165,49 +205,44 @@ export class SimulatedExchange implements ExecutionVenue {
     const newSession = ins.sessionBars || day !== previousDay;
     book.bar = bar;
     book.available = this.#volumeBudget(ins.volume[bar] as number);
-
     const orders = book.orders;
+
     // Expiry, and intraday market-on-close orders whose session ended with the previous bar.
     for (let i = 0; i < orders.length; i++) {
-      const order = orders[i] as Order;
-      if (!isWorking(order) || order.eligibleBar > bar) continue;
-      if (order.timeInForce === 'gtd' && time >= order.expireTime) {
-        this.#listener.onOrderTransition(order, 'expire', 'GTD_EXPIRED', time);
-      } else if (order.timeInForce === 'day' && this.#dayOver(order, ins, day, bar)) {
-        this.#listener.onOrderTransition(order, 'expire', 'DAY_EXPIRED', time);
+      const id = orders.ids[i] as number;
+      if (!this.#eligible(id, bar)) continue;
+      const tif = s.timeInForce[id];
+      if (tif === GTD && time >= (s.expireTime[id] as number)) {
+        this.#listener.onOrderTransition(id, T_EXPIRE, 'GTD_EXPIRED', time);
+      } else if (tif === DAY && this.#dayOver(id, ins, day, bar)) {
+        this.#listener.onOrderTransition(id, T_EXPIRE, 'DAY_EXPIRED', time);
       } else if (
-        order.kind === 'market-on-close' &&
+        s.kind[id] === MARKET_ON_CLOSE &&
         !ins.sessionBars &&
         bar > 0 &&
         day !== previousDay &&
-        order.eligibleBar <= bar - 1
+        (s.eligibleBar[id] as number) <= bar - 1
       ) {
         const prev = bar - 1;
         book.price = ins.close[prev] as number;
-        this.#fill(book, order, book.price, 'taker', (ins.time[prev] as number) + ins.duration, prev);
+        this.#fill(book, id, book.price, false, (ins.time[prev] as number) + ins.duration, prev);
       }
     }
 
     // The open: everything the gap reached.
     book.price = open;
     for (let i = 0; i < orders.length; i++) {
-      const order = orders[i] as Order;
-      if (!isWorking(order) || order.eligibleBar > bar || order.arrivalTime > time) continue;
-      if (order.kind === 'market' || (order.kind === 'market-on-open' && newSession)) {
-        this.#fill(book, order, open, 'taker', time, bar);
-      } else {
-        this.#checkAtPrice(book, order, open, true);
-      }
-      if (isWorking(order) && (order.timeInForce === 'ioc' || order.timeInForce === 'fok')) {
-        this.#listener.onOrderTransition(
-          order,
-          'cancel',
-          order.timeInForce === 'ioc' ? 'IOC_UNFILLED' : 'FOK_UNFILLED',
-          time,
-        );
+      const id = orders.ids[i] as number;
+      if (!this.#eligible(id, bar) || (s.arrivalTime[id] as number) > time) continue;
+      const kind = s.kind[id];
+      if (kind === MARKET || (kind === MARKET_ON_OPEN && newSession)) this.#fill(book, id, open, false, time, bar);
+      else this.#checkAtPrice(book, id, open, true);
+      const tif = s.timeInForce[id];
+      if (isWorkingCode(s.status[id] as number) && (tif === IOC || tif === FOK)) {
+        this.#listener.onOrderTransition(id, T_CANCEL, tif === IOC ? 'IOC_UNFILLED' : 'FOK_UNFILLED', time);
       }
     }
-    for (let i = 0; i < orders.length; i++) advanceWatermark(orders[i] as Order, open, open, ins.tickSize);
+    for (let i = 0; i < orders.length; i++) advanceWatermark(s, orders.ids[i] as number, open, open, ins.tickSize);
 
     // The path through the bar.
     if (this.#hasResting(book, bar)) {
@@ -224,20 +259,20 @@ export class SimulatedExchange implements ExecutionVenue {
     if (ins.sessionBars) {
       book.price = close;
       for (let i = 0; i < orders.length; i++) {
-        const order = orders[i] as Order;
+        const id = orders.ids[i] as number;
         if (
-          isWorking(order) &&
-          order.kind === 'market-on-close' &&
-          order.eligibleBar <= bar &&
-          order.arrivalTime <= time
+          isWorkingCode(s.status[id] as number) &&
+          s.kind[id] === MARKET_ON_CLOSE &&
+          (s.eligibleBar[id] as number) <= bar &&
+          (s.arrivalTime[id] as number) <= time
         ) {
-          this.#fill(book, order, close, 'taker', time + ins.duration, bar);
+          this.#fill(book, id, close, false, time + ins.duration, bar);
         }
       }
     }
     book.price = close;
     book.bar = -1;
-    this.#compact(book);
+    book.orders.keepWorking(s.status);
   }
 
   /**
@@ -248,6 +283,7 @@ export class SimulatedExchange implements ExecutionVenue {
     if (this.#config.fillTiming !== 'close') return;
     const book = this.#books[instrumentIndex] as Book;
     if (book.orders.length === 0) return;
+    const s = this.#store;
     const ins = book.instrument;
     const closeTime = (ins.time[bar] as number) + ins.duration;
     book.bar = bar;
@@ -255,18 +291,18 @@ export class SimulatedExchange implements ExecutionVenue {
     book.available = this.#volumeBudget(ins.volume[bar] as number);
     const orders = book.orders;
     for (let i = 0; i < orders.length; i++) {
-      const order = orders[i] as Order;
+      const id = orders.ids[i] as number;
       if (
-        isWorking(order) &&
-        order.kind === 'market' &&
-        order.eligibleBar === bar + 1 &&
-        order.arrivalTime <= order.submitTime
+        isWorkingCode(s.status[id] as number) &&
+        s.kind[id] === MARKET &&
+        s.eligibleBar[id] === bar + 1 &&
+        (s.arrivalTime[id] as number) <= (s.submitTime[id] as number)
       ) {
-        this.#fill(book, order, book.price, 'taker', closeTime, bar);
+        this.#fill(book, id, book.price, false, closeTime, bar);
       }
     }
     book.bar = -1;
-    this.#compact(book);
+    book.orders.keepWorking(s.status);
   }
 
   #book(index: number): Book {
@@ -275,27 +311,31 @@ export class SimulatedExchange implements ExecutionVenue {
     return book;
   }
 
+  /** Whether order `id` is working and may trade on bar `bar`. */
+  #eligible(id: number, bar: number): boolean {
+    const s = this.#store;
+    return isWorkingCode(s.status[id] as number) && (s.eligibleBar[id] as number) <= bar;
+  }
+
   #volumeBudget(volume: number): number {
     const limit = this.#config.volumeLimit;
     if (limit === Number.POSITIVE_INFINITY || Number.isNaN(volume)) return Number.POSITIVE_INFINITY;
     return volume * limit;
   }
 
-  #dayOver(order: Order, ins: ExchangeInstrument, day: number, bar: number): boolean {
+  #dayOver(id: number, ins: ExchangeInstrument, day: number, bar: number): boolean {
     // Session bars: a DAY order lives for the one session after submission.
-    if (ins.sessionBars) return bar > order.eligibleBar;
-    return day > order.submitDay;
+    if (ins.sessionBars) return bar > (this.#store.eligibleBar[id] as number);
+    return day > (this.#store.submitDay[id] as number);
   }
 
   #hasResting(book: Book, bar: number): boolean {
-    for (const order of book.orders) {
-      if (
-        isWorking(order) &&
-        order.eligibleBar <= bar &&
-        order.kind !== 'market' &&
-        order.kind !== 'market-on-open' &&
-        order.kind !== 'market-on-close'
-      ) {
+    const s = this.#store;
+    const orders = book.orders;
+    for (let i = 0; i < orders.length; i++) {
+      const id = orders.ids[i] as number;
+      const kind = s.kind[id];
+      if (this.#eligible(id, bar) && kind !== MARKET && kind !== MARKET_ON_OPEN && kind !== MARKET_ON_CLOSE) {
         return true;
       }
     }
@@ -303,68 +343,69 @@ export class SimulatedExchange implements ExecutionVenue {
   }
 
   /** Checks an order against a single price (the open, or the price when a leg is placed). */
-  #checkAtPrice(book: Book, order: Order, price: number, atOpen: boolean): void {
-    const buy = order.side === 'buy';
+  #checkAtPrice(book: Book, id: number, price: number, atOpen: boolean): void {
+    const s = this.#store;
+    const buy = (s.side[id] as number) > 0;
     const time = book.instrument.time[book.bar] as number;
-    if (
-      order.kind === 'stop-limit' &&
-      !order.triggered &&
-      (buy ? price >= order.stopPrice : price <= order.stopPrice)
-    ) {
-      order.triggered = true;
-      this.#listener.onOrderTransition(order, 'trigger', '', time);
+    const kind = s.kind[id];
+    const stop = s.stopPrice[id] as number;
+    if (kind === STOP_LIMIT && s.triggered[id] === 0 && (buy ? price >= stop : price <= stop)) {
+      s.triggered[id] = 1;
+      this.#listener.onOrderTransition(id, T_TRIGGER, '', time);
     }
-    if (restsAsLimit(order)) {
-      if (buy ? price <= order.limitPrice : price >= order.limitPrice) {
+    if (restsAsLimit(s, id)) {
+      const limit = s.limitPrice[id] as number;
+      if (buy ? price <= limit : price >= limit) {
         // An order resting before this bar is in the book when the market opens through it.
-        const resting = atOpen && order.eligibleBar < book.bar && order.kind === 'limit';
-        if (!resting && order.postOnly) {
-          this.#listener.onOrderTransition(order, 'reject', 'POST_ONLY_WOULD_TAKE', time);
+        const resting = atOpen && (s.eligibleBar[id] as number) < book.bar && kind === LIMIT;
+        if (!resting && s.postOnly[id] === 1) {
+          this.#listener.onOrderTransition(id, T_REJECT, 'POST_ONLY_WOULD_TAKE', time);
           return;
         }
-        this.#fill(book, order, price, resting ? 'maker' : 'taker', time, book.bar);
+        this.#fill(book, id, price, resting, time, book.bar);
       }
       return;
     }
-    if (order.kind === 'stop') {
-      if (buy ? price >= order.stopPrice : price <= order.stopPrice)
-        this.#fill(book, order, price, 'taker', time, book.bar);
-    } else if (order.kind === 'trailing-stop') {
-      const level = trailingLevel(order, book.instrument.tickSize);
-      if (buy ? price >= level : price <= level) this.#fill(book, order, price, 'taker', time, book.bar);
+    if (kind === STOP) {
+      if (buy ? price >= stop : price <= stop) this.#fill(book, id, price, false, time, book.bar);
+    } else if (kind === TRAILING_STOP) {
+      const level = trailingLevel(s, id, book.instrument.tickSize);
+      if (buy ? price >= level : price <= level) this.#fill(book, id, price, false, time, book.bar);
     }
   }
 
   /** Walks a monotonic move from `from` to `to`, executing orders in the order price reaches them. */
   #segment(book: Book, from: number, to: number, time: number, bar: number): void {
+    const s = this.#store;
     const orders = book.orders;
+    const tick = book.instrument.tickSize;
     if (from !== to) {
       const up = to > from;
       const stamp = ++this.#stamp;
       const touch = this.#config.limitFillOnTouch;
       let current = from;
       for (;;) {
-        let best: Order | undefined;
+        let best = 0;
         let bestLevel = Number.NaN;
         for (let i = 0; i < orders.length; i++) {
-          const order = orders[i] as Order;
-          if (!isWorking(order) || order.stamp === stamp || order.eligibleBar > bar || order.arrivalTime > time)
-            continue;
-          if (order.timeInForce === 'ioc' || order.timeInForce === 'fok') continue;
-          const level = levelInDirection(order, up, book.instrument.tickSize);
+          const id = orders.ids[i] as number;
+          if (!this.#eligible(id, bar) || s.stamp[id] === stamp || (s.arrivalTime[id] as number) > time) continue;
+          const tif = s.timeInForce[id];
+          if (tif === IOC || tif === FOK) continue;
+          const level = levelInDirection(s, id, up, tick);
           if (Number.isNaN(level)) continue;
-          const limit = restsAsLimit(order);
+          const limit = restsAsLimit(s, id);
           const reached = up
             ? level >= current && (limit && !touch ? level < to : level <= to)
             : level <= current && (limit && !touch ? level > to : level >= to);
           if (!reached) continue;
-          if (best === undefined || (up ? level < bestLevel : level > bestLevel)) {
-            best = order;
+          if (best === 0 || (up ? level < bestLevel : level > bestLevel)) {
+            best = id;
             bestLevel = level;
           }
         }
-        if (best === undefined) break;
-        best.stamp = stamp;
+        if (best === 0) break;
+        s.stamp[best] = stamp;
         current = bestLevel;
         book.price = bestLevel;
         this.#execute(book, best, bestLevel, time, bar);
@@ -372,95 +413,101 @@ export class SimulatedExchange implements ExecutionVenue {
     }
     const low = Math.min(from, to);
     const high = Math.max(from, to);
-    const tick = book.instrument.tickSize;
-    for (let i = 0; i < orders.length; i++) advanceWatermark(orders[i] as Order, low, high, tick);
+    for (let i = 0; i < orders.length; i++) advanceWatermark(s, orders.ids[i] as number, low, high, tick);
   }
 
-  #execute(book: Book, order: Order, level: number, time: number, bar: number): void {
-    if (restsAsLimit(order)) {
-      this.#fill(book, order, level, 'maker', time, bar);
+  #execute(book: Book, id: number, level: number, time: number, bar: number): void {
+    const s = this.#store;
+    if (restsAsLimit(s, id)) {
+      this.#fill(book, id, level, true, time, bar);
       return;
     }
-    if (order.kind === 'stop-limit') {
-      order.triggered = true;
-      this.#listener.onOrderTransition(order, 'trigger', '', time);
+    if (s.kind[id] === STOP_LIMIT) {
+      s.triggered[id] = 1;
+      this.#listener.onOrderTransition(id, T_TRIGGER, '', time);
       // Triggered at the stop: it fills there if the limit allows, else rests as a limit.
-      if (order.side === 'buy' ? level <= order.limitPrice : level >= order.limitPrice) {
-        this.#fill(book, order, level, 'taker', time, bar);
+      const limit = this.#store.limitPrice[id] as number;
+      if ((this.#store.side[id] as number) > 0 ? level <= limit : level >= limit) {
+        this.#fill(book, id, level, false, time, bar);
       }
       return;
     }
-    this.#fill(book, order, level, 'taker', time, bar);
+    this.#fill(book, id, level, false, time, bar);
   }
 
-  #fill(book: Book, order: Order, price: number, liquidity: Liquidity, time: number, bar: number): void {
+  #fill(book: Book, id: number, price: number, maker: boolean, time: number, bar: number): void {
     const listener = this.#listener;
     const index = book.index;
-    const relative = Number.isNaN(order.quantity);
-    if (relative && !this.#resolve(order, index, price, time)) return;
-    if (order.reduceOnly) {
+    const relative = Number.isNaN(this.#store.quantity[id] as number);
+    if (relative && !this.#resolve(id, index, price, time)) return;
+    if (this.#store.reduceOnly[id] === 1) {
       const position = listener.positionOf(index);
-      const reducible = order.side === 'buy' ? Math.max(0, -position) : Math.max(0, position);
+      const reducible = (this.#store.side[id] as number) > 0 ? Math.max(0, -position) : Math.max(0, position);
       if (reducible <= 0) {
-        listener.onOrderTransition(order, 'cancel', 'REDUCE_ONLY_NOTHING_TO_REDUCE', time);
+        listener.onOrderTransition(id, T_CANCEL, 'REDUCE_ONLY_NOTHING_TO_REDUCE', time);
         return;
       }
-      if (remainingQuantity(order) > reducible) order.quantity = order.filledQuantity + reducible;
+      const s = this.#store;
+      if ((s.quantity[id] as number) - (s.filled[id] as number) > reducible) {
+        s.quantity[id] = (s.filled[id] as number) + reducible;
+      }
     }
     for (let attempt = 0; ; attempt++) {
-      const remaining = remainingQuantity(order);
+      const s = this.#store;
+      const remaining = (s.quantity[id] as number) - (s.filled[id] as number);
       const quantity = Math.min(remaining, book.available);
-      if (order.timeInForce === 'fok' && quantity < remaining) {
-        listener.onOrderTransition(order, 'cancel', 'FOK_UNFILLED', time);
+      if (s.timeInForce[id] === FOK && quantity < remaining) {
+        listener.onOrderTransition(id, T_CANCEL, 'FOK_UNFILLED', time);
         return;
       }
       if (!(quantity > 0)) return; // volume exhausted this bar: the order keeps working
-      const fillPrice = liquidity === 'taker' ? this.#slipped(book, order, price, quantity, bar) : price;
+      const side = s.side[id] as number;
+      const fillPrice = maker ? price : this.#slipped(book, side, price, quantity, bar);
       const ins = book.instrument;
       const notional = quantity * fillPrice * ins.multiplier;
-      const fee = this.#config.fees({
-        instrument: ins.id,
-        quantity,
-        price: fillPrice,
-        notional,
-        liquidity,
-        cumulativeNotional: this.#cumulativeNotional,
-      });
-      const refusal = listener.checkFill(order, index, quantity, fillPrice, fee);
+      const input = this.#feeInput;
+      input.instrument = ins.id;
+      input.quantity = quantity;
+      input.price = fillPrice;
+      input.notional = notional;
+      input.liquidity = maker ? 'maker' : 'taker';
+      input.cumulativeNotional = this.#cumulativeNotional;
+      const fee = this.#config.fees(input);
+      const refusal = listener.checkFill(id, index, quantity, fillPrice, fee);
       if (refusal === '') {
         book.available -= quantity;
         this.#cumulativeNotional += notional;
-        listener.onFill(order, index, quantity, fillPrice, fee, liquidity, time);
+        listener.onFill(id, index, quantity, fillPrice, fee, maker, time);
         return;
       }
       // A relative size was resolved before slippage; size it again at the price it gets.
-      if (relative && attempt === 0 && refusal === 'INSUFFICIENT_BUYING_POWER' && order.filledQuantity === 0) {
-        const side = order.side;
-        order.quantity = Number.NaN;
-        if (!this.#resolve(order, index, fillPrice, time)) return;
-        if (order.side === side) continue;
+      if (relative && attempt === 0 && refusal === 'INSUFFICIENT_BUYING_POWER' && s.filled[id] === 0) {
+        s.quantity[id] = Number.NaN;
+        if (!this.#resolve(id, index, fillPrice, time)) return;
+        if (this.#store.side[id] === side) continue;
       }
-      listener.onOrderTransition(order, order.filledQuantity > 0 ? 'cancel' : 'reject', refusal, time);
+      listener.onOrderTransition(id, (this.#store.filled[id] as number) > 0 ? T_CANCEL : T_REJECT, refusal, time);
       return;
     }
   }
 
   /** Resolves a relative size at `price`; false (and the order cancelled) when there is nothing to trade. */
-  #resolve(order: Order, index: number, price: number, time: number): boolean {
-    const signed = this.#listener.resolveQuantity(order, index, price);
+  #resolve(id: number, index: number, price: number, time: number): boolean {
+    const signed = this.#listener.resolveQuantity(id, index, price);
     if (signed === 0 || Number.isNaN(signed)) {
-      this.#listener.onOrderTransition(order, 'cancel', 'NOTHING_TO_TRADE', time);
+      this.#listener.onOrderTransition(id, T_CANCEL, 'NOTHING_TO_TRADE', time);
       return false;
     }
-    order.side = signed > 0 ? 'buy' : 'sell';
-    order.quantity = Math.abs(signed);
+    const s = this.#store;
+    s.side[id] = signed > 0 ? 1 : -1;
+    s.quantity[id] = Math.abs(signed);
     return true;
   }
 
-  #slipped(book: Book, order: Order, price: number, quantity: number, bar: number): number {
+  #slipped(book: Book, side: number, price: number, quantity: number, bar: number): number {
     const ins = book.instrument;
     const slip = this.#config.slippage({
-      side: order.side,
+      side: side > 0 ? 'buy' : 'sell',
       price,
       quantity,
       barVolume: ins.volume[bar] as number,
@@ -472,16 +519,6 @@ export class SimulatedExchange implements ExecutionVenue {
     if (!(slip > 0)) return price;
     // Not snapped to the tick grid: historical prices (split- or dividend-adjusted) are often
     // off it, and the model's cost should arrive in full, neither rounded away nor inflated.
-    return order.side === 'buy' ? price + slip : price - slip;
-  }
-
-  #compact(book: Book): void {
-    const orders = book.orders;
-    let w = 0;
-    for (let r = 0; r < orders.length; r++) {
-      const order = orders[r] as Order;
-      if (isWorking(order)) orders[w++] = order;
-    }
-    orders.length = w;
+    return side > 0 ? price + slip : price - slip;
   }
 }

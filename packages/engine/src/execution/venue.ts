@@ -1,39 +1,42 @@
-import type { Order } from '../orders/order.js';
-import type { OrderTransition } from '../orders/order-state.js';
-import type { Liquidity } from './fee-model.js';
+import type { OrderStore } from '../orders/order-store.js';
 
 /**
- * The execution port. The kernel sends orders to a venue and learns what happened through a
- * {@link VenueListener}; the simulated exchange and every broker adapter implement it, so a
- * strategy cannot tell them apart.
+ * The execution port. The kernel sends orders to a venue by id (their details are rows of the
+ * kernel's {@link OrderStore}) and learns what happened through a {@link VenueListener}; the
+ * simulated exchange and every broker adapter implement it, so a strategy cannot tell them apart.
  */
 export interface ExecutionVenue {
   /** Sends a new order. The venue answers by accepting or rejecting it through the listener. */
-  submit(order: Order, instrumentIndex: number): void;
+  submit(orderId: number, instrumentIndex: number): void;
   /** Asks the venue to cancel a working order. */
-  cancel(order: Order, instrumentIndex: number, reason: string): void;
+  cancel(orderId: number, instrumentIndex: number, reason: string): void;
   /** Tells the venue that a working order's prices or quantity changed. */
-  modify(order: Order, instrumentIndex: number): void;
+  modify(orderId: number, instrumentIndex: number): void;
 }
 
-/** How a venue reports back to the kernel. */
+/**
+ * How a venue reports back to the kernel. Transitions are the codes of `order-codes.ts`
+ * (`T_ACCEPT`, `T_CANCEL` …); reasons are stable codes such as `'GTD_EXPIRED'`.
+ */
 export interface VenueListener {
+  /** The orders, which the venue reads and on which it records venue-side facts (arrival, levels). */
+  readonly orders: OrderStore;
   /** Signed position in units, as the portfolio holds it now. */
   positionOf(instrumentIndex: number): number;
-  /** Resolves a relative size at `price` into signed units (0: nothing to trade). */
-  resolveQuantity(order: Order, instrumentIndex: number, price: number): number;
+  /** Resolves order `orderId`'s relative size at `price` into signed units (0: nothing to trade). */
+  resolveQuantity(orderId: number, instrumentIndex: number, price: number): number;
   /** Returns a reason code if the account cannot take this fill, else the empty string. */
-  checkFill(order: Order, instrumentIndex: number, quantity: number, price: number, fee: number): string;
+  checkFill(orderId: number, instrumentIndex: number, quantity: number, price: number, fee: number): string;
   /** A status change other than a fill. */
-  onOrderTransition(order: Order, transition: OrderTransition, reason: string, time: number): void;
-  /** A fill of `quantity` units at `price`. */
+  onOrderTransition(orderId: number, transition: number, reason: string, time: number): void;
+  /** A fill of `quantity` units at `price`; `maker` when the order provided liquidity. */
   onFill(
-    order: Order,
+    orderId: number,
     instrumentIndex: number,
     quantity: number,
     price: number,
     fee: number,
-    liquidity: Liquidity,
+    maker: boolean,
     time: number,
   ): void;
 }

@@ -1,6 +1,7 @@
 import { AlphintraError, type Timeframe } from '@alphintra/core';
 import type { IndicatorParams, StreamingIndicator } from '@alphintra/indicators';
-import { isWorking, type Order, type OrderRequest, type OrderSize } from '../orders/order.js';
+import type { Order, OrderRequest, OrderSize } from '../orders/order.js';
+import { isWorkingCode } from '../orders/order-codes.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
 import type { RiskEngine, TradingState } from '../risk/risk-engine.js';
 import type {
@@ -11,6 +12,7 @@ import type {
   StrategyLogger,
 } from '../strategy/strategy.js';
 import type { Clock } from './clock.js';
+import type { ExecutionEngine } from './execution-engine.js';
 import { HigherTimeframe, type HigherTimeframeOptions, type HigherTimeframeView } from './higher-timeframe.js';
 import type { IndicatorFeed } from './indicator-feed.js';
 import type { KernelInstrument, LogEntry } from './kernel-types.js';
@@ -25,17 +27,16 @@ export interface Kernel {
   readonly feeds: readonly IndicatorFeed[];
   readonly higher: readonly HigherTimeframe[][];
   readonly lastBar: Int32Array;
-  readonly orders: readonly Order[];
-  readonly working: ReadonlySet<Order>;
+  readonly execution: ExecutionEngine;
   indexOf(id: string | undefined): number;
   log(level: LogEntry['level'], message: string): void;
   submit(request: OrderRequest): Order;
-  cancel(order: Order): void;
+  cancel(id: number): void;
   modify(
-    order: Order,
+    id: number,
     changes: { readonly limitPrice?: number; readonly stopPrice?: number; readonly quantity?: number },
   ): void;
-  link(orders: readonly Order[]): void;
+  link(ids: readonly number[]): void;
   setTimer(name: string, time: number, interval: number): void;
   cancelTimer(name: string): void;
 }
@@ -182,7 +183,7 @@ export class KernelContext implements StrategyContext {
     const k = this.#kernel.indexOf(instrument);
     const q = this.#kernel.portfolio.quantity[k] as number;
     if (q === 0) return undefined;
-    return this.#kernel.submit({ instrument: this.#kernel.ids[k], size: { targetQuantity: 0 }, tag: 'close' });
+    return this.#kernel.execution.submitFor(k, { size: { targetQuantity: 0 }, tag: 'close' });
   }
 
   cancel(order: Readonly<Order> | number): void {
@@ -190,9 +191,7 @@ export class KernelContext implements StrategyContext {
   }
 
   cancelAll(instrument?: string): void {
-    const id = instrument === undefined ? undefined : this.#kernel.ids[this.#kernel.indexOf(instrument)];
-    for (const order of [...this.#kernel.working])
-      if (id === undefined || order.instrument === id) this.#kernel.cancel(order);
+    for (const id of this.#working(instrument)) this.#kernel.cancel(id);
   }
 
   modify(
@@ -206,12 +205,13 @@ export class KernelContext implements StrategyContext {
     const resolved = orders.map((o) => this.#order(o));
     if (resolved.length < 2)
       throw new AlphintraError('INVALID_ARGUMENT', `expected at least two orders to link, got ${resolved.length}`);
-    this.#kernel.link(resolved.filter(isWorking));
+    const status = this.#kernel.execution.orders.status;
+    this.#kernel.link(resolved.filter((id) => isWorkingCode(status[id] as number)));
   }
 
   openOrders(instrument?: string): readonly Readonly<Order>[] {
-    const id = instrument === undefined ? undefined : this.#kernel.ids[this.#kernel.indexOf(instrument)];
-    return [...this.#kernel.working].filter((o) => id === undefined || o.instrument === id);
+    const views = this.#kernel.execution.views;
+    return this.#working(instrument).map((id) => views.get(id));
   }
 
   setTimer(name: string, time: number): void {
@@ -235,10 +235,18 @@ export class KernelContext implements StrategyContext {
     return column;
   }
 
-  #order(order: Readonly<Order> | number): Order {
+  /** Ids of the working orders (of one instrument, or all), in acceptance order. */
+  #working(instrument?: string): number[] {
+    const k = instrument === undefined ? -1 : this.#kernel.indexOf(instrument);
+    const store = this.#kernel.execution.orders;
+    return this.#kernel.execution.working
+      .toArray()
+      .filter((id) => isWorkingCode(store.status[id] as number) && (k < 0 || store.instrument[id] === k));
+  }
+
+  #order(order: Readonly<Order> | number): number {
     const id = typeof order === 'number' ? order : order.id;
-    const found = this.#kernel.orders[id - 1];
-    if (found === undefined) throw new AlphintraError('INVALID_ARGUMENT', `unknown order ${id}`);
-    return found;
+    if (!this.#kernel.execution.orders.has(id)) throw new AlphintraError('INVALID_ARGUMENT', `unknown order ${id}`);
+    return id;
   }
 }

@@ -1,15 +1,16 @@
-import type { BracketLegs, Order, OrderKind, OrderRequest, OrderSize, TimeInForce } from './order.js';
-
-const KINDS: readonly OrderKind[] = [
-  'market',
-  'limit',
-  'stop',
-  'stop-limit',
-  'trailing-stop',
-  'market-on-open',
-  'market-on-close',
-];
-const TIFS: readonly TimeInForce[] = ['gtc', 'day', 'ioc', 'fok', 'gtd'];
+import type { OrderRequest, OrderSize } from './order.js';
+import {
+  kindCode,
+  SIZE_CASH_FRACTION,
+  SIZE_EQUITY_FRACTION,
+  SIZE_NOTIONAL,
+  SIZE_QUANTITY,
+  SIZE_TARGET_PERCENT,
+  SIZE_TARGET_QUANTITY,
+  SUBMITTED,
+  tifCode,
+} from './order-codes.js';
+import type { OrderStore } from './order-store.js';
 
 /** Reasons a request is malformed, checked before risk (the order is rejected with this code). */
 export type RequestProblem =
@@ -55,7 +56,7 @@ const positiveFinite = (x: number | undefined): boolean => x !== undefined && Nu
 /** Returns the first problem with a request, or `''`. */
 export function checkRequest(request: OrderRequest): RequestProblem | '' {
   const kind = request.kind ?? 'market';
-  if (!KINDS.includes(kind)) return 'INVALID_KIND';
+  if (kindCode(kind) < 0) return 'INVALID_KIND';
   const size = request.size as OrderSize | undefined;
   if (size === undefined || size === null) return 'INVALID_QUANTITY';
   if (!isTargetSize(size) && request.side !== 'buy' && request.side !== 'sell') return 'INVALID_SIDE';
@@ -77,7 +78,7 @@ export function checkRequest(request: OrderRequest): RequestProblem | '' {
       return 'INVALID_TRAIL';
   }
   const tif = request.timeInForce ?? 'gtc';
-  if (!TIFS.includes(tif)) return 'INVALID_TIME_IN_FORCE';
+  if (tifCode(tif) < 0) return 'INVALID_TIME_IN_FORCE';
   if ((tif === 'ioc' || tif === 'fok') && kind !== 'market' && kind !== 'limit') return 'INVALID_TIME_IN_FORCE';
   if (tif === 'gtd' && !(request.expireTime !== undefined && Number.isFinite(request.expireTime)))
     return 'INVALID_EXPIRY';
@@ -98,55 +99,72 @@ export function checkRequest(request: OrderRequest): RequestProblem | '' {
 
 /** Fields the kernel decides when it creates an order. */
 export interface OrderStamp {
-  readonly id: number;
-  readonly instrument: string;
+  /** Instrument index in the store (see `OrderStore.unknownInstrument` for names not in the run). */
+  readonly instrument: number;
   readonly time: number;
   readonly eligibleBar: number;
   readonly day: number;
   /** Units for quantity sizes (already in whole lots), NaN for relative ones. */
   readonly quantity: number;
-  /** Side to use when the request gives none (target sizes: the estimated direction). */
-  readonly side: 'buy' | 'sell';
+  /** Side code (+1 buy, −1 sell) to use when the request gives none (target sizes: the estimated direction). */
+  readonly side: number;
   /** Starting watermark for trailing stops (the last price). */
   readonly lastPrice: number;
-  readonly parentId?: number;
+  readonly parentId: number;
 }
 
 const num = (x: number | undefined): number => (x === undefined ? Number.NaN : x);
 
-/** Creates an engine order from a request (assumed checked). */
-export function createOrder(request: OrderRequest, stamp: OrderStamp): Order {
-  const bracket: BracketLegs | null = request.bracket === undefined ? null : { ...request.bracket };
-  return {
-    id: stamp.id,
-    instrument: stamp.instrument,
-    side: request.side ?? stamp.side,
-    kind: request.kind ?? 'market',
-    size: request.size,
-    quantity: stamp.quantity,
-    filledQuantity: 0,
-    averagePrice: Number.NaN,
-    limitPrice: num(request.limitPrice),
-    stopPrice: num(request.stopPrice),
-    trailAmount: num(request.trailAmount),
-    trailPercent: num(request.trailPercent),
-    triggered: false,
-    timeInForce: request.timeInForce ?? 'gtc',
-    expireTime: request.timeInForce === 'gtd' ? num(request.expireTime) : Number.NaN,
-    reduceOnly: request.reduceOnly === true,
-    postOnly: request.postOnly === true,
-    tag: request.tag ?? '',
-    status: 'submitted',
-    submitTime: stamp.time,
-    arrivalTime: stamp.time,
-    updateTime: stamp.time,
-    reason: '',
-    bracket,
-    links: { parentId: stamp.parentId ?? 0, ocoIds: null },
-    eligibleBar: stamp.eligibleBar,
-    submitDay: stamp.day,
-    fees: 0,
-    watermark: stamp.lastPrice,
-    stamp: 0,
-  };
+/** The code (`SIZE_*`) of how a size is given. */
+export function sizeKindOf(size: OrderSize): number {
+  if (typeof size === 'number' || 'quantity' in size) return SIZE_QUANTITY;
+  if ('notional' in size) return SIZE_NOTIONAL;
+  if ('equityFraction' in size) return SIZE_EQUITY_FRACTION;
+  if ('cashFraction' in size) return SIZE_CASH_FRACTION;
+  if ('targetQuantity' in size) return SIZE_TARGET_QUANTITY;
+  return SIZE_TARGET_PERCENT;
+}
+
+/** The number a size carries (units, currency, or fraction, by its kind). */
+export function sizeValueOf(size: OrderSize): number {
+  return typeof size === 'number' ? size : 'quantity' in size ? size.quantity : relativeValue(size);
+}
+
+/** Creates an order in the store from a request (assumed checked, or about to be rejected); returns its id. */
+export function createOrder(store: OrderStore, request: OrderRequest, stamp: OrderStamp): number {
+  const id = store.allocate();
+  const kind = kindCode(request.kind ?? 'market');
+  const tif = tifCode(request.timeInForce ?? 'gtc');
+  store.instrument[id] = stamp.instrument;
+  store.side[id] = request.side === 'buy' ? 1 : request.side === 'sell' ? -1 : stamp.side;
+  // A malformed request is stored as a market GTC order and rejected at once.
+  store.kind[id] = Math.max(kind, 0);
+  store.sizeKind[id] = sizeKindOf(request.size);
+  store.sizeValue[id] = sizeValueOf(request.size);
+  store.quantity[id] = stamp.quantity;
+  store.filled[id] = 0;
+  store.averagePrice[id] = Number.NaN;
+  store.limitPrice[id] = num(request.limitPrice);
+  store.stopPrice[id] = num(request.stopPrice);
+  store.trailAmount[id] = num(request.trailAmount);
+  store.trailPercent[id] = num(request.trailPercent);
+  store.triggered[id] = 0;
+  store.timeInForce[id] = Math.max(tif, 0);
+  store.expireTime[id] = request.timeInForce === 'gtd' ? num(request.expireTime) : Number.NaN;
+  store.reduceOnly[id] = request.reduceOnly === true ? 1 : 0;
+  store.postOnly[id] = request.postOnly === true ? 1 : 0;
+  store.tag[id] = request.tag === undefined ? 0 : store.strings.intern(request.tag);
+  store.status[id] = SUBMITTED;
+  store.reason[id] = 0;
+  store.submitTime[id] = stamp.time;
+  store.arrivalTime[id] = stamp.time;
+  store.updateTime[id] = stamp.time;
+  store.parentId[id] = stamp.parentId;
+  store.eligibleBar[id] = stamp.eligibleBar;
+  store.submitDay[id] = stamp.day;
+  store.fees[id] = 0;
+  store.watermark[id] = stamp.lastPrice;
+  store.stamp[id] = 0;
+  if (request.bracket !== undefined) store.brackets.set(id, { ...request.bracket });
+  return id;
 }

@@ -87,63 +87,44 @@ export interface OrderRequest {
   readonly tag?: string | undefined;
 }
 
-/** How orders are linked: legs of a bracket or an OCO pair cancel each other; OTO children wait for a parent. */
-export interface OrderLinks {
-  /** Order whose fill activates this one (OTO / bracket legs). */
-  parentId: number;
-  /** Orders cancelled when this one fills or is cancelled (OCO). */
-  ocoIds: number[] | null;
-}
-
-/** An order inside the engine. Mutable by the engine only; strategies see it read-only. */
+/**
+ * An order as strategies and results see it: a read-only view onto the engine's order store
+ * (orders live in typed columns, so a run with hundreds of thousands of orders keeps no object
+ * per order but this view). Reading a field reads the order's current state.
+ */
 export interface Order {
   readonly id: number;
   readonly instrument: string;
-  side: OrderSide;
-  kind: OrderKind;
+  readonly side: OrderSide;
+  readonly kind: OrderKind;
   readonly size: OrderSize;
   /** Units requested, once known (relative sizes: at the first fill). NaN until resolved. */
-  quantity: number;
-  filledQuantity: number;
+  readonly quantity: number;
+  readonly filledQuantity: number;
   /** Volume-weighted average fill price (NaN before the first fill). */
-  averagePrice: number;
-  limitPrice: number;
-  stopPrice: number;
+  readonly averagePrice: number;
+  readonly limitPrice: number;
+  readonly stopPrice: number;
   readonly trailAmount: number;
   readonly trailPercent: number;
   /** Whether a stop-limit's stop has triggered (it then rests as a limit). */
-  triggered: boolean;
+  readonly triggered: boolean;
   readonly timeInForce: TimeInForce;
   readonly expireTime: number;
   readonly reduceOnly: boolean;
   readonly postOnly: boolean;
   readonly tag: string;
-  status: OrderStatus;
+  readonly status: OrderStatus;
   /** Clock time the strategy submitted it. */
   readonly submitTime: number;
-  /** Time it reaches the venue (submit time plus latency). */
-  arrivalTime: number;
   /** Time of the last status change. */
-  updateTime: number;
+  readonly updateTime: number;
   /** Stable reason code for a denial, rejection, cancellation or expiry. */
-  reason: string;
-  /** Bracket legs still to place once this order fills. */
-  readonly bracket: BracketLegs | null;
-  readonly links: OrderLinks;
-  /**
-   * Index (in its instrument's series) of the first bar the order may match: the bar after
-   * the one it was submitted on, so it never trades on prices the strategy had already seen
-   * (bracket legs placed during a bar may match the rest of that bar).
-   */
-  eligibleBar: number;
-  /** Session day (days since epoch, UTC) of submission; MOO/MOC and DAY use it. */
-  readonly submitDay: number;
+  readonly reason: string;
+  /** Order whose fill placed this one (bracket legs), 0 for none. */
+  readonly parentId: number;
   /** Total fees paid. */
-  fees: number;
-  /** Best price seen since a trailing stop went live (high for sells, low for buys). */
-  watermark: number;
-  /** Matching pass that last looked at this order, so a pass never handles it twice. */
-  stamp: number;
+  readonly fees: number;
 }
 
 /** Whether a status is final. */
@@ -158,12 +139,12 @@ export function isFinal(status: OrderStatus): boolean {
 }
 
 /** Whether an order is still live at the venue (accepted or partially filled). */
-export function isWorking(order: Order): boolean {
+export function isWorking(order: Readonly<Pick<Order, 'status'>>): boolean {
   return order.status === 'accepted' || order.status === 'partially-filled';
 }
 
 /** Units still to fill (NaN while a relative size is unresolved). */
-export function remainingQuantity(order: Order): number {
+export function remainingQuantity(order: Readonly<Pick<Order, 'quantity' | 'filledQuantity'>>): number {
   return order.quantity - order.filledQuantity;
 }
 

@@ -30,7 +30,7 @@ export interface AccountConfig {
 export class Portfolio {
   readonly instruments: readonly PortfolioInstrument[];
   readonly config: AccountConfig;
-  cash: number;
+  #cash: number;
   /** Signed units held, by instrument index. */
   readonly quantity: Float64Array;
   /** Average entry price of the open position. */
@@ -43,11 +43,21 @@ export class Portfolio {
   readonly fees: Float64Array;
   /** Borrow costs, funding and dividends booked, by instrument (positive = received). */
   readonly carry: Float64Array;
+  /**
+   * Indexes of the instruments with a position, ascending: sums over positions visit only
+   * these, in index order, so they equal a sum over every instrument to the last bit.
+   */
+  readonly #open: Int32Array;
+  #openCount = 0;
+  /** Bumped by every change that can move equity; {@link equity} is cached against it. */
+  #version = 0;
+  #equityVersion = -1;
+  #equity = 0;
 
   constructor(instruments: readonly PortfolioInstrument[], config: AccountConfig) {
     this.instruments = instruments;
     this.config = config;
-    this.cash = config.cash;
+    this.#cash = config.cash;
     const n = instruments.length;
     this.quantity = new Float64Array(n);
     this.averagePrice = new Float64Array(n).fill(Number.NaN);
@@ -55,6 +65,12 @@ export class Portfolio {
     this.realized = new Float64Array(n);
     this.fees = new Float64Array(n);
     this.carry = new Float64Array(n);
+    this.#open = new Int32Array(n);
+  }
+
+  /** Cash in the account currency. */
+  get cash(): number {
+    return this.#cash;
   }
 
   /** Value the position contributes to equity: full market value, or open P&L when margined. */
@@ -71,16 +87,20 @@ export class Portfolio {
 
   /** Cash plus the value of every position at its latest mark. */
   equity(): number {
-    let total = this.cash;
-    const q = this.quantity;
-    for (let i = 0; i < q.length; i++) if (q[i] !== 0) total += this.positionValue(i);
+    if (this.#equityVersion === this.#version) return this.#equity;
+    let total = this.#cash;
+    const open = this.#open;
+    for (let o = 0; o < this.#openCount; o++) total += this.positionValue(open[o] as number);
+    this.#equity = total;
+    this.#equityVersion = this.#version;
     return total;
   }
 
   /** Sum of absolute notional of all positions at their marks. */
   grossExposure(): number {
     let total = 0;
-    for (let i = 0; i < this.quantity.length; i++) total += Math.abs(this.notional(i));
+    const open = this.#open;
+    for (let o = 0; o < this.#openCount; o++) total += Math.abs(this.notional(open[o] as number));
     return total;
   }
 
@@ -99,13 +119,26 @@ export class Portfolio {
    * `price` and its quantity replaced by `quantity`.
    */
   requiredEquity(index: number, quantity: number, price: number): number {
+    const open = this.#open;
+    const count = this.#openCount;
     let total = 0;
-    for (let i = 0; i < this.quantity.length; i++) {
-      const ins = this.instruments[i] as PortfolioInstrument;
-      const n = i === index ? quantity * price * ins.multiplier : this.notional(i);
-      total += ins.margined ? Math.abs(n) * ins.marginRate : Math.abs(n) / this.config.leverage;
-    }
+    let o = 0;
+    // Held instruments in index order, with `index` in its place whether held or not (the
+    // flat ones would add exactly 0).
+    for (; o < count && (open[o] as number) < index; o++) total += this.#required(open[o] as number);
+    const ins = this.instruments[index] as PortfolioInstrument;
+    const n = quantity * price * ins.multiplier;
+    total += ins.margined ? Math.abs(n) * ins.marginRate : Math.abs(n) / this.config.leverage;
+    if (o < count && open[o] === index) o++;
+    for (; o < count; o++) total += this.#required(open[o] as number);
     return total;
+  }
+
+  /** Equity instrument `i`'s position needs at its mark. */
+  #required(i: number): number {
+    const ins = this.instruments[i] as PortfolioInstrument;
+    const n = this.notional(i);
+    return ins.margined ? Math.abs(n) * ins.marginRate : Math.abs(n) / this.config.leverage;
   }
 
   /**
@@ -113,12 +146,12 @@ export class Portfolio {
    * the array so the per-bar call returns no boxed number.
    */
   snapshot(out: Float64Array): void {
-    let equity = this.cash;
+    let equity = this.#cash;
     let net = 0;
     let gross = 0;
-    const q = this.quantity;
-    for (let i = 0; i < q.length; i++) {
-      if (q[i] === 0) continue;
+    const open = this.#open;
+    for (let o = 0; o < this.#openCount; o++) {
+      const i = open[o] as number;
       equity += this.positionValue(i);
       const n = this.notional(i);
       net += n;
@@ -132,6 +165,7 @@ export class Portfolio {
   /** Records a new mark for an instrument. */
   mark(index: number, price: number): void {
     this.lastPrice[index] = price;
+    if (this.quantity[index] !== 0) this.#version++;
   }
 
   /**
@@ -162,9 +196,12 @@ export class Portfolio {
     }
     const settled = Math.abs(next) < 1e-12 * Math.max(Math.abs(q), Math.abs(signedQuantity)) ? 0 : next;
     this.quantity[index] = settled;
+    if (q === 0 && settled !== 0) this.#addOpen(index);
+    else if (q !== 0 && settled === 0) this.#removeOpen(index);
+    this.#version++;
     if (settled === 0) this.averagePrice[index] = Number.NaN;
-    if (ins.margined) this.cash += realized - fee;
-    else this.cash -= signedQuantity * price * m + fee;
+    if (ins.margined) this.#cash += realized - fee;
+    else this.#cash -= signedQuantity * price * m + fee;
     this.realized[index] = (this.realized[index] as number) + realized;
     this.fees[index] = (this.fees[index] as number) + fee;
     if (Number.isNaN(this.lastPrice[index] as number)) this.lastPrice[index] = price;
@@ -173,14 +210,35 @@ export class Portfolio {
 
   /** Books a cash flow tied to an instrument: borrow cost, funding, dividend (negative = paid). */
   applyCarry(index: number, amount: number): void {
-    this.cash += amount;
+    this.#version++;
+    this.#cash += amount;
     this.carry[index] = (this.carry[index] as number) + amount;
   }
 
   /** Applies a split of `ratio` new units per old unit: quantity × ratio, prices ÷ ratio. */
   applySplit(index: number, ratio: number): void {
+    this.#version++;
     this.quantity[index] = (this.quantity[index] as number) * ratio;
     this.averagePrice[index] = (this.averagePrice[index] as number) / ratio;
     this.lastPrice[index] = (this.lastPrice[index] as number) / ratio;
+  }
+
+  #addOpen(index: number): void {
+    const open = this.#open;
+    let o = this.#openCount;
+    while (o > 0 && (open[o - 1] as number) > index) {
+      open[o] = open[o - 1] as number;
+      o--;
+    }
+    open[o] = index;
+    this.#openCount++;
+  }
+
+  #removeOpen(index: number): void {
+    const open = this.#open;
+    let o = 0;
+    while (open[o] !== index) o++;
+    open.copyWithin(o, o + 1, this.#openCount);
+    this.#openCount--;
   }
 }

@@ -1,3 +1,5 @@
+import { grow } from '../support/columns.js';
+
 /** A round trip: from flat to flat (a reversal closes one trade and opens the next). */
 export interface Trade {
   readonly id: number;
@@ -27,6 +29,8 @@ export interface Trade {
 }
 
 interface OpenTrade {
+  /** Whether this slot holds an open trade. */
+  active: boolean;
   id: number;
   side: 1 | -1;
   entryTime: number;
@@ -44,23 +48,58 @@ interface OpenTrade {
   worst: number;
 }
 
-/** Builds {@link Trade}s from fills, and tracks excursions of open trades bar by bar. */
+const emptySlot = (): OpenTrade => ({
+  active: false,
+  id: 0,
+  side: 1,
+  entryTime: 0,
+  entryPrice: 0,
+  entryQuantity: 0,
+  size: 0,
+  maxSize: 0,
+  exitQuantity: 0,
+  exitValue: 0,
+  realized: 0,
+  fees: 0,
+  carry: 0,
+  bars: 0,
+  best: 0,
+  worst: 0,
+});
+
+/**
+ * Builds {@link Trade}s from fills, and tracks excursions of open trades bar by bar. Each
+ * instrument has one reusable slot for its open trade, and closed trades are kept in typed
+ * columns ({@link TradeTracker.at}, {@link TradeTracker.toArray} build `Trade`s on demand), so
+ * a run with many trades allocates nothing per trade.
+ */
 export class TradeTracker {
-  readonly trades: Trade[] = [];
+  /** Number of closed trades. */
+  count = 0;
   readonly #ids: readonly string[];
   readonly #multipliers: Float64Array;
-  readonly #open: (OpenTrade | null)[];
+  readonly #open: OpenTrade[];
   #next = 1;
+  #id = new Int32Array(64);
+  #instrument = new Int32Array(64);
+  #side = new Int8Array(64);
+  #numbers = new Float64Array(64 * 12);
 
   constructor(instrumentIds: readonly string[], multipliers: readonly number[]) {
     this.#ids = instrumentIds;
     this.#multipliers = Float64Array.from(multipliers);
-    this.#open = instrumentIds.map(() => null);
+    this.#open = instrumentIds.map(emptySlot);
   }
 
   /** The open trade's id on an instrument, or 0. */
   openTradeId(index: number): number {
-    return this.#open[index]?.id ?? 0;
+    const open = this.#open[index] as OpenTrade;
+    return open.active ? open.id : 0;
+  }
+
+  /** Id of the last closed trade, or 0. */
+  lastClosedId(): number {
+    return this.count > 0 ? (this.#id[this.count - 1] as number) : 0;
   }
 
   /** Records a fill of signed `quantity` at `price` (position before the fill: `before`). */
@@ -75,8 +114,8 @@ export class TradeTracker {
   ): void {
     let remaining = quantity;
     let feeLeft = fee;
-    let open = this.#open[index] ?? null;
-    if (open !== null && Math.sign(quantity) !== open.side) {
+    const open = this.#open[index] as OpenTrade;
+    if (open.active && Math.sign(quantity) !== open.side) {
       const closing = Math.min(Math.abs(before), Math.abs(quantity));
       const share = closing / Math.abs(quantity);
       open.exitQuantity += closing;
@@ -86,11 +125,8 @@ export class TradeTracker {
       feeLeft = fee - fee * share;
       open.size -= closing;
       remaining = quantity + closing * open.side;
-      if (open.size <= 1e-12 * open.maxSize) {
-        this.#close(index, open, time);
-        open = null;
-      }
-    } else if (open !== null) {
+      if (open.size <= 1e-12 * open.maxSize) this.#close(index, open, time);
+    } else if (open.active) {
       open.entryPrice =
         (open.entryPrice * open.entryQuantity + Math.abs(quantity) * price) / (open.entryQuantity + Math.abs(quantity));
       open.entryQuantity += Math.abs(quantity);
@@ -99,38 +135,37 @@ export class TradeTracker {
       open.fees += fee;
       remaining = 0;
     }
-    if (open === null && Math.abs(remaining) > 0) {
+    if (!open.active && Math.abs(remaining) > 0) {
       const size = Math.abs(remaining);
-      this.#open[index] = {
-        id: this.#next++,
-        side: remaining > 0 ? 1 : -1,
-        entryTime: time,
-        entryPrice: price,
-        entryQuantity: size,
-        size,
-        maxSize: size,
-        exitQuantity: 0,
-        exitValue: 0,
-        realized: 0,
-        fees: feeLeft,
-        carry: 0,
-        bars: 0,
-        best: 0,
-        worst: 0,
-      };
+      open.active = true;
+      open.id = this.#next++;
+      open.side = remaining > 0 ? 1 : -1;
+      open.entryTime = time;
+      open.entryPrice = price;
+      open.entryQuantity = size;
+      open.size = size;
+      open.maxSize = size;
+      open.exitQuantity = 0;
+      open.exitValue = 0;
+      open.realized = 0;
+      open.fees = feeLeft;
+      open.carry = 0;
+      open.bars = 0;
+      open.best = 0;
+      open.worst = 0;
     }
   }
 
   /** Books carry (borrow, funding, dividends) against the open trade. */
   onCarry(index: number, amount: number): void {
-    const open = this.#open[index];
-    if (open != null) open.carry += amount;
+    const open = this.#open[index] as OpenTrade;
+    if (open.active) open.carry += amount;
   }
 
   /** Updates the open trade's excursions with bar `bar`'s range; counts the bar. */
   onBar(index: number, highs: Float64Array, lows: Float64Array, bar: number): void {
-    const open = this.#open[index];
-    if (open == null) return;
+    const open = this.#open[index] as OpenTrade;
+    if (!open.active) return;
     const high = highs[bar] as number;
     const low = lows[bar] as number;
     open.bars++;
@@ -143,8 +178,8 @@ export class TradeTracker {
 
   /** Applies a split to the open trade. */
   onSplit(index: number, ratio: number): void {
-    const open = this.#open[index];
-    if (open == null) return;
+    const open = this.#open[index] as OpenTrade;
+    if (!open.active) return;
     open.entryPrice /= ratio;
     open.entryQuantity *= ratio;
     open.size *= ratio;
@@ -152,7 +187,7 @@ export class TradeTracker {
     open.exitQuantity *= ratio;
   }
 
-  /** Trades still open at the end, summarised as if closed at `price` (not added to `trades`). */
+  /** Trades still open at the end, summarised as if closed at `price` (not added to the closed trades). */
   openTrades(): {
     readonly index: number;
     readonly id: number;
@@ -163,8 +198,8 @@ export class TradeTracker {
   }[] {
     const out = [];
     for (let i = 0; i < this.#open.length; i++) {
-      const open = this.#open[i];
-      if (open != null) {
+      const open = this.#open[i] as OpenTrade;
+      if (open.active) {
         out.push({
           index: i,
           id: open.id,
@@ -178,27 +213,73 @@ export class TradeTracker {
     return out;
   }
 
+  /** Closed trade `i` (0-based, in closing order) as an object. */
+  at(i: number): Trade {
+    const f = this.#numbers;
+    const o = i * 12;
+    return {
+      id: this.#id[i] as number,
+      instrument: this.#ids[this.#instrument[i] as number] as string,
+      side: this.#side[i] === 1 ? 'long' : 'short',
+      entryTime: f[o] as number,
+      entryPrice: f[o + 1] as number,
+      quantity: f[o + 2] as number,
+      exitTime: f[o + 3] as number,
+      exitPrice: f[o + 4] as number,
+      pnl: f[o + 5] as number,
+      returnFraction: f[o + 6] as number,
+      fees: f[o + 7] as number,
+      bars: f[o + 8] as number,
+      duration: f[o + 9] as number,
+      mae: f[o + 10] as number,
+      mfe: f[o + 11] as number,
+    };
+  }
+
+  /** Every closed trade, in closing order. */
+  toArray(): Trade[] {
+    const out: Trade[] = new Array(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.at(i);
+    return out;
+  }
+
+  /** Number of closed trades with a positive P&L. */
+  winners(): number {
+    let n = 0;
+    for (let i = 0; i < this.count; i++) if ((this.#numbers[i * 12 + 5] as number) > 0) n++;
+    return n;
+  }
+
   #close(index: number, open: OpenTrade, time: number): void {
     const m = this.#multipliers[index] as number;
     const pnl = open.realized - open.fees + open.carry;
     const entryNotional = open.entryPrice * open.entryQuantity * m;
-    this.trades.push({
-      id: open.id,
-      instrument: this.#ids[index] as string,
-      side: open.side > 0 ? 'long' : 'short',
-      entryTime: open.entryTime,
-      entryPrice: open.entryPrice,
-      quantity: open.maxSize,
-      exitTime: time,
-      exitPrice: open.exitValue / open.exitQuantity,
-      pnl,
-      returnFraction: entryNotional > 0 ? pnl / entryNotional : 0,
-      fees: open.fees,
-      bars: open.bars,
-      duration: time - open.entryTime,
-      mae: open.worst,
-      mfe: open.best,
-    });
-    this.#open[index] = null;
+    const i = this.count;
+    if (i === this.#id.length) {
+      const n = i * 2;
+      this.#id = grow(this.#id, n);
+      this.#instrument = grow(this.#instrument, n);
+      this.#side = grow(this.#side, n);
+      this.#numbers = grow(this.#numbers, n * 12);
+    }
+    this.#id[i] = open.id;
+    this.#instrument[i] = index;
+    this.#side[i] = open.side;
+    const f = this.#numbers;
+    const o = i * 12;
+    f[o] = open.entryTime;
+    f[o + 1] = open.entryPrice;
+    f[o + 2] = open.maxSize;
+    f[o + 3] = time;
+    f[o + 4] = open.exitValue / open.exitQuantity;
+    f[o + 5] = pnl;
+    f[o + 6] = entryNotional > 0 ? pnl / entryNotional : 0;
+    f[o + 7] = open.fees;
+    f[o + 8] = open.bars;
+    f[o + 9] = time - open.entryTime;
+    f[o + 10] = open.worst;
+    f[o + 11] = open.best;
+    this.count = i + 1;
+    open.active = false;
   }
 }

@@ -12,6 +12,11 @@ import type { ParameterSpecs, ParameterValues } from './parameters.js';
  */
 export interface BarView {
   readonly instrument: string;
+  /**
+   * Position of the instrument in `ctx.instruments`: strategies with per-instrument state can
+   * keep it in arrays indexed by this instead of looking the id up in a map on every bar.
+   */
+  readonly instrumentIndex: number;
   /** Position of the bar in its instrument's series. */
   readonly index: number;
   /** Open time (epoch µs, UTC). */

@@ -1,0 +1,145 @@
+// End to end: `alphintra demo` (the README's "run Alphintra" command) backtests every example
+// of examples/catalog.ts on the sample data, prints one table and writes one HTML report each.
+// Every figure in its table is checked against an independent run of the same example and
+// formulas written out here.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BacktestResult, runBacktest } from '@alphintra/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_RUNS, exampleOptions } from './example-support.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'node_modules/.bin/alphintra');
+const DAY = 86_400_000_000;
+
+function demo(...args: string[]) {
+  if (!existsSync(join(root, 'packages/cli/dist/main.js'))) {
+    throw new Error('the CLI is not built: run `npm ci` or `npm run build` first');
+  }
+  return spawnSync(bin, ['demo', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+}
+
+/** The rows of the backtest table, as cells, keyed by strategy. */
+function tableRows(stdout: string): Map<string, string[]> {
+  const lines = stdout.split('\n');
+  const header = lines.findIndex((l) => l.startsWith('strategy ') && l.includes('final equity'));
+  const rows = new Map<string, string[]>();
+  for (const line of lines.slice(header + 2)) {
+    if (line.trim() === '') break;
+    const cells = line.trim().split(/\s{2,}/);
+    rows.set(cells[0] as string, cells);
+  }
+  return rows;
+}
+
+/** Headline figures written out from the equity curve, independently of @alphintra/analytics. */
+function figures(result: BacktestResult) {
+  const { time, equity } = result.equity;
+  const n = equity.length;
+  const returns = Array.from({ length: n - 1 }, (_, i) => (equity[i + 1] as number) / (equity[i] as number) - 1);
+  const mean = returns.reduce((a, b) => a + b, 0) / returns.length;
+  const sd = Math.sqrt(returns.reduce((a, b) => a + (b - mean) ** 2, 0) / (returns.length - 1));
+  let peak = 0;
+  let maxDrawdown = 0;
+  for (const e of equity) {
+    peak = Math.max(peak, e);
+    maxDrawdown = Math.max(maxDrawdown, 1 - e / peak);
+  }
+  const years = ((time[n - 1] as number) - (time[0] as number)) / (365.25 * DAY);
+  const growth = (equity[n - 1] as number) / (equity[0] as number);
+  return {
+    totalReturn: growth - 1,
+    cagr: growth ** (1 / years) - 1,
+    // Daily bars: 252 periods a year.
+    sharpe: (mean / sd) * Math.sqrt(252),
+    maxDrawdown,
+  };
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+const money = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+describe('alphintra demo --out', () => {
+  let out: string;
+  let stdout: string;
+
+  beforeAll(async () => {
+    out = await mkdtemp(join(tmpdir(), 'alphintra-demo-test-'));
+    const r = demo('--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    stdout = r.stdout;
+  }, 120_000);
+  afterAll(async () => {
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('still tours every sample file', () => {
+    for (const file of [
+      'orcl-1995-2014.txt',
+      'nvda-1999-2014.txt',
+      'yhoo-1996-2014.txt',
+      'ticksample.csv',
+      '2006-min-005.txt',
+    ])
+      expect(stdout).toContain(file);
+    expect(stdout).toContain('5,036');
+    expect(stdout).toContain('Resampled 30,889 one-minute bars');
+  });
+
+  it('prints one row per example whose figures match an independent run of it', async () => {
+    const rows = tableRows(stdout);
+    expect([...rows.keys()]).toEqual(EXAMPLE_RUNS.map((r) => r.name));
+    for (const run of EXAMPLE_RUNS) {
+      const result = runBacktest(await exampleOptions(run));
+      const f = figures(result);
+      expect(rows.get(run.name), run.name).toEqual([
+        run.name,
+        run.data.map((d) => d.symbol).join(', '),
+        result.summary.trades.toLocaleString('en-US'),
+        pct(f.totalReturn),
+        pct(f.cagr),
+        f.sharpe.toFixed(2),
+        pct(f.maxDrawdown),
+        money(result.summary.finalEquity),
+      ]);
+    }
+  });
+
+  it('writes one report per example into the folder it names, each listing the run’s trades', async () => {
+    expect(stdout).toContain(`HTML reports (they open offline in any browser) in ${out}:`);
+    expect((await readdir(out)).sort()).toEqual(EXAMPLE_RUNS.map((r) => `${r.name}.html`).sort());
+    const rows = tableRows(stdout);
+    for (const run of EXAMPLE_RUNS) {
+      const path = join(out, `${run.name}.html`);
+      expect(stdout).toMatch(new RegExp(`^ {2}${run.name} +${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+      const page = await readFile(path, 'utf8');
+      const start = page.indexOf('id="trades-table"');
+      const table = page.slice(start, page.indexOf('</table>', start));
+      expect((table.match(/<tr>/g) ?? []).length - 1, run.name).toBe(
+        Number(rows.get(run.name)?.[2]?.replace(/,/g, '')),
+      );
+      for (const d of run.data)
+        expect(page.includes(`${d.symbol}.SIM`) && page.includes(d.file.split('/').at(-1)!)).toBe(true);
+    }
+  });
+});
+
+describe('alphintra demo without --out', () => {
+  it('writes the reports to a new folder under the temporary folder and names it', { timeout: 120_000 }, async () => {
+    const r = demo();
+    expect(r.status).toBe(0);
+    const folder = /HTML reports \(they open offline in any browser\) in (.+):$/m.exec(r.stdout)?.[1];
+    expect(folder).toBeDefined();
+    try {
+      expect(folder?.startsWith(join(tmpdir(), 'alphintra-demo-'))).toBe(true);
+      expect(await readdir(folder as string)).toHaveLength(EXAMPLE_RUNS.length);
+    } finally {
+      if (folder !== undefined) await rm(folder, { recursive: true, force: true });
+    }
+  });
+});

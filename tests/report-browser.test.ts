@@ -1,0 +1,225 @@
+// Opens a real backtest report in Debian's chromium (driven by playwright-core) from file://
+// with the network blocked, and checks that every chart draws, that nothing was requested and
+// nothing logged an error, that the trades table is complete and that the controls work.
+// .ci/run installs chromium and sets ALPHINTRA_EXPECT_BROWSER=1, so CI cannot skip this.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const root = fileURLToPath(new URL('..', import.meta.url));
+// Redraws happen on animation frames; a busy machine can delay them.
+const POLL = { timeout: 10_000 };
+
+// Functions passed to page.evaluate run in the page; tests compile without the DOM library, so
+// they name the little of it they use here (the types are stripped before the browser sees them).
+interface PageCanvas {
+  readonly width: number;
+  readonly height: number;
+  getContext(
+    kind: '2d',
+  ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+}
+interface PageDocument {
+  getElementById(
+    id: string,
+  ): { textContent: string | null; querySelectorAll(selector: 'canvas'): ArrayLike<PageCanvas> } | null;
+  readonly documentElement: { readonly dataset: Record<string, string | undefined> };
+}
+type PageGlobal = { readonly document: PageDocument };
+const available = existsSync(CHROMIUM);
+
+describe('the browser for report tests', () => {
+  it('is installed wherever CI expects it', () => {
+    if (process.env.ALPHINTRA_EXPECT_BROWSER === '1') {
+      expect(available, `${CHROMIUM} is missing: apt-get install -y chromium`).toBe(true);
+    } else if (!available) {
+      console.warn(`report browser tests skipped: ${CHROMIUM} is not installed (apt-get install -y chromium)`);
+    }
+  });
+});
+
+/**
+ * Returns how many pixels of a chart's canvases have one of its series' own colours (line
+ * colours, or the candle colours), so grid lines and axis labels alone do not count as drawn.
+ */
+function seriesPixels(page: Page, id: string): Promise<number> {
+  return page.evaluate((chartId) => {
+    const { document } = globalThis as unknown as PageGlobal;
+    const data = JSON.parse(document.getElementById('report-data')?.textContent ?? '{}') as {
+      charts: { id: string; series: { kind: string; color?: string }[] }[];
+    };
+    const spec = data.charts.find((c) => c.id === chartId);
+    const hex = (spec?.series ?? []).flatMap((s) =>
+      s.kind === 'candlestick' ? ['#26a69a', '#ef5350'] : [s.color ?? ''],
+    );
+    const colors = hex.map((h) => [1, 3, 5].map((k) => Number.parseInt(h.slice(k, k + 2), 16)));
+    let count = 0;
+    for (const canvas of Array.from(document.getElementById(chartId)?.querySelectorAll('canvas') ?? [])) {
+      if (canvas.width === 0 || canvas.height === 0) continue;
+      const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+      if (pixels === undefined) continue;
+      for (let i = 0; i < pixels.length; i += 4) {
+        const hit = colors.some(
+          ([r, g, b]) =>
+            Math.abs((pixels[i] as number) - (r as number)) < 8 &&
+            Math.abs((pixels[i + 1] as number) - (g as number)) < 8 &&
+            Math.abs((pixels[i + 2] as number) - (b as number)) < 8,
+        );
+        if (hit && pixels[i + 3] === 255) count++;
+      }
+    }
+    return count;
+  }, id);
+}
+
+/** Returns a fingerprint of the pixels of a chart's canvases, to tell whether a control redrew it. */
+function pixelHash(page: Page, id: string): Promise<number> {
+  return page.evaluate((chartId) => {
+    const { document } = globalThis as unknown as PageGlobal;
+    let hash = 0;
+    for (const canvas of Array.from(document.getElementById(chartId)?.querySelectorAll('canvas') ?? [])) {
+      const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+      for (let i = 0; i < pixels.length; i++) hash = (Math.imul(hash, 31) + (pixels[i] as number)) | 0;
+    }
+    return hash;
+  }, id);
+}
+
+describe.runIf(available)('a backtest report in chromium', () => {
+  let work: string;
+  let context: BrowserContext;
+  let page: Page;
+  let trades: number;
+  const attempted: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'alphintra-browser-'));
+    const report = join(work, 'momentum.html');
+    // A real run of an example on sample data, through the command users run (three instruments).
+    const run = spawnSync(
+      join(root, 'node_modules/.bin/alphintra'),
+      [
+        'backtest',
+        'examples/momentum-rotation.ts',
+        ...['--data', 'data/samples/orcl-1995-2014.txt', '--symbol', 'ORCL'],
+        ...['--data', 'data/samples/nvda-1999-2014.txt', '--symbol', 'NVDA'],
+        ...['--data', 'data/samples/yhoo-1996-2014.txt', '--symbol', 'YHOO'],
+        ...['--fees', 'per-share:0.005,min=1,max-percent=0.005', '--slippage', 'bps:2'],
+        ...['--report', report, '--json'],
+      ],
+      { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    expect(run.stderr).toBe('');
+    trades = JSON.parse(run.stdout).summary.trades;
+
+    context = await chromium.launchPersistentContext(join(work, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1280, height: 900 },
+    });
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:')) await route.continue();
+      else {
+        attempted.push(url);
+        await route.abort();
+      }
+    });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file:')) attempted.push(request.url());
+    });
+    await page.goto(pathToFileURL(report).href);
+    await page.waitForFunction(
+      () => (globalThis as unknown as PageGlobal).document.documentElement.dataset.chartsDrawn !== undefined,
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('draws every time-series chart on non-blank canvases of non-zero size', async () => {
+    const ids = await page.$$eval('[data-chart="time-series"]', (nodes) => nodes.map((n) => n.id));
+    expect(ids).toEqual([
+      'equity-chart',
+      'drawdown-chart',
+      'price-chart-0',
+      'price-chart-1',
+      'price-chart-2',
+      'rolling-sharpe-chart',
+      'rolling-volatility-chart',
+    ]);
+    const drawn = await page.evaluate(
+      () => (globalThis as unknown as PageGlobal).document.documentElement.dataset.chartsDrawn,
+    );
+    expect(drawn).toBe(String(ids.length));
+    for (const id of ids) {
+      const box = await page.locator(`#${id} canvas`).first().boundingBox();
+      expect(box?.width, id).toBeGreaterThan(100);
+      expect(box?.height, id).toBeGreaterThan(100);
+      // lightweight-charts paints on animation frames: poll until the series show.
+      await expect.poll(() => seriesPixels(page, id), POLL).toBeGreaterThan(300);
+    }
+  });
+
+  it('draws the heat map and the histogram as SVG of non-zero size', async () => {
+    for (const id of ['monthly-returns', 'return-distribution']) {
+      const svg = page.locator(`#${id} svg`);
+      const box = await svg.boundingBox();
+      expect(box?.width, id).toBeGreaterThan(300);
+      expect(box?.height, id).toBeGreaterThan(40);
+      expect(await svg.locator('rect').count(), id).toBeGreaterThan(10);
+    }
+  });
+
+  it('lists every trade of the run', async () => {
+    expect(trades).toBeGreaterThan(10);
+    expect(await page.locator('#trades-table tbody tr').count()).toBe(trades);
+  });
+
+  it('switches the equity chart to a logarithmic scale and back', async () => {
+    const before = await pixelHash(page, 'equity-chart');
+    await page.locator('input[data-log-scale-for="equity-chart"]').check();
+    await expect.poll(() => page.locator('#equity-chart').getAttribute('data-scale'), POLL).toBe('log');
+    await expect.poll(() => pixelHash(page, 'equity-chart'), POLL).not.toBe(before);
+    await page.locator('input[data-log-scale-for="equity-chart"]').uncheck();
+    await expect.poll(() => page.locator('#equity-chart').getAttribute('data-scale'), POLL).toBe('linear');
+    await expect.poll(() => pixelHash(page, 'equity-chart'), POLL).toBe(before);
+  });
+
+  it('redraws the rolling Sharpe ratio for another window', async () => {
+    const before = await pixelHash(page, 'rolling-sharpe-chart');
+    await page.locator('select[data-variant-for="rolling-sharpe-chart"]').selectOption({ label: '252 bars' });
+    await expect.poll(() => page.locator('#rolling-sharpe-chart').getAttribute('data-variant'), POLL).toBe('2');
+    await expect.poll(() => pixelHash(page, 'rolling-sharpe-chart'), POLL).not.toBe(before);
+  });
+
+  it('requested nothing from the network and logged no error', () => {
+    expect(attempted).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
