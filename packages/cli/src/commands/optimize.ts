@@ -103,6 +103,7 @@ export async function optimizeCommand(file: string, flags: OptimizeFlags): Promi
   const workers = positiveInteger('--workers', flags.workers) ?? availableParallelism();
   const batchSize = positiveInteger('--batch-size', flags.batchSize);
   const blocks = positiveInteger('--blocks', flags.blocks) ?? 16;
+  positiveInteger('--top', flags.top);
   if (blocks % 2 !== 0 || blocks < 2 || blocks > 24)
     throw new UsageError(`expected an even --blocks from 2 to 24, got ${blocks}`);
   const walkForward = flags.walkForward === undefined ? null : parseWalkForward(flags.walkForward);
