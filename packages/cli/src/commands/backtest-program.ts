@@ -29,11 +29,8 @@ const EXAMPLES = [
   '  alphintra backtest sma-cross.ts --data orcl.csv --report orcl.html --benchmark spy.csv   # one HTML file, opens offline',
 ].join('\n');
 
-/**
- * Adds the inputs of a strategy run, shared by `backtest` and `optimize`: `--data` (repeatable),
- * `--symbol`, `--venue`, `--currency` and the reader options.
- */
-export function withRunInputs(command: Command): Command {
+/** Adds the inputs of a strategy run: `--data` (repeatable), `--symbol`, `--venue`, `--currency` and the reader options. */
+function withRunInputs(command: Command): Command {
   return withReadOptions(
     command
       .option(
@@ -48,12 +45,8 @@ export function withRunInputs(command: Command): Command {
   );
 }
 
-/**
- * Adds the execution rules of a strategy run, shared by `backtest` and `optimize` (both parse
- * them with `configFrom`). `seedFlag` names the seed of random slippage and latency: `--seed`
- * for a backtest, `--run-seed` where `--seed` seeds something else.
- */
-export function withExecutionOptions(command: Command, seedFlag: '--seed' | '--run-seed' = '--seed'): Command {
+/** Adds the execution rules of a strategy run (parsed by `configFrom`); `seedFlag` names the seed of random slippage and latency. */
+function withExecutionOptions(command: Command, seedFlag: '--seed' | '--run-seed'): Command {
   return command
     .option('--cash <amount>', 'starting cash (default 100000)')
     .option('--fees <model>', 'commission model, e.g. percent:0.001 (see below; default none)')
@@ -73,21 +66,45 @@ export function withExecutionOptions(command: Command, seedFlag: '--seed' | '--r
     .option(`${seedFlag} <n>`, 'seed of random slippage and latency (default 1)');
 }
 
+/**
+ * Adds a command that runs a strategy file, shared by `backtest` and `optimize`: the strategy
+ * argument, its `--param` option, the data inputs and the execution rules (both parse them with
+ * `configFrom`). `seedFlag` names the seed of random slippage and latency: `--seed` for a
+ * backtest, `--run-seed` where `--seed` seeds something else.
+ */
+export function strategyRunCommand(
+  program: Command,
+  spec: {
+    readonly name: string;
+    readonly description: string;
+    readonly param: readonly [flags: string, description: string];
+    readonly seedFlag: '--seed' | '--run-seed';
+  },
+): Command {
+  return withExecutionOptions(
+    withRunInputs(
+      program
+        .command(spec.name)
+        .description(spec.description)
+        .argument('<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export')
+        .option(spec.param[0], spec.param[1], collect),
+    ),
+    spec.seedFlag,
+  );
+}
+
 /** Adds `alphintra backtest` to the program. */
 export function addBacktestCommand(
   program: Command,
   out: (line: string) => void,
   printJson: (value: unknown) => void,
 ): void {
-  withExecutionOptions(
-    withRunInputs(
-      program
-        .command('backtest')
-        .description('run a strategy file over historical bars through the simulated exchange')
-        .argument('<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export')
-        .option('--param <name=value>', 'strategy parameter; repeat for several', collect),
-    ),
-  )
+  strategyRunCommand(program, {
+    name: 'backtest',
+    description: 'run a strategy file over historical bars through the simulated exchange',
+    param: ['--param <name=value>', 'strategy parameter; repeat for several'],
+    seedFlag: '--seed',
+  })
     .option(
       '--benchmark <input>',
       'bars to compare with, bought and held (file, dataset or catalog name; default: the first --data)',

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { collect } from './backtest.js';
-import { RUN_HELP, withExecutionOptions, withRunInputs } from './backtest-program.js';
+import { RUN_HELP, strategyRunCommand } from './backtest-program.js';
 import { type OptimizeFlags, optimizeCommand } from './optimize.js';
 import { writeOptimizationFiles } from './optimize-files.js';
 import { printOptimization } from './optimize-report.js';
@@ -34,40 +34,34 @@ export function addOptimizeCommand(
   out: (line: string) => void,
   printJson: (value: unknown) => void,
 ): void {
-  withExecutionOptions(
-    withRunInputs(
-      program
-        .command('optimize')
-        .description(
-          'search a strategy’s parameters (grid, random, Bayesian), optionally walk-forward, with overfitting diagnostics',
-        )
-        .argument('<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export')
-        .option('--param <name=range>', 'range to search, e.g. fast=5:50:5; repeat for several', collect)
-        .option('--objective <metric>', 'metric to optimise (default sharpe); repeat for a Pareto front', collect)
-        .addOption(
-          new Option(
-            '--method <method>',
-            'search method (default: grid when every range is discrete, else bayes)',
-          ).choices(['grid', 'random', 'bayes']),
-        )
-        .option('--trials <n>', 'trials per search for random and bayes (default 100)')
-        .option('--seed <n>', 'seed of the search (default 1)')
-        .option(
-          '--constraint <expression>',
-          "constraint between parameters, e.g. 'fast < slow'; repeat for several",
-          collect,
-        )
-        .option(
-          '--walk-forward <spec>',
-          'walk-forward analysis, e.g. rolling:train=2y,test=6m or anchored:train=504,test=126',
-        )
-        .option('--workers <n>', 'worker threads (default: the number of cores)')
-        .option('--batch-size <n>', 'trials proposed together (default 8 for bayes, 64 otherwise; fixes the sequence)')
-        .option('--blocks <n>', 'blocks of combinatorially symmetric cross-validation for PBO (even, default 16)')
-        .option('--top <n>', 'trials listed in the summary', '10'),
-    ),
-    '--run-seed',
-  )
+  strategyRunCommand(program, {
+    name: 'optimize',
+    description:
+      'search a strategy’s parameters (grid, random, Bayesian), optionally walk-forward, with overfitting diagnostics',
+    param: ['--param <name=range>', 'range to search, e.g. fast=5:50:5; repeat for several'],
+    seedFlag: '--run-seed',
+  })
+    .option('--objective <metric>', 'metric to optimise (default sharpe); repeat for a Pareto front', collect)
+    .addOption(
+      new Option('--method <method>', 'search method (default: grid when every range is discrete, else bayes)').choices(
+        ['grid', 'random', 'bayes'],
+      ),
+    )
+    .option('--trials <n>', 'trials per search for random and bayes (default 100)')
+    .option('--seed <n>', 'seed of the search (default 1)')
+    .option(
+      '--constraint <expression>',
+      "constraint between parameters, e.g. 'fast < slow'; repeat for several",
+      collect,
+    )
+    .option(
+      '--walk-forward <spec>',
+      'walk-forward analysis, e.g. rolling:train=2y,test=6m or anchored:train=504,test=126',
+    )
+    .option('--workers <n>', 'worker threads (default: the number of cores)')
+    .option('--batch-size <n>', 'trials proposed together (default 8 for bayes, 64 otherwise; fixes the sequence)')
+    .option('--blocks <n>', 'blocks of combinatorially symmetric cross-validation for PBO (even, default 16)')
+    .option('--top <n>', 'trials listed in the summary', '10')
     .option('--json', 'print the whole result (what result.json holds) as JSON')
     .option('--out <dir>', 'write result.json, trials.csv and the journal (journal.ndjson) there')
     .option('--resume', 'continue the run whose journal is in --out')
