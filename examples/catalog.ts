@@ -9,7 +9,8 @@ export interface ExampleRun {
   readonly name: string;
   /** Strategy module (default export) under examples/. */
   readonly strategy: string;
-  readonly data: readonly { readonly file: string; readonly symbol: string }[];
+  /** Sample files; `ticks` reads one as trade ticks instead of bars. */
+  readonly data: readonly { readonly file: string; readonly symbol: string; readonly ticks?: 'trades' }[];
   readonly config: Partial<BacktestConfig>;
   readonly parameters?: Readonly<Record<string, number>>;
 }
@@ -23,6 +24,7 @@ const costs: Partial<BacktestConfig> = {
 const ORCL = { file: 'data/samples/orcl-1995-2014.txt', symbol: 'ORCL' };
 const NVDA = { file: 'data/samples/nvda-1999-2014.txt', symbol: 'NVDA' };
 const YHOO = { file: 'data/samples/yhoo-1996-2014.txt', symbol: 'YHOO' };
+const ES_TICKS = { file: 'data/samples/ticksample.csv', symbol: 'ES', ticks: 'trades' } as const;
 
 /** Every example run, in a stable order. */
 export const EXAMPLE_RUNS: readonly ExampleRun[] = [
@@ -42,5 +44,11 @@ export const EXAMPLE_RUNS: readonly ExampleRun[] = [
     strategy: 'pairs-trade.ts',
     data: [ORCL, YHOO],
     config: { ...costs, leverage: 2, borrowRate: 0.02 },
+  },
+  {
+    name: 'tick-momentum',
+    strategy: 'tick-momentum.ts',
+    data: [ES_TICKS],
+    config: { cash: 100_000, fees: { kind: 'per-share', perShare: 0.01, minimum: 1 } },
   },
 ];

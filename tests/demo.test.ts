@@ -51,11 +51,19 @@ function figures(result: BacktestResult) {
   }
   const years = ((time[n - 1] as number) - (time[0] as number)) / (365.25 * DAY);
   const growth = (equity[n - 1] as number) / (equity[0] as number);
+  // Periods a year from the median spacing of the rows (docs/analytics/metrics.md): 252 for
+  // daily bars; intraday rows (the tick example) 252 × 6.5 h ÷ spacing.
+  const gaps = Array.from({ length: n - 1 }, (_, i) => (time[i + 1] as number) - (time[i] as number)).sort(
+    (a, b) => a - b,
+  );
+  const middle = gaps.length >> 1;
+  const spacing =
+    gaps.length % 2 === 1 ? (gaps[middle] as number) : ((gaps[middle - 1] as number) + (gaps[middle] as number)) / 2;
+  const periods = spacing < DAY ? 252 * Math.max(1, (6.5 * DAY) / 24 / spacing) : 252 / (spacing / DAY);
   return {
     totalReturn: growth - 1,
     cagr: growth ** (1 / years) - 1,
-    // Daily bars: 252 periods a year.
-    sharpe: (mean / sd) * Math.sqrt(252),
+    sharpe: (mean / sd) * Math.sqrt(periods),
     maxDrawdown,
   };
 }

@@ -1,22 +1,36 @@
+import type { BarSeries } from '@alphintra/core';
 import { type BacktestOptions, type BacktestResult, defineStrategy, runBacktest } from '@alphintra/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_RUNS, exampleOptions } from './example-support.js';
+
+/** The bars of an example's data (examples without trade ticks run on bars). */
+function barsOf(d: BacktestOptions['data'][number]): BarSeries {
+  if (d.series === undefined) throw new Error(`${d.instrument.id} has no bars`);
+  return d.series;
+}
 
 /** The same run on data cut after time `cut` (bars with open time ≤ cut kept). */
 function cutOptions(options: BacktestOptions, cut: number): BacktestOptions {
   return {
     ...options,
     data: options.data.map((d) => {
-      const end = d.series.indexAtOrBefore(cut) + 1;
-      return { ...d, series: d.series.slice(0, end) };
+      if (d.trades !== undefined) {
+        let end = 0;
+        while (end < d.trades.time.length && (d.trades.time[end] as number) <= cut) end++;
+        const { time, price, size } = d.trades;
+        return { ...d, trades: { time: time.slice(0, end), price: price.slice(0, end), size: size.slice(0, end) } };
+      }
+      const series = barsOf(d);
+      const end = series.indexAtOrBefore(cut) + 1;
+      return { ...d, series: series.slice(0, end) };
     }),
   };
 }
 
 function timeline(options: BacktestOptions): number[] {
   const all = new Set<number>();
-  for (const d of options.data) for (const t of d.series.time) all.add(t);
+  for (const d of options.data) for (const t of d.trades?.time ?? barsOf(d).time) all.add(t);
   return [...all].sort((a, b) => a - b);
 }
 
@@ -61,7 +75,7 @@ describe('no look-ahead: a run on data cut at T is a prefix of the run on all th
 
   it('catches a strategy that reads two bars ahead in the raw data (the check has teeth)', async () => {
     const base = await exampleOptions(EXAMPLE_RUNS[0] as (typeof EXAMPLE_RUNS)[number]);
-    const close = (base.data[0] as BacktestOptions['data'][number]).series.close;
+    const close = barsOf(base.data[0] as BacktestOptions['data'][number]).close;
     const cheat = defineStrategy({
       name: 'peeks',
       parameters: {},

@@ -26,6 +26,8 @@ export type { Rng } from './rng.js';
 export { SeededRng } from './rng.js';
 export type { SyntheticMarketOptions } from './synthetic/index.js';
 export { generateBars, SyntheticMarket } from './synthetic/index.js';
+export type { QuoteTicks, TradeTicks } from './ticks.js';
+export { checkQuoteTicks, checkTradeTicks, quoteTicksFromSeries, tradeTicksFromBars } from './ticks.js';
 export type { CivilDateTime } from './time.js';
 export {
   civilFromDays,

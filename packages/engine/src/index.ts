@@ -18,12 +18,13 @@ export type { BacktestOptions } from './backtest/run-backtest.js';
 export { runBacktest } from './backtest/run-backtest.js';
 export type { BarPath } from './execution/bar-path.js';
 export { BAR_PATHS, highFirst } from './execution/bar-path.js';
+export type { ExchangeInstrument } from './execution/exchange-book.js';
 export type { FeeConfig, FeeInput, FeeModel, Liquidity } from './execution/fee-model.js';
 export { createFeeModel } from './execution/fee-model.js';
 export type { LatencyConfig, LatencyModel } from './execution/latency-model.js';
 export { createLatencyModel } from './execution/latency-model.js';
 export { roundToLots, roundToTick } from './execution/prices.js';
-export type { ExchangeInstrument, FillTiming, SimulatedExchangeConfig } from './execution/simulated-exchange.js';
+export type { FillTiming, SimulatedExchangeConfig } from './execution/simulated-exchange.js';
 export { SimulatedExchange } from './execution/simulated-exchange.js';
 export type { SlippageConfig, SlippageInput, SlippageModel } from './execution/slippage-model.js';
 export { createSlippageModel } from './execution/slippage-model.js';
@@ -38,6 +39,7 @@ export type { KernelMessages, Topic } from './kernel/message-bus.js';
 export { MessageBus } from './kernel/message-bus.js';
 export type {
   BracketLegs,
+  ContingentOrders,
   Order,
   OrderKind,
   OrderRequest,

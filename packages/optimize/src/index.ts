@@ -22,6 +22,8 @@ export type {
 export { sensitivityReport } from './diagnostics/sensitivity.js';
 export type { BacktestEvaluatorSetup } from './evaluate/backtest-evaluator.js';
 export { BacktestTrialEvaluator, checkWindow, unionTimeline } from './evaluate/backtest-evaluator.js';
+export type { BarData } from './evaluate/bar-data.js';
+export { requireBars } from './evaluate/bar-data.js';
 export type { MeasureOptions } from './evaluate/measure-run.js';
 export { lowerBound, measureRun, metricsOptionsOf } from './evaluate/measure-run.js';
 export type {

@@ -118,13 +118,17 @@ describe('running an optimisation on worker threads', () => {
   });
 
   it('runs a walk-forward analysis through the workers as in process', async () => {
-    const job = await testJob({
-      ...(await settings({ method: 'random', trials: 6 })),
-      walkForward: parseWalkForward('anchored:train=400,test=200'),
-    });
+    const data = testData();
+    const job = await testJob(
+      {
+        ...(await settings({ method: 'random', trials: 6 })),
+        walkForward: parseWalkForward('anchored:train=400,test=200'),
+      },
+      data,
+    );
     const run = await runOptimization(job, { workers: 2 });
     const wf = run.result.walkForward;
     expect(wf?.folds).toHaveLength(3);
-    expect(wf?.stitched?.time[0]).toBe(job.data[0]?.series.time[399]);
+    expect(wf?.stitched?.time[0]).toBe(data.series.time[399]);
   });
 });

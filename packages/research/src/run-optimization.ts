@@ -16,6 +16,7 @@ import {
   optimize,
   orientedScore,
   planOptimization,
+  requireBars,
   unionTimeline,
 } from '@alphintra/optimize';
 import { canonicalJson, Journal, JournaledEvaluator, type RunIdentity, runKey } from './journal.js';
@@ -30,7 +31,7 @@ export interface OptimizationJob {
     readonly moduleUrl: string;
     readonly codeHash: string;
   };
-  /** Every instrument's bars, with its content hash. */
+  /** Every instrument's bars, with its content hash (ticks are refused). */
   readonly data: readonly (BacktestData & { readonly hash: string })[];
   /** Execution rules; plain data (no custom model functions: they cannot cross threads). */
   readonly config: Partial<BacktestConfig>;
@@ -147,7 +148,8 @@ export function runIdentity(job: OptimizationJob, blocks: number): RunIdentity {
 export async function runOptimization(job: OptimizationJob, options: RunOptions): Promise<OptimizationRun> {
   const measure = job.measure ?? {};
   const blocks = measure.blocks ?? 16;
-  const timeline = unionTimeline(job.data);
+  const data = requireBars(job.data);
+  const timeline = unionTimeline(data);
   const plan = planOptimization(job.settings, timeline);
   const identity = runIdentity(job, blocks);
   let journal: Journal | null = null;
@@ -206,7 +208,7 @@ export async function runOptimization(job: OptimizationJob, options: RunOptions)
       version: job.strategy.definition.version ?? '',
       codeHash: job.strategy.codeHash,
     },
-    data: job.data.map((d) => ({
+    data: data.map((d) => ({
       instrument: d.instrument.id,
       bars: d.series.length,
       start: d.series.length > 0 ? d.series.start : null,

@@ -1,5 +1,6 @@
 import { BarSeries, type BarSeriesMeta, type Instrument } from '@alphintra/core';
 import type { BacktestData } from '@alphintra/engine';
+import { type BarData, requireBars } from '@alphintra/optimize';
 
 /** One instrument's bars in shared memory, ready to post to worker threads without copying. */
 export interface SharedInstrumentData {
@@ -21,7 +22,7 @@ const FIELDS = ['time', 'open', 'high', 'low', 'close', 'volume'] as const;
  * bytes (`openSharedData`), so N workers hold one copy of the data, not N.
  */
 export function shareData(data: readonly BacktestData[]): SharedInstrumentData[] {
-  return data.map((d) => {
+  return requireBars(data).map((d) => {
     const columns = d.series.columns();
     const extras = Object.keys(columns.extras ?? {}).sort();
     const n = d.series.length;
@@ -47,7 +48,7 @@ export function shareData(data: readonly BacktestData[]): SharedInstrumentData[]
 }
 
 /** Returns backtest data whose columns are views of shared memory made by `shareData`. */
-export function openSharedData(shared: readonly SharedInstrumentData[]): BacktestData[] {
+export function openSharedData(shared: readonly SharedInstrumentData[]): BarData[] {
   return shared.map((s) => {
     const n = s.length;
     const view = (k: number): Float64Array => new Float64Array(s.buffer, 8 * n * k, n);

@@ -7,6 +7,7 @@ import {
   type EvaluationBatch,
   type EvaluationControl,
   type MeasureOptions,
+  requireBars,
   type TrialEvaluator,
   type TrialOutcome,
   unionTimeline,
@@ -100,7 +101,7 @@ export class WorkerPoolEvaluator implements TrialEvaluator {
     // parent runs sources through an export condition (tests), and some options (--expose-gc)
     // are refused by workers.
     const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: setup, execArgv: [] }));
-    const pool = new WorkerPoolEvaluator(unionTimeline(options.data), measure.blocks ?? 16, workers);
+    const pool = new WorkerPoolEvaluator(unionTimeline(requireBars(options.data)), measure.blocks ?? 16, workers);
     try {
       await Promise.all(workers.map((w) => pool.#ready(w)));
     } catch (error) {

@@ -34,12 +34,21 @@ export async function loadBenchmarkSource(
 ): Promise<BenchmarkSource> {
   if (input === undefined) {
     const first = sources[0] as BacktestSource;
-    return { name: `buy and hold ${first.data.instrument.id}`, input: null, prices: first.data.series };
+    return { name: `buy and hold ${first.data.instrument.id}`, input: null, prices: pricesOf(first) };
   }
   const loaded = await loadBars(input, read, createProgress(`reading ${basename(input)}`, 'bytes', quiet));
   const symbol = loaded.series.meta.symbol ?? loaded.dataset?.metadata.symbol;
   const label = symbol !== undefined && symbol.trim() !== '' ? symbol : symbolFromFileName(input);
   return { name: `buy and hold ${label}`, input, prices: loaded.series };
+}
+
+/** An input's prices over time: its closes, trade prices, or quote mids. */
+function pricesOf(source: BacktestSource): PriceSeries {
+  const { series, trades, quotes } = source.data;
+  if (series !== undefined) return series;
+  if (trades !== undefined) return { time: trades.time, close: trades.price };
+  const q = quotes as NonNullable<typeof quotes>;
+  return { time: q.time, close: q.bid.map((bid, i) => (bid + (q.ask[i] as number)) / 2) };
 }
 
 /**

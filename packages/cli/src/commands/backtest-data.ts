@@ -1,5 +1,12 @@
 import { basename, extname } from 'node:path';
-import { defineInstrument, type EquityInstrument } from '@alphintra/core';
+import {
+  type BarSeries,
+  defineInstrument,
+  detectTimeframe,
+  type EquityInstrument,
+  quoteTicksFromSeries,
+  tradeTicksFromBars,
+} from '@alphintra/core';
 import { hashSeries } from '@alphintra/data';
 import type { BacktestData } from '@alphintra/engine';
 import { type InputFlags, loadBars } from '../support/bars-io.js';
@@ -20,7 +27,20 @@ export interface DataOptions {
   readonly symbols: readonly string[];
   readonly venue: string;
   readonly currency: string;
+  /** How to read each input: as bars, trade ticks, quote ticks, or decided from the data (`auto`). */
+  readonly ticks?: 'auto' | 'bars' | 'trades' | 'quotes';
   readonly quiet: boolean;
+}
+
+/**
+ * What an input holds: quotes when it has bid and ask columns, trades when its timestamps are
+ * ticks (irregular, often sub-second), else bars — unless the command line says.
+ */
+export function dataKind(series: BarSeries, wanted: DataOptions['ticks'] = 'auto'): 'bars' | 'trades' | 'quotes' {
+  if (wanted !== undefined && wanted !== 'auto') return wanted;
+  if (series.extra('bid') !== undefined && series.extra('ask') !== undefined) return 'quotes';
+  const timeframe = series.meta.timeframe ?? detectTimeframe(series.time);
+  return timeframe?.unit === 'tick' ? 'trades' : 'bars';
 }
 
 /**
@@ -68,7 +88,14 @@ export async function loadBacktestData(inputs: readonly string[], options: DataO
     }
     seen.set(instrument.id, input);
     const hash = loaded.dataset?.hash ?? hashSeries(series, { symbol: series.meta.symbol });
-    sources.push({ input, data: { instrument, series, hash } });
+    const kind = dataKind(series, options.ticks);
+    const data =
+      kind === 'bars'
+        ? { instrument, series, hash }
+        : kind === 'trades'
+          ? { instrument, trades: tradeTicksFromBars(series), hash }
+          : { instrument, quotes: quoteTicksFromSeries(series, instrument.id), hash };
+    sources.push({ input, data });
   }
   return sources;
 }

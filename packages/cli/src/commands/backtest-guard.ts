@@ -3,7 +3,17 @@ import { formatIsoMicros } from '@alphintra/core';
 import type { BarView, StrategyContext, StrategyDefinition, StrategyHandlers } from '@alphintra/engine';
 import { StrategyError } from '../support/errors.js';
 
-const HANDLERS = ['onStart', 'onBar', 'onSlice', 'onOrderUpdate', 'onFill', 'onTimer', 'onStop'] as const;
+const HANDLERS = [
+  'onStart',
+  'onBar',
+  'onQuote',
+  'onTrade',
+  'onSlice',
+  'onOrderUpdate',
+  'onFill',
+  'onTimer',
+  'onStop',
+] as const;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

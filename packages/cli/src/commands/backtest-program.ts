@@ -40,7 +40,13 @@ function withRunInputs(command: Command): Command {
       )
       .option('--symbol <symbol>', 'symbol of the matching --data (default: from the data or its file name)', collect)
       .option('--venue <code>', 'venue of the instruments (their id is SYMBOL.VENUE)', 'SIM')
-      .option('--currency <code>', 'quote currency of the instruments', 'USD'),
+      .option('--currency <code>', 'quote currency of the instruments', 'USD')
+      .addOption(
+        new Option(
+          '--ticks <kind>',
+          'read --data as bars, trade ticks or quote ticks; auto: quotes when it has bid and ask columns, trades when its timestamps are ticks (default auto)',
+        ).choices(['auto', 'bars', 'trades', 'quotes']),
+      ),
     { symbol: false },
   );
 }

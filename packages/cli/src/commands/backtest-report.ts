@@ -44,10 +44,20 @@ export function manifestOf(run: BacktestRun): CliManifest {
   };
 }
 
+/** "5,036 bars", "135 trades", "2,000 quotes, 480 trades": what an instrument's data held. */
+function dataCounts(d: { readonly bars: number; readonly trades?: number; readonly quotes?: number }): string {
+  const parts: string[] = [];
+  if (d.bars > 0 || (d.trades === undefined && d.quotes === undefined))
+    parts.push(`${d.bars.toLocaleString('en-US')} bars`);
+  if (d.quotes !== undefined) parts.push(`${d.quotes.toLocaleString('en-US')} quotes`);
+  if (d.trades !== undefined) parts.push(`${d.trades.toLocaleString('en-US')} trades`);
+  return parts.join(', ');
+}
+
 /** Returns the summary with the run's period and win rate. */
 export function summaryOf(run: BacktestRun): CliSummary {
   const s = run.result.summary;
-  const data = run.result.manifest.data.filter((d) => d.bars > 0);
+  const data = run.result.manifest.data.filter((d) => d.bars + (d.trades ?? 0) + (d.quotes ?? 0) > 0);
   const start = data.length === 0 ? Number.NaN : Math.min(...data.map((d) => d.start));
   const end = data.length === 0 ? Number.NaN : Math.max(...data.map((d) => d.end));
   return { ...s, start: iso(start), end: iso(end), winRate: s.trades > 0 ? s.winningTrades / s.trades : null };
@@ -106,11 +116,11 @@ export function printBacktestSummary(run: BacktestRun, out: (line: string) => vo
   for (const d of manifest.data) {
     row(
       'data',
-      `${d.instrument}  ${d.bars.toLocaleString('en-US')} bars  ${iso(d.start) ?? '-'} → ${iso(d.end) ?? '-'}  (hash ${d.hash.slice(0, 12)})`,
+      `${d.instrument}  ${dataCounts(d)}  ${iso(d.start) ?? '-'} → ${iso(d.end) ?? '-'}  (hash ${d.hash.slice(0, 12)})`,
     );
   }
   row('period', `${summary.start ?? '-'} → ${summary.end ?? '-'}`);
-  row('bars', s.bars.toLocaleString('en-US'));
+  row(manifest.data.some((d) => d.bars === 0) ? 'events' : 'bars', s.bars.toLocaleString('en-US'));
   row('final equity', `${money(s.finalEquity)} (from ${money(s.startEquity)})`);
   row('total return', percent(s.totalReturn));
   row('max drawdown', percent(s.maxDrawdown));

@@ -24,6 +24,7 @@ export interface RunInputFlags extends Omit<InputFlags, 'symbol'> {
   symbol?: string[];
   venue?: string;
   currency?: string;
+  ticks?: 'auto' | 'bars' | 'trades' | 'quotes';
 }
 
 /** Flags of `alphintra backtest`. */
@@ -144,7 +145,10 @@ export function parseRollingWindow(text: string | undefined): number | undefined
 const READ_KEYS = ['format', 'delimiter', 'header', 'map', 'timeZone', 'epochUnit', 'dateFormat', 'maxBytes'] as const;
 
 function progressInterval(sources: readonly BacktestSource[]): number {
-  const bars = sources.reduce((n, s) => n + s.data.series.length, 0);
+  const bars = sources.reduce(
+    (n, s) => n + (s.data.series?.length ?? 0) + (s.data.trades?.time.length ?? 0) + (s.data.quotes?.time.length ?? 0),
+    0,
+  );
   return Math.max(1024, Math.ceil(bars / 200));
 }
 
@@ -176,6 +180,7 @@ export function loadRunData(flags: RunInputFlags, quiet: boolean): Promise<Backt
     symbols: flags.symbol ?? [],
     venue: flags.venue ?? 'SIM',
     currency: flags.currency ?? 'USD',
+    ticks: flags.ticks ?? 'auto',
     quiet,
   });
 }

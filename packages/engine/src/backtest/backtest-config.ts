@@ -4,8 +4,10 @@ import {
   type BarSeries,
   detectTimeframe,
   type Instrument,
+  type QuoteTicks,
   type Rng,
   type Timeframe,
+  type TradeTicks,
 } from '@alphintra/core';
 import { BAR_PATHS, type BarPath } from '../execution/bar-path.js';
 import type { FeeConfig, FeeModel } from '../execution/fee-model.js';
@@ -18,7 +20,15 @@ import type { RiskConfig } from '../risk/risk-engine.js';
 /** One instrument's data for a backtest. */
 export interface BacktestData {
   readonly instrument: Instrument;
-  readonly series: BarSeries;
+  /** Bars; optional when ticks are given (bars then come from nothing: the strategy sees ticks). */
+  readonly series?: BarSeries;
+  /**
+   * Trade ticks. Delivered to `onTrade`; the venue matches on them unless quotes are given.
+   * Without bars, indicators and history see one row per trade.
+   */
+  readonly trades?: TradeTicks;
+  /** Quote ticks. Delivered to `onQuote`; the venue matches on them (buys at the ask, sells at the bid). */
+  readonly quotes?: QuoteTicks;
   /** Initial margin fraction (futures, perpetuals). Default 0.1. */
   readonly marginRate?: number;
   /** Funding rate per interval (perpetuals): a constant or one value per bar. */

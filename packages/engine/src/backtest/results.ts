@@ -17,6 +17,9 @@ export interface RunManifest {
   readonly data: readonly {
     readonly instrument: string;
     readonly bars: number;
+    /** Trade and quote ticks, when the run had them. */
+    readonly trades?: number;
+    readonly quotes?: number;
     readonly start: number;
     readonly end: number;
     readonly hash: string;

@@ -9,16 +9,15 @@ import type { KernelInstrument } from '../kernel/kernel-types.js';
 import type { MessageBus } from '../kernel/message-bus.js';
 import { type ParameterSpecs, type RawParameter, resolveParameters } from '../strategy/parameters.js';
 import type { StrategyDefinition } from '../strategy/strategy.js';
-import { hashColumns } from '../support/columns-hash.js';
 import {
   type BacktestConfig,
   type BacktestData,
-  barShape,
   checkBacktestConfig,
-  checkSeries,
   DEFAULT_BACKTEST_CONFIG,
 } from './backtest-config.js';
+import { dataRecord, exchangeInstrument, kernelInstrument } from './backtest-instruments.js';
 import { replayMany, replayOne } from './replay.js';
+import { needsEventTimeline, replayEvents } from './replay-events.js';
 import {
   type BacktestResult,
   ENGINE_VERSION,
@@ -85,19 +84,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
     throw new AlphintraError('INVALID_ARGUMENT', 'expected data for at least one instrument');
   const parameters = resolveParameters(options.strategy.parameters, options.parameters);
 
-  const instruments: KernelInstrument[] = options.data.map((d) => {
-    checkSeries(d.series, d.instrument.id);
-    const shape = barShape(d.series, d.instrument.id);
-    return {
-      instrument: d.instrument,
-      columns: d.series.columns(),
-      duration: shape.duration,
-      sessionBars: shape.sessionBars,
-      ...(shape.timeframe === undefined ? {} : { timeframe: shape.timeframe }),
-      ...(d.marginRate === undefined ? {} : { marginRate: d.marginRate }),
-      ...(d.fundingRate === undefined ? {} : { fundingRate: d.fundingRate }),
-    };
-  });
+  const instruments: KernelInstrument[] = options.data.map(kernelInstrument);
   const rng = new SeededRng(config.seed);
   const fees = createFeeModel(config.fees);
   const clock = new SimulatedClock();
@@ -128,28 +115,23 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
     },
     kernel.execution,
   );
-  for (const ins of instruments) {
-    const c = ins.columns;
-    exchange.addInstrument({
-      id: ins.instrument.id,
-      tickSize: ins.instrument.tickSize,
-      multiplier: ins.instrument.multiplier,
-      time: c.time,
-      open: c.open,
-      high: c.high,
-      low: c.low,
-      close: c.close,
-      volume: c.volume,
-      duration: ins.duration,
-      sessionBars: ins.sessionBars,
-    });
-  }
+  for (const ins of instruments) exchange.addInstrument(exchangeInstrument(ins));
   kernel.connect(exchange, exchange);
 
-  const total = instruments.reduce((sum, i) => sum + i.columns.time.length, 0);
-  const first = Math.min(
-    ...instruments.map((i) => (i.columns.time.length > 0 ? (i.columns.time[0] as number) : Number.POSITIVE_INFINITY)),
+  const events = needsEventTimeline(instruments);
+  // Events in all streams: bars (when the columns are bars), quotes and trades.
+  const total = instruments.reduce(
+    (sum, i) =>
+      sum +
+      ((i.feedFrom ?? 'bars') === 'bars' ? i.columns.time.length : 0) +
+      (i.quotes?.time.length ?? 0) +
+      (i.trades?.time.length ?? 0),
+    0,
   );
+  const starts = instruments.flatMap((i) =>
+    [i.columns.time, i.quotes?.time, i.trades?.time].filter((t): t is Float64Array => t !== undefined && t.length > 0),
+  );
+  const first = Math.min(...starts.map((t) => t[0] as number));
   if (Number.isFinite(first)) clock.advanceTo(first);
   options.subscribe?.(kernel.bus);
   kernel.start(options.strategy, parameters);
@@ -158,8 +140,9 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
   const progress = options.onProgress;
   const signal = options.signal;
 
-  const done =
-    instruments.length === 1
+  const done = events
+    ? replayEvents(kernel, interval, progress, signal)
+    : instruments.length === 1
       ? replayOne(kernel, total, interval, progress, signal)
       : replayMany(kernel, total, interval, progress, signal);
   kernel.stop();
@@ -203,13 +186,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
         codeHash: options.strategyCodeHash ?? '',
       },
       parameters: parameters as Record<string, number | boolean | string>,
-      data: options.data.map((d) => ({
-        instrument: d.instrument.id,
-        bars: d.series.length,
-        start: d.series.length > 0 ? d.series.start : Number.NaN,
-        end: d.series.length > 0 ? d.series.end : Number.NaN,
-        hash: d.hash ?? hashColumns(d.series.columns()),
-      })),
+      data: options.data.map(dataRecord),
       config: describeConfig(config),
       seed: config.seed,
     },

@@ -22,6 +22,7 @@ import { OrderIdList } from '../orders/order-id-list.js';
 import type { OrderStore } from '../orders/order-store.js';
 import { feeInput, type MutableFeeInput } from '../portfolio/buying-power.js';
 import { type BarPath, highFirst } from './bar-path.js';
+import type { Book, ExchangeInstrument } from './exchange-book.js';
 import type { FeeInput, FeeModel } from './fee-model.js';
 import type { LatencyModel } from './latency-model.js';
 import { advanceWatermark, levelInDirection, restsAsLimit, trailingLevel } from './order-levels.js';
@@ -44,36 +45,6 @@ export interface SimulatedExchangeConfig {
   readonly fees: FeeModel;
   readonly latency: LatencyModel;
   readonly rng: Rng;
-}
-
-/** Market data of one instrument the exchange matches against. */
-export interface ExchangeInstrument {
-  readonly id: string;
-  readonly tickSize: number;
-  readonly multiplier: number;
-  readonly time: Float64Array;
-  readonly open: Float64Array;
-  readonly high: Float64Array;
-  readonly low: Float64Array;
-  readonly close: Float64Array;
-  readonly volume: Float64Array;
-  /** Bar length in µs (its close time is `time + duration`). */
-  readonly duration: number;
-  /** Bars of a day or longer: each bar is a whole session. */
-  readonly sessionBars: boolean;
-}
-
-interface Book {
-  readonly index: number;
-  readonly instrument: ExchangeInstrument;
-  /** Working order ids, in arrival order. */
-  readonly orders: OrderIdList;
-  /** Bar being matched (−1 outside matching). */
-  bar: number;
-  /** Units still fillable in the current bar under the volume limit. */
-  available: number;
-  /** Price where the current bar's path has got to. */
-  price: number;
 }
 
 const dayOf = (time: number): number => Math.floor(time / MICROS_PER_DAY);
@@ -121,6 +92,9 @@ export class SimulatedExchange implements ExecutionVenue {
       orders: new OrderIdList(),
       bar: -1,
       available: 0,
+      sided: false,
+      availableBuy: 0,
+      availableSell: 0,
       price: Number.NaN,
     });
     return this.#books.length - 1;
@@ -161,7 +135,13 @@ export class SimulatedExchange implements ExecutionVenue {
     // An order placed while its bar is being matched (from a fill callback) trades at once
     // if the price at that moment allows: it reacts within the bar, never before.
     if (book.bar >= 0 && (s.eligibleBar[id] as number) <= book.bar && (s.arrivalTime[id] as number) <= submitTime) {
-      if (s.kind[id] === MARKET) this.#fill(book, id, book.price, false, submitTime, book.bar);
+      const ins = book.instrument;
+      if (ins.matching === 'trades' || ins.matching === 'quotes') {
+        // On ticks each side has its own price: a buy meets the ask, a sell the bid.
+        const price = buy ? (ins.high[book.bar] as number) : (ins.low[book.bar] as number);
+        if (s.kind[id] === MARKET) this.#fill(book, id, price, false, submitTime, book.bar);
+        else this.#checkAtTick(book, id, price, submitTime, book.bar);
+      } else if (s.kind[id] === MARKET) this.#fill(book, id, book.price, false, submitTime, book.bar);
       else this.#checkAtPrice(book, id, book.price, false);
     }
   }
@@ -303,6 +283,122 @@ export class SimulatedExchange implements ExecutionVenue {
     }
     book.bar = -1;
     book.orders.keepWorking(s.status);
+  }
+
+  /**
+   * Matches the working orders of one instrument against its tick `i` (a trade, or a change of
+   * the best bid and ask), before the strategy sees it. A tick is one price per side: a buy
+   * meets the ask (or the trade price), a sell the bid. At the tick: DAY and GTD orders expire;
+   * a market-on-close order left from the previous day fills at that day's last tick; market
+   * orders (and market-on-open orders on a day's first tick) fill at their side's price as
+   * takers; a stop or trailing stop whose side's price has reached its level fills at that
+   * price as a taker; a limit that price reaches fills at its limit as maker if it rested
+   * before this tick, or at the side's price as taker if it arrives marketable (post-only: it is
+   * rejected instead). IOC and FOK orders left unfilled are cancelled. Fills on quotes are
+   * limited to the displayed size when sizes are given, on trades to the volume limit's share
+   * of the print.
+   */
+  matchTick(instrumentIndex: number, i: number): void {
+    const book = this.#books[instrumentIndex] as Book;
+    if (book.orders.length === 0) return;
+    const s = this.#store;
+    book.orders.keepWorking(s.status);
+    const ins = book.instrument;
+    const time = ins.time[i] as number;
+    const previousDay = i > 0 ? dayOf(ins.time[i - 1] as number) : Number.NEGATIVE_INFINITY;
+    const day = dayOf(time);
+    const newSession = day !== previousDay;
+    book.bar = i;
+    this.#tickLiquidity(book, i);
+    const orders = book.orders;
+
+    // Expiry, and market-on-close orders whose day ended with the previous tick.
+    for (let n = 0; n < orders.length; n++) {
+      const id = orders.ids[n] as number;
+      if (!this.#eligible(id, i)) continue;
+      const tif = s.timeInForce[id];
+      if (tif === GTD && time >= (s.expireTime[id] as number)) {
+        this.#listener.onOrderTransition(id, T_EXPIRE, 'GTD_EXPIRED', time);
+      } else if (tif === DAY && day > (s.submitDay[id] as number)) {
+        this.#listener.onOrderTransition(id, T_EXPIRE, 'DAY_EXPIRED', time);
+      } else if (s.kind[id] === MARKET_ON_CLOSE && newSession && i > 0 && (s.eligibleBar[id] as number) <= i - 1) {
+        const prev = i - 1;
+        const price = (s.side[id] as number) > 0 ? (ins.high[prev] as number) : (ins.low[prev] as number);
+        book.price = price;
+        this.#fill(book, id, price, false, ins.time[prev] as number, prev);
+      }
+    }
+
+    for (let n = 0; n < orders.length; n++) {
+      const id = orders.ids[n] as number;
+      if (!this.#eligible(id, i) || (s.arrivalTime[id] as number) > time) continue;
+      const price = (s.side[id] as number) > 0 ? (ins.high[i] as number) : (ins.low[i] as number);
+      book.price = price;
+      const kind = s.kind[id];
+      if (kind === MARKET || (kind === MARKET_ON_OPEN && newSession)) this.#fill(book, id, price, false, time, i);
+      else this.#checkAtTick(book, id, price, time, i);
+      const tif = s.timeInForce[id];
+      if (isWorkingCode(s.status[id] as number) && (tif === IOC || tif === FOK)) {
+        this.#listener.onOrderTransition(id, T_CANCEL, tif === IOC ? 'IOC_UNFILLED' : 'FOK_UNFILLED', time);
+      }
+    }
+    // Trailing stops follow the price their exit would get: the bid for sells, the ask for buys.
+    for (let n = 0; n < orders.length; n++) {
+      advanceWatermark(s, orders.ids[n] as number, ins.high[i] as number, ins.low[i] as number, ins.tickSize);
+    }
+    book.price = ins.close[i] as number;
+    book.bar = -1;
+    book.sided = false;
+    book.orders.keepWorking(s.status);
+  }
+
+  /** Sets what tick `i` lets the book fill: displayed sizes for quotes, the volume limit's share of a trade. */
+  #tickLiquidity(book: Book, i: number): void {
+    const ins = book.instrument;
+    if (ins.matching === 'quotes') {
+      const unlimited = (size: number | undefined): number =>
+        size !== undefined && size >= 0 ? size : Number.POSITIVE_INFINITY;
+      book.sided = true;
+      book.availableBuy = unlimited(ins.askSize?.[i]);
+      book.availableSell = unlimited(ins.bidSize?.[i]);
+    } else {
+      book.sided = false;
+      book.available = this.#volumeBudget(ins.volume[i] as number);
+    }
+  }
+
+  /** Checks a resting order against one tick's price for its side (see {@link matchTick}). */
+  #checkAtTick(book: Book, id: number, price: number, time: number, i: number): void {
+    const s = this.#store;
+    const buy = (s.side[id] as number) > 0;
+    const kind = s.kind[id];
+    const stop = s.stopPrice[id] as number;
+    let triggeredNow = false;
+    if (kind === STOP_LIMIT && s.triggered[id] === 0 && (buy ? price >= stop : price <= stop)) {
+      s.triggered[id] = 1;
+      triggeredNow = true;
+      this.#listener.onOrderTransition(id, T_TRIGGER, '', time);
+    }
+    if (restsAsLimit(s, id)) {
+      const limit = s.limitPrice[id] as number;
+      // Quotes are marketable at the limit itself; trade prints only when touching counts.
+      const touch = book.instrument.matching === 'quotes' || this.#config.limitFillOnTouch;
+      const reached = buy ? price < limit || (touch && price === limit) : price > limit || (touch && price === limit);
+      if (!reached) return;
+      const resting = (s.eligibleBar[id] as number) < i && !triggeredNow;
+      if (!resting && s.postOnly[id] === 1) {
+        this.#listener.onOrderTransition(id, T_REJECT, 'POST_ONLY_WOULD_TAKE', time);
+        return;
+      }
+      this.#fill(book, id, resting ? limit : price, resting, time, i);
+      return;
+    }
+    if (kind === STOP) {
+      if (buy ? price >= stop : price <= stop) this.#fill(book, id, price, false, time, i);
+    } else if (kind === TRAILING_STOP) {
+      const level = trailingLevel(s, id, book.instrument.tickSize);
+      if (buy ? price >= level : price <= level) this.#fill(book, id, price, false, time, i);
+    }
   }
 
   #book(index: number): Book {
@@ -454,14 +550,15 @@ export class SimulatedExchange implements ExecutionVenue {
     }
     for (let attempt = 0; ; attempt++) {
       const s = this.#store;
+      const side = s.side[id] as number;
       const remaining = (s.quantity[id] as number) - (s.filled[id] as number);
-      const quantity = Math.min(remaining, book.available);
+      const available = book.sided ? (side > 0 ? book.availableBuy : book.availableSell) : book.available;
+      const quantity = Math.min(remaining, available);
       if (s.timeInForce[id] === FOK && quantity < remaining) {
         listener.onOrderTransition(id, T_CANCEL, 'FOK_UNFILLED', time);
         return;
       }
       if (!(quantity > 0)) return; // volume exhausted this bar: the order keeps working
-      const side = s.side[id] as number;
       const fillPrice = maker ? price : this.#slipped(book, side, price, quantity, bar);
       const ins = book.instrument;
       const notional = quantity * fillPrice * ins.multiplier;
@@ -475,7 +572,9 @@ export class SimulatedExchange implements ExecutionVenue {
       const fee = this.#config.fees(input);
       const refusal = listener.checkFill(id, index, quantity, fillPrice, fee);
       if (refusal === '') {
-        book.available -= quantity;
+        if (!book.sided) book.available -= quantity;
+        else if (side > 0) book.availableBuy -= quantity;
+        else book.availableSell -= quantity;
         this.#cumulativeNotional += notional;
         listener.onFill(id, index, quantity, fillPrice, fee, maker, time);
         return;

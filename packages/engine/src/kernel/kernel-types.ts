@@ -1,4 +1,4 @@
-import type { Instrument, Timeframe } from '@alphintra/core';
+import type { Instrument, QuoteTicks, Timeframe, TradeTicks } from '@alphintra/core';
 import type { FeeModel } from '../execution/fee-model.js';
 import type { AccountConfig } from '../portfolio/portfolio.js';
 import type { RiskConfig } from '../risk/risk-engine.js';
@@ -27,6 +27,19 @@ export interface KernelInstrument {
   readonly marginRate?: number;
   /** Funding rate per funding interval for perpetuals (positive: longs pay), or a column of rates by bar. */
   readonly fundingRate?: number | Float64Array;
+  /** Position in the run's instrument list. */
+  readonly index?: number;
+  /** Trade ticks, when given: delivered to `onTrade`. */
+  readonly trades?: TradeTicks;
+  /** Quote ticks, when given: delivered to `onQuote`. */
+  readonly quotes?: QuoteTicks;
+  /** The stream the venue matches orders on (default `bars`; quotes when given, else trades). */
+  readonly matching?: 'bars' | 'quotes' | 'trades';
+  /**
+   * The stream `columns` come from (default `bars`): bars when given; else one row per trade
+   * (open = high = low = close = price, volume = size); else one per quote at the mid.
+   */
+  readonly feedFrom?: 'bars' | 'quotes' | 'trades';
 }
 
 /** A corporate action applied at the first bar on or after `time` (the ex-date). */

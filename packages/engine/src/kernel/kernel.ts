@@ -17,12 +17,20 @@ import { KernelContext } from './kernel-context.js';
 import type { CorporateAction, KernelConfig, KernelInstrument, LogEntry } from './kernel-types.js';
 import { MessageBus } from './message-bus.js';
 import { MutableBarView } from './mutable-bar-view.js';
+import { MutableQuoteView, MutableTradeView, streamCode } from './tick-views.js';
 
 /** The venue's bar-matching face, present when the venue is simulated (backtest and paper). */
 export interface BarMatcher {
   matchBar(instrumentIndex: number, bar: number): void;
   fillAtClose(instrumentIndex: number, bar: number): void;
+  /** Matches against tick `index` of an instrument that trades on ticks. */
+  matchTick(instrumentIndex: number, index: number): void;
 }
+
+/** A stream of market data of one instrument. */
+export const STREAM_BARS = 0;
+export const STREAM_QUOTES = 1;
+export const STREAM_TRADES = 2;
 
 const YEAR_MICROS = 365.25 * MICROS_PER_DAY;
 
@@ -49,6 +57,11 @@ export class Kernel {
   readonly lastBar: Int32Array;
   /** Bar being matched by the venue, per instrument (−1 outside matching). */
   readonly matchingBar: Int32Array;
+  /**
+   * Index of the last bar or tick the venue has matched and the strategy has seen, per
+   * instrument, in the stream the venue matches on: an order placed now may trade from the next.
+   */
+  readonly lastMatched: Int32Array;
   readonly feeds: IndicatorFeed[];
   /** Higher timeframes built from each instrument's bars. */
   readonly higher: HigherTimeframe[][];
@@ -72,7 +85,24 @@ export class Kernel {
   readonly #scratch = new Float64Array(3);
   /** 1 where bars can book carry (funding on perpetuals, borrow on shorts of cash instruments). */
   readonly #carries: Uint8Array;
+  /** Each instrument's bar columns and bar length, side by side (one load fewer per access). */
+  readonly #times: Float64Array[];
+  readonly #closes: Float64Array[];
+  readonly #highs: Float64Array[];
+  readonly #lows: Float64Array[];
+  readonly #durations: Float64Array;
+  /**
+   * Whether every bar needs only the common steps: instruments matched on bars, none booking
+   * carry, no fills at the close (set when the venue connects).
+   */
+  #plain = false;
+  #higherCount = 0;
   #closeFills = false;
+  /** The stream (`STREAM_*`) the venue matches each instrument on, and the one its columns come from. */
+  readonly #matchStream: Uint8Array;
+  readonly #feedStream: Uint8Array;
+  readonly #quotes: (MutableQuoteView | null)[];
+  readonly #tradeViews: (MutableTradeView | null)[];
 
   constructor(instruments: readonly KernelInstrument[], config: KernelConfig, clock: Clock) {
     if (instruments.length === 0) throw new AlphintraError('INVALID_ARGUMENT', 'expected at least one instrument');
@@ -107,6 +137,16 @@ export class Kernel {
     const buyingPower = new BuyingPower(this.portfolio, sized, config.fees, config.account.allowShort);
     this.lastBar = new Int32Array(instruments.length).fill(-1);
     this.matchingBar = new Int32Array(instruments.length).fill(-1);
+    this.lastMatched = new Int32Array(instruments.length).fill(-1);
+    this.#matchStream = Uint8Array.from(instruments, (i) => streamCode(i.matching ?? 'bars'));
+    this.#times = instruments.map((i) => i.columns.time);
+    this.#closes = instruments.map((i) => i.columns.close);
+    this.#highs = instruments.map((i) => i.columns.high);
+    this.#lows = instruments.map((i) => i.columns.low);
+    this.#durations = Float64Array.from(instruments, (i) => i.duration);
+    this.#feedStream = Uint8Array.from(instruments, (i) => streamCode(i.feedFrom ?? 'bars'));
+    this.#quotes = instruments.map((i) => (i.quotes === undefined ? null : new MutableQuoteView(i, i.quotes)));
+    this.#tradeViews = instruments.map((i) => (i.trades === undefined ? null : new MutableTradeView(i, i.trades)));
     this.feeds = instruments.map((i) => new IndicatorFeed(i.columns));
     this.higher = instruments.map(() => []);
     this.bars = instruments.map((i, k) => new MutableBarView(i.instrument.id, k, i.columns, i.duration));
@@ -128,7 +168,7 @@ export class Kernel {
       risk: this.risk,
       buyingPower,
       bus: this.bus,
-      lastBar: this.lastBar,
+      lastMatched: this.lastMatched,
       matchingBar: this.matchingBar,
       current: () => this.current,
       log: (level, message) => this.log(level, message),
@@ -146,6 +186,17 @@ export class Kernel {
     this.execution.connect(venue);
     this.#matcher = matcher;
     this.#closeFills = matcher?.fillsAtClose === true;
+    let plain = !this.#closeFills;
+    for (let k = 0; k < this.instruments.length; k++) {
+      if (this.#matchStream[k] !== STREAM_BARS || this.#carries[k] !== 0) plain = false;
+    }
+    this.#plain = plain;
+  }
+
+  /** Adds a higher timeframe built from instrument `k`'s bars. */
+  registerHigher(k: number, timeframe: HigherTimeframe): void {
+    (this.higher[k] as HigherTimeframe[]).push(timeframe);
+    this.#higherCount++;
   }
 
   /** Index of an instrument id; throws a clear error for an unknown one. */
@@ -199,6 +250,131 @@ export class Kernel {
     this.endSlice(k, j);
   }
 
+  /**
+   * {@link stepBar} for bars `from` … `to − 1` of the only instrument: the same steps, with the
+   * state they read loaded once. A bar that needs more than the common steps (timers, corporate
+   * actions, carry, higher timeframes, bar listeners, close fills, a cross-sectional handler)
+   * goes through `stepBar` itself.
+   */
+  runBars(from: number, to: number): void {
+    const ins = this.instruments[0] as KernelInstrument;
+    const c = ins.columns;
+    const { time, high, low, close } = c;
+    const duration = ins.duration;
+    const cell = this.#clockCell;
+    const feed = this.feeds[0] as IndicatorFeed;
+    const view = this.bars[0] as MutableBarView;
+    const portfolio = this.portfolio;
+    const trades = this.trades;
+    const matcher = this.#matcher;
+    const lastBar = this.lastBar;
+    const lastMatched = this.lastMatched;
+    const matchingBar = this.matchingBar;
+    const plain = this.#plain;
+    for (let j = from; j < to; j++) {
+      if (
+        !plain ||
+        cell === null ||
+        this.#timers.length > 0 ||
+        this.#nextAction < this.#actions.length ||
+        this.#higherCount > 0 ||
+        this.bus.has('bar') ||
+        this.#handlers.onSlice !== undefined
+      ) {
+        this.stepBar(0, j);
+        continue;
+      }
+      const t = time[j] as number;
+      if (t > (cell[0] as number)) cell[0] = t;
+      if (matcher !== undefined) {
+        matchingBar[0] = j;
+        matcher.matchBar(0, j);
+        matchingBar[0] = -1;
+      }
+      portfolio.mark(0, close[j] as number);
+      trades.onBar(0, high, low, j);
+      const closeTime = t + duration;
+      if (closeTime > (cell[0] as number)) cell[0] = closeTime;
+      lastBar[0] = j;
+      lastMatched[0] = j;
+      this.current = 0;
+      if (feed.size > 0) feed.update(j);
+      const handler = this.#handlers.onBar;
+      if (handler !== undefined) {
+        view.index = j;
+        handler(view);
+      }
+      this.current = -1;
+      this.#record(t);
+    }
+  }
+
+  /**
+   * One timestamp of a multi-instrument bar replay: `advanceToBar`, `beginBar` for each of the
+   * `count` instruments in `due` (at their bars `cursor[k]`), `deliverBar` for each, then
+   * `endSlice` — with the per-instrument columns read from flat arrays. Slices that need more
+   * than the common steps take the general calls.
+   */
+  runSlice(due: Int32Array, count: number, cursor: Int32Array): void {
+    const k0 = due[0] as number;
+    const j0 = cursor[k0] as number;
+    const cell = this.#clockCell;
+    if (
+      !this.#plain ||
+      cell === null ||
+      this.#timers.length > 0 ||
+      this.#nextAction < this.#actions.length ||
+      this.#higherCount > 0 ||
+      this.bus.has('bar')
+    ) {
+      this.advanceToBar(k0, j0);
+      for (let i = 0; i < count; i++) this.beginBar(due[i] as number, cursor[due[i] as number] as number);
+      for (let i = 0; i < count; i++) this.deliverBar(due[i] as number, cursor[due[i] as number] as number);
+      this.endSlice(k0, j0);
+      return;
+    }
+    const times = this.#times;
+    const t = (times[k0] as Float64Array)[j0] as number;
+    if (t > (cell[0] as number)) cell[0] = t;
+    const matcher = this.#matcher;
+    const portfolio = this.portfolio;
+    const trades = this.trades;
+    const closes = this.#closes;
+    for (let i = 0; i < count; i++) {
+      const k = due[i] as number;
+      const j = cursor[k] as number;
+      if (matcher !== undefined) {
+        this.matchingBar[k] = j;
+        matcher.matchBar(k, j);
+        this.matchingBar[k] = -1;
+      }
+      portfolio.mark(k, (closes[k] as Float64Array)[j] as number);
+      trades.onBar(k, this.#highs[k] as Float64Array, this.#lows[k] as Float64Array, j);
+    }
+    const durations = this.#durations;
+    const feeds = this.feeds;
+    const bars = this.bars;
+    for (let i = 0; i < count; i++) {
+      const k = due[i] as number;
+      const j = cursor[k] as number;
+      const closeTime = ((times[k] as Float64Array)[j] as number) + (durations[k] as number);
+      if (closeTime > (cell[0] as number)) cell[0] = closeTime;
+      this.lastBar[k] = j;
+      this.lastMatched[k] = j;
+      this.current = k;
+      const feed = feeds[k] as IndicatorFeed;
+      if (feed.size > 0) feed.update(j);
+      const handler = this.#handlers.onBar;
+      if (handler !== undefined) {
+        const view = bars[k] as MutableBarView;
+        view.index = j;
+        handler(view);
+      }
+      this.current = -1;
+    }
+    this.#endSlice(t);
+  }
+
   /** Phase one of a bar: corporate actions, carry, matching at the venue, marks. */
   beginBar(k: number, j: number): void {
     const c = (this.instruments[k] as KernelInstrument).columns;
@@ -207,6 +383,7 @@ export class Kernel {
       if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, j);
       else this.#lastCarry[k] = c.time[j] as number;
     }
+    if (this.#matchStream[k] !== STREAM_BARS) return; // this instrument trades on its ticks
     const matcher = this.#matcher;
     if (matcher !== undefined) {
       this.matchingBar[k] = j;
@@ -226,6 +403,7 @@ export class Kernel {
     const cell = this.#clockCell;
     if (cell !== null && closeTime > (cell[0] as number)) cell[0] = closeTime;
     this.lastBar[k] = j;
+    if (this.#matchStream[k] === STREAM_BARS) this.lastMatched[k] = j;
     this.current = k;
     const feed = this.feeds[k] as IndicatorFeed;
     if (feed.size > 0) feed.update(j);
@@ -243,16 +421,81 @@ export class Kernel {
   }
 
   /**
+   * One tick of instrument `k`: quote `i` (`STREAM_QUOTES`) or trade `i` (`STREAM_TRADES`). The
+   * clock moves to the tick; if the venue matches this instrument on the stream, it matches the
+   * working orders and the position is marked (quotes at the mid); if the instrument's columns
+   * come from the stream, indicators, higher timeframes and history advance; then the strategy
+   * sees it (`onQuote` / `onTrade`).
+   */
+  tickEvent(k: number, stream: number, i: number): void {
+    const quote = stream === STREAM_QUOTES;
+    const view = quote ? (this.#quotes[k] as MutableQuoteView) : (this.#tradeViews[k] as MutableTradeView);
+    const time = view.timeAt(i);
+    if (this.#timers.length > 0) this.#fireTimers(time);
+    this.#advanceClock(time);
+    const feedStream = this.#feedStream[k] === stream;
+    if (feedStream) {
+      if (this.#nextAction < this.#actions.length) this.#applyActions(k, i);
+      if (this.#carries[k] === 1) {
+        if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, i);
+        else this.#lastCarry[k] = time;
+      }
+    }
+    if (this.#matchStream[k] === stream) {
+      const matcher = this.#matcher;
+      if (matcher !== undefined) {
+        this.matchingBar[k] = i;
+        matcher.matchTick(k, i);
+        this.matchingBar[k] = -1;
+      }
+      this.portfolio.mark(k, view.markAt(i));
+      const c = (this.instruments[k] as KernelInstrument).columns;
+      if (feedStream) this.trades.onBar(k, c.high, c.low, i);
+      else this.trades.onPrice(k, view.markAt(i));
+      this.lastMatched[k] = i;
+    }
+    this.current = k;
+    if (feedStream) {
+      const ins = this.instruments[k] as KernelInstrument;
+      this.lastBar[k] = i;
+      const feed = this.feeds[k] as IndicatorFeed;
+      if (feed.size > 0) feed.update(i);
+      const higher = this.higher[k] as HigherTimeframe[];
+      for (let h = 0; h < higher.length; h++) (higher[h] as HigherTimeframe).onSourceBar(ins.columns, i, time);
+    }
+    view.index = i;
+    if (quote) this.#handlers.onQuote?.(view as MutableQuoteView);
+    else this.#handlers.onTrade?.(view as MutableTradeView);
+    this.current = -1;
+  }
+
+  /**
+   * Ends a slice of the event timeline (every event at one time): the cross-sectional handler,
+   * then one row of the equity curve stamped `time`.
+   */
+  endSliceAt(time: number): void {
+    this.#endSlice(time);
+  }
+
+  /**
    * Ends the timestamp of bar `j` of instrument `k`: the cross-sectional handler, then one
    * row of the equity curve.
    */
   endSlice(k: number, j: number): void {
-    const time = (this.instruments[k] as KernelInstrument).columns.time[j] as number;
+    this.#endSlice((this.instruments[k] as KernelInstrument).columns.time[j] as number);
+  }
+
+  #endSlice(time: number): void {
     const onSlice = this.#handlers.onSlice;
     if (onSlice !== undefined) {
       this.current = -1;
       onSlice(time);
     }
+    this.#record(time);
+  }
+
+  /** Appends one row to the equity curve. */
+  #record(time: number): void {
     const scratch = this.#scratch;
     this.portfolio.snapshot(scratch);
     const r = this.equityCurve;

@@ -176,6 +176,15 @@ export class TradeTracker {
     if (adverse < open.worst) open.worst = adverse;
   }
 
+  /** Updates the open trade's excursions with one price (a tick); counts nothing. */
+  onPrice(index: number, price: number): void {
+    const open = this.#open[index] as OpenTrade;
+    if (!open.active) return;
+    const pnl = (price - open.entryPrice) * open.side * (this.#multipliers[index] as number) * open.size;
+    if (pnl > open.best) open.best = pnl;
+    if (pnl < open.worst) open.worst = pnl;
+  }
+
   /** Applies a split to the open trade. */
   onSplit(index: number, ratio: number): void {
     const open = this.#open[index] as OpenTrade;

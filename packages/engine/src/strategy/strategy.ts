@@ -30,6 +30,33 @@ export interface BarView {
   readonly volume: number;
 }
 
+/** A change of the best bid and ask, as a strategy is handed it (a reused view: read it during the call). */
+export interface QuoteView {
+  readonly instrument: string;
+  readonly instrumentIndex: number;
+  /** Position of the quote in its instrument's quote ticks. */
+  readonly index: number;
+  readonly time: number;
+  readonly bid: number;
+  readonly ask: number;
+  /** Displayed sizes (NaN when the data has none). */
+  readonly bidSize: number;
+  readonly askSize: number;
+  readonly mid: number;
+}
+
+/** A trade print, as a strategy is handed it (a reused view: read it during the call). */
+export interface TradeView {
+  readonly instrument: string;
+  readonly instrumentIndex: number;
+  /** Position of the trade in its instrument's trade ticks. */
+  readonly index: number;
+  readonly time: number;
+  readonly price: number;
+  /** Units traded (NaN when the data has none). */
+  readonly size: number;
+}
+
 /** An execution, as the strategy and the results see it. */
 export interface Fill {
   readonly id: number;
@@ -147,6 +174,10 @@ export interface StrategyHandlers {
   onStart?(): void;
   /** A bar of one instrument has closed. */
   onBar?(bar: BarView): void;
+  /** The best bid or ask of an instrument changed (runs with quote ticks). */
+  onQuote?(quote: QuoteView): void;
+  /** A trade printed on an instrument (runs with trade ticks). */
+  onTrade?(trade: TradeView): void;
   /** Every instrument's bars at one timestamp have been handed out (cross-sectional logic). */
   onSlice?(time: number): void;
   onOrderUpdate?(order: Readonly<Order>): void;

@@ -6,9 +6,13 @@ import type { BarColumns } from '@alphintra/core';
  * datasets apart in a run manifest when no content hash was given, and cheap on 10M bars.
  */
 export function hashColumns(columns: BarColumns): string {
+  return hashColumnList([columns.time, columns.open, columns.high, columns.low, columns.close, columns.volume]);
+}
+
+/** The same fingerprint over any list of columns, in order (tick data, extra columns). */
+export function hashColumnList(fields: readonly Float64Array[]): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
-  const fields = [columns.time, columns.open, columns.high, columns.low, columns.close, columns.volume];
   for (const column of fields) {
     const words = new Uint32Array(column.buffer, column.byteOffset, column.length * 2);
     for (let i = 0; i < words.length; i += 2) {

@@ -1,10 +1,11 @@
 import { blockSummary, computeMetrics, periodReturns } from '@alphintra/analytics';
 import { defineInstrument, type EquityInstrument, generateBars, timeframe } from '@alphintra/core';
-import { type BacktestData, defineStrategy, runBacktest } from '@alphintra/engine';
+import { defineStrategy, runBacktest } from '@alphintra/engine';
 import { describe, expect, it } from 'vitest';
 import { flattenMetrics } from '../objectives/metric-catalog.js';
 import { smaCrossover, syntheticData, testEvaluator } from '../testing/fixtures.js';
 import { BacktestTrialEvaluator, unionTimeline } from './backtest-evaluator.js';
+import type { BarData } from './bar-data.js';
 
 const fees = { kind: 'percent', rate: 0.001 } as const;
 
@@ -71,7 +72,7 @@ describe('the in-process trial evaluator', () => {
 
   it('gives a window trial the same result whatever lies after the window', async () => {
     const data = syntheticData(800, 3);
-    const cut: BacktestData = { ...data, series: data.series.slice(0, 600), hash: 'cut' };
+    const cut: BarData = { ...data, series: data.series.slice(0, 600), hash: 'cut' };
     const window = { warmupStart: 0, start: 300, end: 600 };
     const [a] = await testEvaluator(data).evaluate({ window, parameterSets: [{ fast: 5, slow: 30 }] });
     const [b] = await testEvaluator(cut).evaluate({ window, parameterSets: [{ fast: 5, slow: 30 }] });
@@ -80,7 +81,7 @@ describe('the in-process trial evaluator', () => {
 
   it('runs several instruments over the union of their timestamps', async () => {
     const day = 86_400_000_000;
-    const make = (symbol: string, start: number, seed: number): BacktestData => ({
+    const make = (symbol: string, start: number, seed: number): BarData => ({
       instrument: defineInstrument<EquityInstrument>({ kind: 'equity', symbol, venue: 'SIM', currency: 'USD' }),
       series: generateBars({ bars: 300, seed, timeframe: timeframe('day'), start }),
     });
@@ -88,8 +89,8 @@ describe('the in-process trial evaluator', () => {
     const timeline = unionTimeline(data);
     expect(timeline.length).toBe(310);
     expect(timeline[0]).toBe(0);
-    const evaluator = new BacktestTrialEvaluator({ strategy: smaCrossover, data: [data[0] as BacktestData] });
-    expect(evaluator.timeline).toBe((data[0] as BacktestData).series.time);
+    const evaluator = new BacktestTrialEvaluator({ strategy: smaCrossover, data: [data[0] as BarData] });
+    expect(evaluator.timeline).toBe((data[0] as BarData).series.time);
   });
 
   it('gives a flat run null ratios and refuses bad windows', async () => {
@@ -107,6 +108,13 @@ describe('the in-process trial evaluator', () => {
     await expect(
       evaluator.evaluate({ window: { warmupStart: 0, start: 0, end: 99_999 }, parameterSets: [{}] }),
     ).rejects.toThrow(/end ≤ 1500/);
+  });
+
+  it('refuses tick data rather than leave it out', () => {
+    const { instrument } = syntheticData();
+    expect(() => new BacktestTrialEvaluator({ strategy: smaCrossover, data: [{ instrument }] })).toThrow(
+      'expected bars for SYN.SIM: optimisation runs strategies on bars, not on trade or quote ticks',
+    );
   });
 
   it('leaves the blocks out when the window has fewer returns than blocks', async () => {

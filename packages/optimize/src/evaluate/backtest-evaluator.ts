@@ -6,6 +6,7 @@ import {
   runBacktest,
   type StrategyDefinition,
 } from '@alphintra/engine';
+import { type BarData, requireBars } from './bar-data.js';
 import { lowerBound, type MeasureOptions, measureRun } from './measure-run.js';
 import type {
   EvaluationBatch,
@@ -27,8 +28,8 @@ export interface BacktestEvaluatorSetup {
 }
 
 /** Returns the ascending union of the bar times of every instrument (the series' own column for one). */
-export function unionTimeline(data: readonly BacktestData[]): Float64Array {
-  if (data.length === 1) return (data[0] as BacktestData).series.time;
+export function unionTimeline(data: readonly BarData[]): Float64Array {
+  if (data.length === 1) return (data[0] as BarData).series.time;
   const all = new Set<number>();
   for (const d of data) for (const t of d.series.time) all.add(t);
   return Float64Array.from(all).sort();
@@ -60,15 +61,17 @@ export class BacktestTrialEvaluator implements TrialEvaluator {
   readonly timeline: Float64Array;
   readonly blocks: number;
   readonly #setup: BacktestEvaluatorSetup;
+  readonly #data: BarData[];
   readonly #hashes: string[];
 
   constructor(setup: BacktestEvaluatorSetup) {
     if (setup.data.length === 0)
       throw new AlphintraError('INVALID_ARGUMENT', 'expected data for at least one instrument');
     this.#setup = setup;
-    this.timeline = unionTimeline(setup.data);
+    this.#data = requireBars(setup.data);
+    this.timeline = unionTimeline(this.#data);
     this.blocks = setup.measure?.blocks ?? 16;
-    this.#hashes = setup.data.map((d) => d.hash ?? hashColumns(d.series.columns()));
+    this.#hashes = this.#data.map((d) => d.hash ?? hashColumns(d.series.columns()));
   }
 
   /** Runs one trial and measures it. */
@@ -78,7 +81,7 @@ export class BacktestTrialEvaluator implements TrialEvaluator {
     const from = this.timeline[window.warmupStart] as number;
     const start = this.timeline[window.start] as number;
     const last = this.timeline[window.end - 1] as number;
-    const data = this.#setup.data.map((d, k): BacktestData => {
+    const data = this.#data.map((d, k): BacktestData => {
       const time = d.series.time;
       const a = lowerBound(time, from);
       const b = lowerBound(time, last + 1);

@@ -1,14 +1,15 @@
 import { defineInstrument, type EquityInstrument, generateBars, timeframe } from '@alphintra/core';
-import type { BacktestData, StrategyDefinition } from '@alphintra/engine';
+import type { StrategyDefinition } from '@alphintra/engine';
 import example from '../../../../examples/sma-crossover.js';
 import { BacktestTrialEvaluator } from '../evaluate/backtest-evaluator.js';
+import type { BarData } from '../evaluate/bar-data.js';
 import type { MeasureOptions } from '../evaluate/measure-run.js';
 
 /** The repository's long-only SMA crossover example (fast and slow periods). */
 export const smaCrossover: StrategyDefinition = example;
 
 /** A seeded synthetic daily series of `bars` bars as backtest data. */
-export function syntheticData(bars = 1500, seed = 11): BacktestData {
+export function syntheticData(bars = 1500, seed = 11): BarData {
   const series = generateBars({ bars, seed, timeframe: timeframe('day'), volatility: 0.3, drift: 0.05 });
   const instrument = defineInstrument<EquityInstrument>({
     kind: 'equity',
@@ -20,10 +21,7 @@ export function syntheticData(bars = 1500, seed = 11): BacktestData {
 }
 
 /** The in-process evaluator over synthetic data with 0.1 % fees. */
-export function testEvaluator(
-  data: BacktestData = syntheticData(),
-  measure: MeasureOptions = {},
-): BacktestTrialEvaluator {
+export function testEvaluator(data: BarData = syntheticData(), measure: MeasureOptions = {}): BacktestTrialEvaluator {
   return new BacktestTrialEvaluator({
     strategy: smaCrossover,
     data: [data],

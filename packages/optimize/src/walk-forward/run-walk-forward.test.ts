@@ -1,6 +1,6 @@
 import { BarSeries, SeededRng } from '@alphintra/core';
-import type { BacktestData } from '@alphintra/engine';
 import { describe, expect, it } from 'vitest';
+import type { BarData } from '../evaluate/bar-data.js';
 import { parseObjective } from '../objectives/objective.js';
 import { type OptimizationReport, optimize } from '../optimize.js';
 import { buildSpace } from '../space/build-space.js';
@@ -17,7 +17,7 @@ const settings = {
   walkForward: parseWalkForward('rolling:train=400,test=200'),
 };
 
-async function walk(data: BacktestData): Promise<WalkForwardReport> {
+async function walk(data: BarData): Promise<WalkForwardReport> {
   const report: OptimizationReport = await optimize(settings, testEvaluator(data));
   return report.walkForward as WalkForwardReport;
 }
@@ -102,7 +102,7 @@ describe('walk-forward runs', () => {
       high[i] = Math.max(open[i] as number, close[i] as number, (high[i] as number) * factor);
       low[i] = Math.min(open[i] as number, close[i] as number, (low[i] as number) * factor);
     }
-    const perturbed: BacktestData = {
+    const perturbed: BarData = {
       ...data,
       series: BarSeries.fromColumns({ ...c, open, high, low, close }, data.series.meta),
       hash: 'perturbed',

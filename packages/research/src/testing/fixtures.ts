@@ -1,5 +1,6 @@
 import { defineInstrument, type EquityInstrument, generateBars, timeframe } from '@alphintra/core';
-import type { BacktestData, StrategyDefinition } from '@alphintra/engine';
+import type { StrategyDefinition } from '@alphintra/engine';
+import type { BarData } from '@alphintra/optimize';
 import type { OptimizationJob } from '../run-optimization.js';
 
 /** URL of the test strategy module the workers import. */
@@ -11,7 +12,7 @@ export async function testStrategy(): Promise<StrategyDefinition> {
 }
 
 /** Seeded synthetic daily bars as backtest data with a hash. */
-export function testData(bars = 1000, seed = 8): BacktestData & { hash: string } {
+export function testData(bars = 1000, seed = 8): BarData & { hash: string } {
   return {
     instrument: defineInstrument<EquityInstrument>({ kind: 'equity', symbol: 'SYN', venue: 'SIM', currency: 'USD' }),
     series: generateBars({ bars, seed, timeframe: timeframe('day'), volatility: 0.3, drift: 0.05 }),
