@@ -177,6 +177,7 @@ describe('one-triggers-other', () => {
         void (
           bar.index === 0 &&
           ctx.buy(10, {
+            // biome-ignore lint/suspicious/noThenProperty: `then` is OrderRequest's one-triggers-other field
             then: { orders: [{ side: 'sell', size: 4, kind: 'limit', limitPrice: 102.5, tag: 'scale-out' }] },
           })
         ),
@@ -201,6 +202,7 @@ describe('one-triggers-other', () => {
         void (
           bar.index === 0 &&
           ctx.buy(10, {
+            // biome-ignore lint/suspicious/noThenProperty: `then` is OrderRequest's one-triggers-other field
             then: {
               oco: true,
               orders: [
@@ -226,6 +228,7 @@ describe('one-triggers-other', () => {
         const parent = ctx.buy(10, {
           kind: 'limit',
           limitPrice: 90,
+          // biome-ignore lint/suspicious/noThenProperty: `then` is OrderRequest's one-triggers-other field
           then: { orders: [{ side: 'sell', size: 10, kind: 'limit', limitPrice: 105 }] },
         });
         ctx.cancel(parent);
@@ -237,6 +240,7 @@ describe('one-triggers-other', () => {
   it('reject a parent whose contingent list is empty', () => {
     const r = scenario({
       rows: [FLAT, FLAT],
+      // biome-ignore lint/suspicious/noThenProperty: `then` is OrderRequest's one-triggers-other field
       onBar: (ctx, bar) => void (bar.index === 0 && ctx.buy(10, { then: { orders: [] } })),
     });
     expect(r.orders[0]).toMatchObject({ status: 'rejected', reason: 'INVALID_CONTINGENT' });
