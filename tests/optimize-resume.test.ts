@@ -32,6 +32,8 @@ const args = (out: string): string[] => [
   out,
 ];
 
+/** Each step runs real optimisations in child processes: generous on a busy shared machine. */
+const LONG = 300_000;
 let work: string;
 const files = (dir: string): string[] => ['result.json', 'trials.csv'].map((f) => readFileSync(join(dir, f), 'utf8'));
 const journalLines = (dir: string): number =>
@@ -67,13 +69,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('stopping and resuming alphintra optimize', () => {
+describe('stopping and resuming alphintra optimize', { timeout: LONG }, () => {
   let whole: string[];
   beforeAll(() => {
     const r = spawnSync(bin, [...args(join(work, 'whole')), '--quiet'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     whole = files(join(work, 'whole'));
-  });
+  }, LONG);
 
   it('saves on SIGINT, prints how to resume, and the resumed run writes the same files', async () => {
     const out = join(work, 'sigint');

@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import strategy from '../examples/sma-crossover.js';
 import { loadData } from './example-support.js';
 
-describe('TPE on a real strategy', () => {
+// 1,200 backtests: generous on a busy shared machine.
+describe('TPE on a real strategy', { timeout: 300_000 }, () => {
   it('finds a better Sharpe ratio than random search on average', async () => {
     const data = await loadData('data/samples/orcl-1995-2014.txt', 'ORCL');
     const evaluator = new BacktestTrialEvaluator({

@@ -27,7 +27,8 @@ async function settings(overrides: Partial<OptimizationSettings['search']> = {})
   };
 }
 
-describe('running an optimisation on worker threads', () => {
+// Each case starts worker threads and runs several optimisations: generous on a busy machine.
+describe('running an optimisation on worker threads', { timeout: 180_000 }, () => {
   it('gives the same trials and the same best result with 1 and 2 workers', async () => {
     const job = await testJob(await settings());
     const one = await runOptimization(job, { workers: 1 });

@@ -22,7 +22,7 @@ async function pool(workers: number): Promise<WorkerPoolEvaluator> {
 
 const sets = Array.from({ length: 12 }, (_, i) => ({ fast: 3 + i, slow: 40 + 5 * i }));
 
-describe('the worker pool', () => {
+describe('the worker pool', { timeout: 120_000 }, () => {
   it('gives the same outcomes as the in-process evaluator, in batch order, with 1 and 2 workers', async () => {
     const window: TrialWindow = { warmupStart: 100, start: 300, end: 900 };
     const local = new BacktestTrialEvaluator({ strategy: await testStrategy(), data: [testData()], config });

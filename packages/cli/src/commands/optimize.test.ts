@@ -33,7 +33,8 @@ afterAll(async () => {
 
 const grid = ['--param', 'fast=10:30:10', '--param', 'slow=50:150:50', '--fees', 'percent:0.001'];
 
-describe('alphintra optimize', () => {
+// Each case starts worker threads and runs real optimisations: generous on a busy machine.
+describe('alphintra optimize', { timeout: 180_000 }, () => {
   it('runs a grid, whose best trial agrees with a plain backtest of its parameters', async () => {
     const r = await run('optimize', SMA, '--data', ORCL, ...grid, '--workers', '2', '--json');
     expect(r.stderr).toBe('');
