@@ -84,8 +84,9 @@ export function checkRequest(request: OrderRequest): RequestProblem | '' {
   if (tif === 'gtd' && !(request.expireTime !== undefined && Number.isFinite(request.expireTime)))
     return 'INVALID_EXPIRY';
   if (request.postOnly === true && kind !== 'limit') return 'INVALID_POST_ONLY';
-  const then = request.then;
-  if (then !== undefined && !(Array.isArray(then.orders) && then.orders.length > 0)) return 'INVALID_CONTINGENT';
+  const triggers = request.triggers;
+  if (triggers !== undefined && !(Array.isArray(triggers.orders) && triggers.orders.length > 0))
+    return 'INVALID_CONTINGENT';
   const bracket = request.bracket;
   if (bracket !== undefined) {
     if (bracket.takeProfit === undefined && bracket.stopLoss === undefined) return 'INVALID_BRACKET';
@@ -169,6 +170,6 @@ export function createOrder(store: OrderStore, request: OrderRequest, stamp: Ord
   store.watermark[id] = stamp.lastPrice;
   store.stamp[id] = 0;
   if (request.bracket !== undefined) store.brackets.set(id, { ...request.bracket });
-  if (request.then !== undefined) store.children.set(id, request.then);
+  if (request.triggers !== undefined) store.children.set(id, request.triggers);
   return id;
 }

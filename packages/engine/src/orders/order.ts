@@ -56,7 +56,7 @@ export interface BracketLegs {
   readonly stopLoss?: number | undefined;
 }
 
-/** Orders a fill triggers (see {@link OrderRequest.then}). */
+/** Orders a fill triggers (see {@link OrderRequest.triggers}). */
 export interface ContingentOrders {
   readonly orders: readonly OrderRequest[];
   /** Link the triggered orders one-cancels-other. */
@@ -95,7 +95,7 @@ export interface OrderRequest {
    * unfilled or partly filled). With `oco` they are linked, so the first to fill cancels the
    * rest. Each is checked like any order when it is placed; it defaults to this order's instrument.
    */
-  readonly then?: ContingentOrders | undefined;
+  readonly triggers?: ContingentOrders | undefined;
   /** Free text carried into results (e.g. "entry", "stop"). */
   readonly tag?: string | undefined;
 }

@@ -177,8 +177,7 @@ describe('one-triggers-other', () => {
         void (
           bar.index === 0 &&
           ctx.buy(10, {
-            // biome-ignore lint/suspicious/noThenProperty: `then` is OrderRequest's one-triggers-other field
-            then: { orders: [{ side: 'sell', size: 4, kind: 'limit', limitPrice: 102.5, tag: 'scale-out' }] },
+            triggers: { orders: [{ side: 'sell', size: 4, kind: 'limit', limitPrice: 102.5, tag: 'scale-out' }] },
           })
         ),
     });
@@ -202,8 +201,7 @@ describe('one-triggers-other', () => {
         void (
           bar.index === 0 &&
           ctx.buy(10, {
-            // biome-ignore lint/suspicious/noThenProperty: `then` is OrderRequest's one-triggers-other field
-            then: {
+            triggers: {
               oco: true,
               orders: [
                 { side: 'sell', size: 10, kind: 'limit', limitPrice: 105 },
@@ -228,8 +226,7 @@ describe('one-triggers-other', () => {
         const parent = ctx.buy(10, {
           kind: 'limit',
           limitPrice: 90,
-          // biome-ignore lint/suspicious/noThenProperty: `then` is OrderRequest's one-triggers-other field
-          then: { orders: [{ side: 'sell', size: 10, kind: 'limit', limitPrice: 105 }] },
+          triggers: { orders: [{ side: 'sell', size: 10, kind: 'limit', limitPrice: 105 }] },
         });
         ctx.cancel(parent);
       },
@@ -240,8 +237,7 @@ describe('one-triggers-other', () => {
   it('reject a parent whose contingent list is empty', () => {
     const r = scenario({
       rows: [FLAT, FLAT],
-      // biome-ignore lint/suspicious/noThenProperty: `then` is OrderRequest's one-triggers-other field
-      onBar: (ctx, bar) => void (bar.index === 0 && ctx.buy(10, { then: { orders: [] } })),
+      onBar: (ctx, bar) => void (bar.index === 0 && ctx.buy(10, { triggers: { orders: [] } })),
     });
     expect(r.orders[0]).toMatchObject({ status: 'rejected', reason: 'INVALID_CONTINGENT' });
   });
