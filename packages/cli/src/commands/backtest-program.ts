@@ -27,6 +27,7 @@ const EXAMPLES = [
   '  alphintra backtest pairs.ts --data ko.csv --data pep.csv --json > run.json',
   '  alphintra backtest sma-cross.ts --data orcl-daily --out runs/orcl   # catalog dataset; writes result.json, *.csv, manifest.json',
   '  alphintra backtest sma-cross.ts --data orcl.csv --report orcl.html --benchmark spy.csv   # one HTML file, opens offline',
+  '  alphintra backtest sma-cross.ts --data sap.csv --currency USD --fx-rate EUR/USD=eurusd.csv   # (with instruments quoted in EUR)',
 ].join('\n');
 
 /** Adds the inputs of a strategy run: `--data` (repeatable), `--symbol`, `--venue`, `--currency` and the reader options. */
@@ -40,7 +41,11 @@ function withRunInputs(command: Command): Command {
       )
       .option('--symbol <symbol>', 'symbol of the matching --data (default: from the data or its file name)', collect)
       .option('--venue <code>', 'venue of the instruments (their id is SYMBOL.VENUE)', 'SIM')
-      .option('--currency <code>', 'quote currency of the instruments', 'USD')
+      .option(
+        '--currency <code>',
+        'account currency (results are in it), and the quote currency of the instruments read',
+        'USD',
+      )
       .addOption(
         new Option(
           '--ticks <kind>',
@@ -112,11 +117,16 @@ export function addBacktestCommand(
     seedFlag: '--seed',
   })
     .option(
+      '--fx-rate <pair=value>',
+      'exchange rate, constant (EUR/USD=1.1) or bars whose closes are the rate (EUR/USD=eurusd.csv); repeat for several',
+      collect,
+    )
+    .option(
       '--benchmark <input>',
       'bars to compare with, bought and held (file, dataset or catalog name; default: the first --data)',
     )
     .option('--rolling-window <n>', 'window of the rolling Sharpe ratio and volatility, in bars (default half a year)')
-    .option('--json', 'print { manifest, summary, metrics, trades } as JSON')
+    .option('--json', 'print { manifest, summary, metrics, trades, balances } as JSON')
     .option(
       '--out <dir>',
       'write result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json there',

@@ -14,6 +14,7 @@ import { UsageError } from '../support/errors.js';
 import { createProgress } from '../support/progress.js';
 import { type BenchmarkSource, benchmarkOf, loadBenchmarkSource, type RunBenchmark } from './backtest-benchmark.js';
 import { type BacktestSource, loadBacktestData } from './backtest-data.js';
+import { type LoadedFxRates, loadFxRates, parseFxRateFlags } from './backtest-fx-rates.js';
 import { guardStrategy } from './backtest-guard.js';
 import { parseFees, parseSlippage } from './backtest-models.js';
 import { type LoadedStrategy, loadStrategy } from './backtest-strategy.js';
@@ -30,6 +31,7 @@ export interface RunInputFlags extends Omit<InputFlags, 'symbol'> {
 /** Flags of `alphintra backtest`. */
 export interface BacktestFlags extends RunInputFlags {
   param?: string[];
+  fxRate?: string[];
   cash?: string;
   fees?: string;
   slippage?: string;
@@ -51,6 +53,8 @@ export interface BacktestFlags extends RunInputFlags {
 export interface BacktestRun {
   readonly strategy: LoadedStrategy;
   readonly sources: readonly BacktestSource[];
+  /** The `--fx-rate` values, and the files read for them. */
+  readonly fxRates: LoadedFxRates;
   readonly result: BacktestResult;
   /** What the run is compared with; its figures fill the metrics' benchmark group. */
   readonly benchmark: RunBenchmark;
@@ -67,7 +71,11 @@ export interface BacktestSetup {
   readonly benchmark: BenchmarkSource;
   readonly rollingWindow?: number | undefined;
   readonly quiet: boolean;
+  /** Rates from `--fx-rate` (none when absent). */
+  readonly fxRates?: LoadedFxRates;
 }
+
+const NO_FX_RATES: LoadedFxRates = { table: {}, files: {} };
 
 /** Collects a repeatable option's values (commander's `argParser` for `--data`, `--param` …). */
 export function collect(value: string, previous: string[] | undefined): string[] {
@@ -105,6 +113,10 @@ function nonNegative(option: string, text: string): number {
 export function configFrom(flags: BacktestFlags): Partial<BacktestConfig> {
   const config: { -readonly [K in keyof BacktestConfig]?: BacktestConfig[K] } = {};
   if (flags.cash !== undefined) config.cash = positive('--cash', flags.cash);
+  if (flags.currency !== undefined) {
+    if (flags.currency.trim() === '') throw new UsageError('expected a currency code for --currency, got ""');
+    config.currency = flags.currency;
+  }
   if (flags.fees !== undefined) config.fees = parseFees(flags.fees);
   if (flags.slippage !== undefined) config.slippage = parseSlippage(flags.slippage);
   if (flags.fill !== undefined) {
@@ -197,6 +209,7 @@ export function executeBacktest(setup: BacktestSetup): BacktestRun {
       strategy: guardStrategy(setup.strategy.definition, setup.strategy.file),
       parameters: setup.parameters,
       data: setup.sources.map((s) => s.data),
+      ...(setup.fxRates === undefined ? {} : { fxRates: setup.fxRates.table }),
       strategyCodeHash: setup.strategy.codeHash,
       onProgress: (done, total) => progress.update(done, total),
       progressInterval: progressInterval(setup.sources),
@@ -204,6 +217,7 @@ export function executeBacktest(setup: BacktestSetup): BacktestRun {
     return {
       strategy: setup.strategy,
       sources: setup.sources,
+      fxRates: setup.fxRates ?? NO_FX_RATES,
       result,
       benchmark: benchmarkOf(setup.benchmark, result),
       rollingWindow: setup.rollingWindow,
@@ -225,6 +239,7 @@ export function executeBacktest(setup: BacktestSetup): BacktestRun {
 export async function backtestCommand(file: string, flags: BacktestFlags): Promise<BacktestRun> {
   // Cheap checks first, so a typo fails before any file is read.
   const config = configFrom(flags);
+  const fxRateFlags = parseFxRateFlags(flags.fxRate ?? []);
   const raw = parseParams(flags.param ?? []);
   const rollingWindow = parseRollingWindow(flags.rollingWindow);
   const quiet = flags.quiet === true || flags.json === true;
@@ -233,6 +248,7 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
   resolveParameters(strategy.definition.parameters, raw);
 
   const sources = await loadRunData(flags, quiet);
+  const fxRates = await loadFxRates(fxRateFlags, readFlagsOf(flags), quiet);
   const benchmark = await loadBenchmarkSource(flags.benchmark, sources, readFlagsOf(flags), quiet);
-  return executeBacktest({ strategy, sources, config, parameters: raw, benchmark, rollingWindow, quiet });
+  return executeBacktest({ strategy, sources, config, parameters: raw, benchmark, rollingWindow, quiet, fxRates });
 }

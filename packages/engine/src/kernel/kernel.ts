@@ -4,7 +4,9 @@ import type { ExecutionVenue } from '../execution/venue.js';
 import type { Order, OrderRequest } from '../orders/order.js';
 import { isWorkingCode } from '../orders/order-codes.js';
 import { BuyingPower } from '../portfolio/buying-power.js';
-import { Portfolio } from '../portfolio/portfolio.js';
+import { createPortfolio } from '../portfolio/create-portfolio.js';
+import type { CurrencyPlan } from '../portfolio/currency-plan.js';
+import type { Portfolio } from '../portfolio/portfolio.js';
 import { TradeTracker } from '../portfolio/trade-tracker.js';
 import { RiskEngine } from '../risk/risk-engine.js';
 import type { ParameterSpecs, ParameterValues } from '../strategy/parameters.js';
@@ -47,6 +49,8 @@ export class Kernel {
   readonly config: KernelConfig;
   readonly clock: Clock;
   readonly portfolio: Portfolio;
+  /** The account's currencies and where each one's rate comes from. */
+  readonly currencyPlan: CurrencyPlan;
   readonly trades: TradeTracker;
   readonly risk: RiskEngine;
   /** Orders, fills and order events, and what turns requests into orders. */
@@ -114,18 +118,21 @@ export class Kernel {
     });
     this.config = config;
     this.clock = clock;
-    this.portfolio = new Portfolio(
-      instruments.map((i) => ({
-        id: i.instrument.id,
-        multiplier: i.instrument.multiplier,
-        margined: i.instrument.kind === 'future' || i.instrument.kind === 'perpetual',
-        marginRate: i.marginRate ?? 0.1,
-      })),
-      config.account,
-    );
+    this.lastBar = new Int32Array(instruments.length).fill(-1);
+    const account = createPortfolio({
+      instruments,
+      account: config.account,
+      ...(config.fxRates === undefined ? {} : { fxRates: config.fxRates }),
+      clock,
+      feed: { close: instruments.map((i) => i.columns.close), lastBar: this.lastBar },
+    });
+    this.portfolio = account.portfolio;
+    this.currencyPlan = account.plan;
+    const portfolio = this.portfolio;
     this.trades = new TradeTracker(
       this.ids,
       instruments.map((i) => i.instrument.multiplier),
+      portfolio.converts ? (k) => portfolio.rateOf(k) : undefined,
     );
     this.risk = new RiskEngine(config.risk);
     const sized = instruments.map((i) => ({
@@ -135,7 +142,6 @@ export class Kernel {
       margined: i.instrument.kind === 'future' || i.instrument.kind === 'perpetual',
     }));
     const buyingPower = new BuyingPower(this.portfolio, sized, config.fees, config.account.allowShort);
-    this.lastBar = new Int32Array(instruments.length).fill(-1);
     this.matchingBar = new Int32Array(instruments.length).fill(-1);
     this.lastMatched = new Int32Array(instruments.length).fill(-1);
     this.#matchStream = Uint8Array.from(instruments, (i) => streamCode(i.matching ?? 'bars'));
