@@ -41,7 +41,8 @@ const YEAR_MICROS = 365.25 * MICROS_PER_DAY;
  * It does no I/O and keeps no hidden state: a driver feeds it bars (a replay of stored data
  * in a backtest, a feed in paper and live trading) and advances its clock; a venue executes
  * its orders. The driver calls, per timestamp: {@link advanceTime}, then {@link beginBar}
- * for each instrument with a bar, then {@link deliverBar} for each, then {@link endSlice}.
+ * for each instrument with a bar, then {@link markBar} for each, then {@link deliverBar} for
+ * each, then {@link endSlice}.
  */
 export class Kernel {
   readonly instruments: readonly KernelInstrument[];
@@ -252,6 +253,7 @@ export class Kernel {
   stepBar(k: number, j: number): void {
     this.advanceToBar(k, j);
     this.beginBar(k, j);
+    this.markBar(k, j);
     this.deliverBar(k, j);
     this.endSlice(k, j);
   }
@@ -335,6 +337,7 @@ export class Kernel {
     ) {
       this.advanceToBar(k0, j0);
       for (let i = 0; i < count; i++) this.beginBar(due[i] as number, cursor[due[i] as number] as number);
+      for (let i = 0; i < count; i++) this.markBar(due[i] as number, cursor[due[i] as number] as number);
       for (let i = 0; i < count; i++) this.deliverBar(due[i] as number, cursor[due[i] as number] as number);
       this.endSlice(k0, j0);
       return;
@@ -354,6 +357,10 @@ export class Kernel {
         matcher.matchBar(k, j);
         this.matchingBar[k] = -1;
       }
+    }
+    for (let i = 0; i < count; i++) {
+      const k = due[i] as number;
+      const j = cursor[k] as number;
       portfolio.mark(k, (closes[k] as Float64Array)[j] as number);
       trades.onBar(k, this.#highs[k] as Float64Array, this.#lows[k] as Float64Array, j);
     }
@@ -381,7 +388,11 @@ export class Kernel {
     this.#endSlice(t);
   }
 
-  /** Phase one of a bar: corporate actions, carry, matching at the venue, marks. */
+  /**
+   * Phase one of a bar: corporate actions, carry, matching at the venue. With several
+   * instruments at one timestamp every one is matched before any is marked at its close
+   * ({@link markBar}): an order sized at an open must not see another instrument's close.
+   */
   beginBar(k: number, j: number): void {
     const c = (this.instruments[k] as KernelInstrument).columns;
     if (this.#nextAction < this.#actions.length) this.#applyActions(k, j);
@@ -396,11 +407,17 @@ export class Kernel {
       matcher.matchBar(k, j);
       this.matchingBar[k] = -1;
     }
+  }
+
+  /** Phase two of a bar: its close becomes the mark, and the open trade's excursions take its range. */
+  markBar(k: number, j: number): void {
+    if (this.#matchStream[k] !== STREAM_BARS) return; // marked by its ticks
+    const c = (this.instruments[k] as KernelInstrument).columns;
     this.portfolio.mark(k, c.close[j] as number);
     this.trades.onBar(k, c.high, c.low, j);
   }
 
-  /** Phase two: the strategy sees the closed bar (indicators first), then close fills. */
+  /** Phase three: the strategy sees the closed bar (indicators first), then close fills. */
   deliverBar(k: number, j: number): void {
     const ins = this.instruments[k] as KernelInstrument;
     const c = ins.columns;
