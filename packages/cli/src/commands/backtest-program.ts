@@ -8,17 +8,19 @@ import { INSTRUMENT_HELP } from './backtest-instruments.js';
 import { FEES_HELP, SLIPPAGE_HELP } from './backtest-models.js';
 import { backtestJson, printBacktestSummary } from './backtest-report.js';
 
-const EXAMPLES = [
-  '',
+/** Help on the strategy file. */
+const STRATEGY_FILE_HELP = [
   'The strategy file (.ts, .mts, .js or .mjs) ends with',
   "  export default defineStrategy({ name, parameters, create })   // import { defineStrategy } from '@alphintra/engine'",
   'It is compiled without type checking (run tsc for that) and may import @alphintra/* packages.',
+].join('\n');
+
+/** Help on the strategy file and the execution models, shared by the commands that run a strategy. */
+export const RUN_HELP = [STRATEGY_FILE_HELP, '', FEES_HELP, '', SLIPPAGE_HELP, '', INSTRUMENT_HELP].join('\n');
+
+const EXAMPLES = [
   '',
-  FEES_HELP,
-  '',
-  SLIPPAGE_HELP,
-  '',
-  INSTRUMENT_HELP,
+  RUN_HELP,
   '',
   'Examples:',
   '  alphintra backtest sma-cross.ts --data data/samples/orcl-1995-2014.txt --symbol ORCL',
@@ -30,23 +32,15 @@ const EXAMPLES = [
   '  alphintra backtest sma-cross.ts --data sap.csv --currency USD --fx-rate EUR/USD=eurusd.csv   # (with instruments quoted in EUR)',
 ].join('\n');
 
-/** Adds `alphintra backtest` to the program. */
-export function addBacktestCommand(
-  program: Command,
-  out: (line: string) => void,
-  printJson: (value: unknown) => void,
-): void {
-  withReadOptions(
-    program
-      .command('backtest')
-      .description('run a strategy file over historical bars through the simulated exchange')
-      .argument('<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export')
+/** Adds the inputs of a strategy run: `--data` (repeatable), `--symbol`, `--venue`, `--currency` and the reader options. */
+function withRunInputs(command: Command): Command {
+  return withReadOptions(
+    command
       .option(
         '--data <input>',
         'bar file (CSV/TSV/JSON/NDJSON), .alph dataset or catalog name; repeat for several instruments',
         collect,
       )
-      .option('--param <name=value>', 'strategy parameter; repeat for several', collect)
       .option('--symbol <symbol>', 'symbol of the matching --data (default: from the data or its file name)', collect)
       .option('--venue <code>', 'venue of the instruments (their id is SYMBOL.VENUE)', 'SIM')
       .option(
@@ -55,76 +49,119 @@ export function addBacktestCommand(
         'USD',
       )
       .option(
-        '--fx-rate <pair=value>',
-        'exchange rate, constant (EUR/USD=1.1) or bars whose closes are the rate (EUR/USD=eurusd.csv); repeat for several',
-        collect,
-      )
-      .option('--cash <amount>', 'starting cash (default 100000)')
-      .option('--fees <model>', 'commission model, e.g. percent:0.001 (see below; default none)')
-      .option('--slippage <model>', 'slippage model, e.g. bps:5 (see below; default none)')
-      .addOption(
-        new Option(
-          '--fill <timing>',
-          'market orders fill at the next open or this bar close (default next-open)',
-        ).choices(['next-open', 'close']),
-      )
-      .addOption(
-        new Option('--bar-path <path>', 'assumed price path inside a bar (default pessimistic)').choices([
-          ...BAR_PATHS,
-        ]),
-      )
-      .option('--volume-limit <fraction>', 'largest share of a bar volume traded per bar, e.g. 0.1 (default no limit)')
-      .option('--latency-ms <ms>', 'delay from order to venue in milliseconds (default 0)')
-      .option('--latency-jitter-ms <ms>', 'extra uniform random delay in milliseconds, seeded')
-      .option('--seed <n>', 'seed of random slippage and latency (default 1)')
-      .option(
         '--instrument <SYMBOL:terms>',
         'kind, multiplier, tick, lot, margin, session … of a symbol (see below)',
         collect,
       )
       .option('--instruments <file.json>', 'terms of several instruments, keyed by symbol (see below)')
-      .option('--leverage <n>', 'gross exposure of cash instruments allowed, as a multiple of equity (default 1)')
-      .option('--allow-short', 'allow short positions in cash instruments (the default)')
-      .option('--no-short', 'forbid short positions in cash instruments')
-      .option('--borrow-rate <rate>', 'annual borrow rate on shorts of cash instruments, e.g. 0.03 (default 0)')
       .option('--funding-rate <rate>', 'funding rate per 8 h of perpetuals, e.g. 0.0001 (positive: longs pay)')
-      .addOption(
-        new Option('--when-closed <rule>', 'orders reaching a closed market wait for the open or are rejected').choices(
-          ['wait', 'reject'],
-        ),
-      )
       .addOption(
         new Option(
           '--ticks <kind>',
           'read --data as bars, trade ticks or quote ticks; auto: quotes when it has bid and ask columns, trades when its timestamps are ticks (default auto)',
         ).choices(['auto', 'bars', 'trades', 'quotes']),
-      )
-      .option(
-        '--benchmark <input>',
-        'bars to compare with, bought and held (file, dataset or catalog name; default: the first --data)',
-      )
-      .option(
-        '--rolling-window <n>',
-        'window of the rolling Sharpe ratio and volatility, in bars (default half a year)',
-      )
-      .option('--json', 'print { manifest, summary, metrics, trades, balances } as JSON')
-      .option(
-        '--out <dir>',
-        'write result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json there',
-      )
-      .option('--report <file>', 'write a self-contained HTML report (charts, trades, metrics, manifest)')
-      .option('--quiet', 'no progress bar')
-      .addHelpText('after', EXAMPLES),
+      ),
     { symbol: false },
-  ).action(async (file: string, flags: BacktestFlags) => {
-    const run = await backtestCommand(file, flags);
-    const written = flags.out === undefined ? [] : await writeBacktestFiles(flags.out, run);
-    if (flags.report !== undefined) written.push(await writeBacktestReport(flags.report, run));
-    if (flags.json === true) {
-      printJson(backtestJson(run));
-      return;
-    }
-    printBacktestSummary(run, out);
-    if (written.length > 0) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
-  });
+  );
+}
+
+/** Adds the execution rules of a strategy run (parsed by `configFrom`); `seedFlag` names the seed of random slippage and latency. */
+function withExecutionOptions(command: Command, seedFlag: '--seed' | '--run-seed'): Command {
+  return command
+    .option('--cash <amount>', 'starting cash (default 100000)')
+    .option('--fees <model>', 'commission model, e.g. percent:0.001 (see below; default none)')
+    .option('--slippage <model>', 'slippage model, e.g. bps:5 (see below; default none)')
+    .addOption(
+      new Option(
+        '--fill <timing>',
+        'market orders fill at the next open or this bar close (default next-open)',
+      ).choices(['next-open', 'close']),
+    )
+    .addOption(
+      new Option('--bar-path <path>', 'assumed price path inside a bar (default pessimistic)').choices([...BAR_PATHS]),
+    )
+    .option('--volume-limit <fraction>', 'largest share of a bar volume traded per bar, e.g. 0.1 (default no limit)')
+    .option('--latency-ms <ms>', 'delay from order to venue in milliseconds (default 0)')
+    .option('--latency-jitter-ms <ms>', 'extra uniform random delay in milliseconds, seeded')
+    .option(`${seedFlag} <n>`, 'seed of random slippage and latency (default 1)')
+    .option('--leverage <n>', 'gross exposure of cash instruments allowed, as a multiple of equity (default 1)')
+    .option('--allow-short', 'allow short positions in cash instruments (the default)')
+    .option('--no-short', 'forbid short positions in cash instruments')
+    .option('--borrow-rate <rate>', 'annual borrow rate on shorts of cash instruments, e.g. 0.03 (default 0)')
+    .addOption(
+      new Option('--when-closed <rule>', 'orders reaching a closed market wait for the open or are rejected').choices([
+        'wait',
+        'reject',
+      ]),
+    );
+}
+
+/**
+ * Adds a command that runs a strategy file, shared by `backtest` and `optimize`: the strategy
+ * argument, its `--param` option, the data inputs and the execution rules (both parse them with
+ * `configFrom`). `seedFlag` names the seed of random slippage and latency: `--seed` for a
+ * backtest, `--run-seed` where `--seed` seeds something else.
+ */
+export function strategyRunCommand(
+  program: Command,
+  spec: {
+    readonly name: string;
+    readonly description: string;
+    readonly param: readonly [flags: string, description: string];
+    readonly seedFlag: '--seed' | '--run-seed';
+  },
+): Command {
+  return withExecutionOptions(
+    withRunInputs(
+      program
+        .command(spec.name)
+        .description(spec.description)
+        .argument('<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export')
+        .option(spec.param[0], spec.param[1], collect),
+    ),
+    spec.seedFlag,
+  );
+}
+
+/** Adds `alphintra backtest` to the program. */
+export function addBacktestCommand(
+  program: Command,
+  out: (line: string) => void,
+  printJson: (value: unknown) => void,
+): void {
+  strategyRunCommand(program, {
+    name: 'backtest',
+    description: 'run a strategy file over historical bars through the simulated exchange',
+    param: ['--param <name=value>', 'strategy parameter; repeat for several'],
+    seedFlag: '--seed',
+  })
+    .option(
+      '--fx-rate <pair=value>',
+      'exchange rate, constant (EUR/USD=1.1) or bars whose closes are the rate (EUR/USD=eurusd.csv); repeat for several',
+      collect,
+    )
+    .option(
+      '--benchmark <input>',
+      'bars to compare with, bought and held (file, dataset or catalog name; default: the first --data)',
+    )
+    .option('--rolling-window <n>', 'window of the rolling Sharpe ratio and volatility, in bars (default half a year)')
+    .option('--json', 'print { manifest, summary, metrics, trades, balances } as JSON')
+    .option(
+      '--out <dir>',
+      'write result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json there',
+    )
+    .option('--report <file>', 'write a self-contained HTML report (charts, trades, metrics, manifest)')
+    .option('--quiet', 'no progress bar')
+    .addHelpText('after', EXAMPLES)
+    .action(async (file: string, flags: BacktestFlags) => {
+      const run = await backtestCommand(file, flags);
+      const written = flags.out === undefined ? [] : await writeBacktestFiles(flags.out, run);
+      if (flags.report !== undefined) written.push(await writeBacktestReport(flags.report, run));
+      if (flags.json === true) {
+        printJson(backtestJson(run));
+        return;
+      }
+      printBacktestSummary(run, out);
+      if (written.length > 0) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
+    });
 }

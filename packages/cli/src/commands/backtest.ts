@@ -7,6 +7,7 @@ import {
   type RawParameter,
   resolveParameters,
   runBacktest,
+  type StrategyDefinition,
   type WhenClosed,
 } from '@alphintra/engine';
 import type { InputFlags } from '../support/bars-io.js';
@@ -20,13 +21,23 @@ import { type InstrumentTerms, parseInstrumentOption, readInstrumentsFile } from
 import { parseFees, parseSlippage } from './backtest-models.js';
 import { type LoadedStrategy, loadStrategy } from './backtest-strategy.js';
 
-/** Flags of `alphintra backtest`. */
-export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
+/** Flags naming a run's data: the inputs, their symbols and how to read them. */
+export interface RunInputFlags extends Omit<InputFlags, 'symbol'> {
   data?: string[];
-  param?: string[];
   symbol?: string[];
   venue?: string;
   currency?: string;
+  ticks?: 'auto' | 'bars' | 'trades' | 'quotes';
+  /** `--instrument SYMBOL:terms`, repeatable. */
+  instrument?: string[];
+  /** `--instruments file.json`. */
+  instruments?: string;
+  fundingRate?: string;
+}
+
+/** Flags of `alphintra backtest`. */
+export interface BacktestFlags extends RunInputFlags {
+  param?: string[];
   fxRate?: string[];
   cash?: string;
   fees?: string;
@@ -37,19 +48,15 @@ export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
   latencyMs?: string;
   latencyJitterMs?: string;
   seed?: string;
-  instrument?: string[];
-  instruments?: string;
   leverage?: string;
   /** `--allow-short`. */
   allowShort?: boolean;
   /** false with `--no-short`. */
   short?: boolean;
   borrowRate?: string;
-  fundingRate?: string;
   whenClosed?: string;
   benchmark?: string;
   rollingWindow?: string;
-  ticks?: 'auto' | 'bars' | 'trades' | 'quotes';
   json?: boolean;
   out?: string;
   report?: string;
@@ -192,6 +199,54 @@ function progressInterval(sources: readonly BacktestSource[]): number {
   return Math.max(1024, Math.ceil(bars / 200));
 }
 
+/** Refuses `--param` names the strategy does not declare (a usage mistake). */
+export function checkParameterNames(definition: StrategyDefinition, names: readonly string[]): void {
+  const specs = definition.parameters;
+  for (const name of names) {
+    if (!Object.hasOwn(specs, name)) {
+      const known = Object.keys(specs);
+      throw new UsageError(
+        `strategy "${definition.name}" has no parameter ${name}` +
+          (known.length > 0 ? ` (parameters: ${known.join(', ')})` : ' (it has no parameters)'),
+      );
+    }
+  }
+}
+
+/** Returns the reader flags given on the command line. */
+function readFlagsOf(flags: RunInputFlags): Omit<InputFlags, 'symbol'> {
+  const read: Omit<InputFlags, 'symbol'> = {};
+  for (const key of READ_KEYS) if (flags[key] !== undefined) Object.assign(read, { [key]: flags[key] });
+  return read;
+}
+
+/** The instrument terms and funding rate of a run's flags, checked (the file is read later). */
+export function runTermsOf(flags: RunInputFlags): { terms: InstrumentTerms[]; fundingRate: number | undefined } {
+  return {
+    terms: (flags.instrument ?? []).map(parseInstrumentOption),
+    fundingRate: flags.fundingRate === undefined ? undefined : finite('--funding-rate', flags.fundingRate),
+  };
+}
+
+/**
+ * Reads a run's `--data` inputs with its reader flags and instrument terms (`--instrument`,
+ * `--instruments`, `--funding-rate`), as `backtest` and `optimize` both do.
+ */
+export async function loadRunData(flags: RunInputFlags, quiet: boolean): Promise<BacktestSource[]> {
+  const { terms, fundingRate } = runTermsOf(flags);
+  if (flags.instruments !== undefined) terms.push(...(await readInstrumentsFile(flags.instruments)));
+  return loadBacktestData(flags.data ?? [], {
+    read: readFlagsOf(flags),
+    symbols: flags.symbol ?? [],
+    venue: flags.venue ?? 'SIM',
+    currency: flags.currency ?? 'USD',
+    ticks: flags.ticks ?? 'auto',
+    quiet,
+    instruments: terms,
+    ...(fundingRate === undefined ? {} : { fundingRate }),
+  });
+}
+
 /**
  * Runs a loaded strategy over loaded data (with a progress bar on a terminal unless quiet) and
  * aligns its benchmark. Used by `alphintra backtest` and by the demo.
@@ -239,38 +294,16 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
   const config = configFrom(flags);
   const fxRateFlags = parseFxRateFlags(flags.fxRate ?? []);
   const raw = parseParams(flags.param ?? []);
-  const fundingRate = flags.fundingRate === undefined ? undefined : finite('--funding-rate', flags.fundingRate);
-  const instruments: InstrumentTerms[] = (flags.instrument ?? []).map(parseInstrumentOption);
-  if (flags.instruments !== undefined) instruments.push(...(await readInstrumentsFile(flags.instruments)));
+  runTermsOf(flags); // a malformed --instrument or --funding-rate fails before any file is read
   const rollingWindow = parseRollingWindow(flags.rollingWindow);
   const quiet = flags.quiet === true || flags.json === true;
   const strategy = await loadStrategy(file);
-  const specs = strategy.definition.parameters;
-  for (const name of Object.keys(raw)) {
-    if (!Object.hasOwn(specs, name)) {
-      const known = Object.keys(specs);
-      throw new UsageError(
-        `strategy "${strategy.definition.name}" has no parameter ${name}` +
-          (known.length > 0 ? ` (parameters: ${known.join(', ')})` : ' (it has no parameters)'),
-      );
-    }
-  }
-  resolveParameters(specs, raw);
+  checkParameterNames(strategy.definition, Object.keys(raw));
+  resolveParameters(strategy.definition.parameters, raw);
 
-  const read: Omit<InputFlags, 'symbol'> = {};
-  for (const key of READ_KEYS) if (flags[key] !== undefined) Object.assign(read, { [key]: flags[key] });
-  const sources = await loadBacktestData(flags.data ?? [], {
-    read,
-    symbols: flags.symbol ?? [],
-    venue: flags.venue ?? 'SIM',
-    currency: config.currency ?? 'USD',
-    ticks: flags.ticks ?? 'auto',
-    quiet,
-    instruments,
-    ...(fundingRate === undefined ? {} : { fundingRate }),
-  });
-  const fxRates = await loadFxRates(fxRateFlags, read, quiet);
-  const benchmark = await loadBenchmarkSource(flags.benchmark, sources, read, quiet);
+  const sources = await loadRunData(flags, quiet);
+  const fxRates = await loadFxRates(fxRateFlags, readFlagsOf(flags), quiet);
+  const benchmark = await loadBenchmarkSource(flags.benchmark, sources, readFlagsOf(flags), quiet);
   return executeBacktest({
     strategy,
     sources,
