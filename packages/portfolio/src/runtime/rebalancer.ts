@@ -83,7 +83,8 @@ export function transferCapital(
   let largest = 0;
   for (let i = 1; i < targets.length; i++) if ((targets[i] as number) > (targets[largest] as number)) largest = i;
   const transfers = targets.map((w, i) => (i === largest ? 0 : w * total - (equities[i] as number)));
-  transfers[largest] = -transfers.reduce((a, b) => a + b, 0);
+  const others = transfers.reduce((a, b) => a + b, 0);
+  transfers[largest] = others === 0 ? 0 : -others;
   for (const [i, sleeve] of sleeves.entries()) if (transfers[i] !== 0) sleeve.ledger.transfer(transfers[i] as number);
   return transfers;
 }
