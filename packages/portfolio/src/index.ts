@@ -33,6 +33,8 @@ export type {
   ResolvedSleeve,
 } from './spec/check-spec.js';
 export { checkPortfolioSpec, DEFAULT_LOOKBACK } from './spec/check-spec.js';
+export type { PortfolioDocument, SleeveDocument } from './spec/portfolio-document.js';
+export { portfolioFromDocument, readPortfolioDocument } from './spec/portfolio-document.js';
 export type {
   AllocationSpec,
   InstrumentTerms,

@@ -102,11 +102,22 @@ export class OrderDesk {
     return this.submit(sleeve, k, { size: { targetQuantity: 0 }, tag: 'close' });
   }
 
-  /** Places a market order of `units` (signed) in `k` for the sleeve, on the portfolio's initiative. */
+  /**
+   * Places a market order of `units` (signed) in `k` for the sleeve, on the portfolio's
+   * initiative. An order that reduces the sleeve's position is reduce-only, so that if the
+   * sleeve's own orders flatten it first (a stop filling at the same open), it cannot flip it.
+   */
   placeForPortfolio(sleeve: SleeveState, k: number, units: number, tag: string): Readonly<Order> {
     const id = this.#account.ids[k] as string;
+    const reduceOnly = Math.sign(units) === -Math.sign(sleeve.ledger.quantity(k));
     const order = this.#router.run(sleeve.index, true, () =>
-      this.#account.ctx.submit({ instrument: id, side: units > 0 ? 'buy' : 'sell', size: Math.abs(units), tag }),
+      this.#account.ctx.submit({
+        instrument: id,
+        side: units > 0 ? 'buy' : 'sell',
+        size: Math.abs(units),
+        tag,
+        ...(reduceOnly ? { reduceOnly } : {}),
+      }),
     );
     sleeve.track(order);
     return order;

@@ -107,3 +107,44 @@ describe('rebalancing', () => {
     expect(capped.map((r) => r.reason)).toEqual(['start', 'max-weight']);
   });
 });
+
+describe('position scaling', () => {
+  it('never flips a sleeve whose own stop flattens it at the same open', () => {
+    // a buys 100 AAA with a reduce-only stop at 95; AAA rises to 120, so the rebalance at row 2
+    // scales a down with a sale; bar 3 gaps to 90 and the stop sells all 100 first.
+    const A2 = equityData('AAA', [
+      [100, 100, 100, 100],
+      [100, 110, 100, 110],
+      [110, 120, 110, 120],
+      [90, 90, 90, 90],
+      [90, 90, 90, 90],
+    ]);
+    const a = defineStrategy({
+      name: 'stopped',
+      parameters: {},
+      create(ctx) {
+        return {
+          onBar(bar) {
+            if (bar.index === 0) ctx.buy(100);
+            if (bar.index === 1) ctx.sell(100, { kind: 'stop', stopPrice: 95, reduceOnly: true, tag: 'stop' });
+          },
+        };
+      },
+    });
+    const result = runPortfolio({
+      portfolio: definePortfolio({
+        sleeves: [
+          { name: 'a', strategy: a, instruments: ['AAA'] },
+          { name: 'b', strategy: buyOnce(10, []), instruments: ['BBB'] },
+        ],
+        rebalance: { schedule: { everyBars: 2 }, scalePositions: true },
+      }),
+      data: [A2, B],
+      cash: 100_000,
+    });
+    const scale = result.backtest.orders.find((o) => o.tag === 'rebalance' && o.instrument === 'AAA.SIM');
+    expect(scale?.side).toBe('sell');
+    expect(scale?.filledQuantity).toBe(0);
+    expect(result.sleeves[0]?.positions[0]?.quantity).toBe(0);
+  });
+});
