@@ -56,7 +56,7 @@ export function readPortfolioDocument(value: unknown): PortfolioDocument {
   }
   const sleeves = value.sleeves;
   if (!Array.isArray(sleeves) || sleeves.length === 0) fail('expected sleeves: a list of at least one sleeve');
-  (sleeves as unknown[]).forEach((sleeve, i) => {
+  for (const [i, sleeve] of (sleeves as unknown[]).entries()) {
     if (!isObject(sleeve)) return fail(`expected sleeve ${i + 1} to be an object`);
     for (const key of Object.keys(sleeve)) {
       if (!SLEEVE_KEYS.has(key)) fail(`unknown key ${key} in sleeve ${i + 1} (keys: ${[...SLEEVE_KEYS].join(', ')})`);
@@ -68,7 +68,7 @@ export function readPortfolioDocument(value: unknown): PortfolioDocument {
     if (sleeve.parameters !== undefined && !isObject(sleeve.parameters)) {
       fail(`expected the parameters of sleeve ${i + 1} to be an object`);
     }
-  });
+  }
   return value as unknown as PortfolioDocument;
 }
 
