@@ -22,6 +22,7 @@ export type { PortfolioDefinition } from './define-portfolio.js';
 export { definePortfolio, isPortfolioDefinition } from './define-portfolio.js';
 export type { CorrelationMatrix, PortfolioResult, PortfolioRunOptions, SleeveResult } from './results/run-portfolio.js';
 export { runPortfolio, sleeveCorrelation } from './results/run-portfolio.js';
+export { sleeveMetrics } from './results/sleeve-metrics.js';
 export type { PortfolioOrderCode } from './runtime/portfolio-order.js';
 export { PortfolioOrder } from './runtime/portfolio-order.js';
 export type { RebalanceEvent, RebalanceReason, RiskEvent } from './runtime/portfolio-recorder.js';

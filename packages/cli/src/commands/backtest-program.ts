@@ -25,17 +25,14 @@ const EXAMPLES = [
   '  alphintra backtest sma-cross.ts --data orcl.csv --report orcl.html --benchmark spy.csv   # one HTML file, opens offline',
 ].join('\n');
 
-/** Adds `alphintra backtest` to the program. */
-export function addBacktestCommand(
-  program: Command,
-  out: (line: string) => void,
-  printJson: (value: unknown) => void,
-): void {
-  withReadOptions(
-    program
-      .command('backtest')
-      .description('run a strategy file over historical bars through the simulated exchange')
-      .argument('<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export')
+/**
+ * Adds the options every command that runs strategies over data shares (`backtest`,
+ * `portfolio`): the data and its readers, parameters, account and execution rules, the
+ * benchmark and rolling window, and the outputs.
+ */
+export function withRunOptions(command: Command): Command {
+  return withReadOptions(
+    command
       .option(
         '--data <input>',
         'bar file (CSV/TSV/JSON/NDJSON), .alph dataset or catalog name; repeat for several instruments',
@@ -76,25 +73,40 @@ export function addBacktestCommand(
       .option(
         '--rolling-window <n>',
         'window of the rolling Sharpe ratio and volatility, in bars (default half a year)',
-      )
-      .option('--json', 'print { manifest, summary, metrics, trades } as JSON')
-      .option(
-        '--out <dir>',
-        'write result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json there',
-      )
-      .option('--report <file>', 'write a self-contained HTML report (charts, trades, metrics, manifest)')
-      .option('--quiet', 'no progress bar')
-      .addHelpText('after', EXAMPLES),
+      ),
     { symbol: false },
-  ).action(async (file: string, flags: BacktestFlags) => {
-    const run = await backtestCommand(file, flags);
-    const written = flags.out === undefined ? [] : await writeBacktestFiles(flags.out, run);
-    if (flags.report !== undefined) written.push(await writeBacktestReport(flags.report, run));
-    if (flags.json === true) {
-      printJson(backtestJson(run));
-      return;
-    }
-    printBacktestSummary(run, out);
-    if (written.length > 0) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
-  });
+  );
+}
+
+/** Adds `alphintra backtest` to the program. */
+export function addBacktestCommand(
+  program: Command,
+  out: (line: string) => void,
+  printJson: (value: unknown) => void,
+): void {
+  withRunOptions(
+    program
+      .command('backtest')
+      .description('run a strategy file over historical bars through the simulated exchange')
+      .argument('<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export'),
+  )
+    .option('--json', 'print { manifest, summary, metrics, trades } as JSON')
+    .option(
+      '--out <dir>',
+      'write result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json there',
+    )
+    .option('--report <file>', 'write a self-contained HTML report (charts, trades, metrics, manifest)')
+    .option('--quiet', 'no progress bar')
+    .addHelpText('after', EXAMPLES)
+    .action(async (file: string, flags: BacktestFlags) => {
+      const run = await backtestCommand(file, flags);
+      const written = flags.out === undefined ? [] : await writeBacktestFiles(flags.out, run);
+      if (flags.report !== undefined) written.push(await writeBacktestReport(flags.report, run));
+      if (flags.json === true) {
+        printJson(backtestJson(run));
+        return;
+      }
+      printBacktestSummary(run, out);
+      if (written.length > 0) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
+    });
 }

@@ -4,6 +4,7 @@ import {
   type BacktestResult,
   type BarPath,
   type FillTiming,
+  type ParameterSpecs,
   type RawParameter,
   resolveParameters,
   runBacktest,
@@ -139,7 +140,8 @@ export function parseRollingWindow(text: string | undefined): number | undefined
 
 const READ_KEYS = ['format', 'delimiter', 'header', 'map', 'timeZone', 'epochUnit', 'dateFormat', 'maxBytes'] as const;
 
-function progressInterval(sources: readonly BacktestSource[]): number {
+/** A progress interval of about 200 updates over the run's data. */
+export function progressInterval(sources: readonly BacktestSource[]): number {
   const bars = sources.reduce(
     (n, s) => n + (s.data.series?.length ?? 0) + (s.data.trades?.time.length ?? 0) + (s.data.quotes?.time.length ?? 0),
     0,
@@ -175,6 +177,67 @@ export function executeBacktest(setup: BacktestSetup): BacktestRun {
   }
 }
 
+/** The inputs of a run as the command line gives them, checked and loaded. */
+export interface RunInputs {
+  readonly config: Partial<BacktestConfig>;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly rollingWindow: number | undefined;
+  readonly sources: readonly BacktestSource[];
+  readonly benchmark: BenchmarkSource;
+  readonly quiet: boolean;
+}
+
+/** The options checked before anything is read, so a typo fails at once. */
+export interface RunOptions {
+  readonly config: Partial<BacktestConfig>;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly rollingWindow: number | undefined;
+  readonly quiet: boolean;
+}
+
+/** Checks the execution options, parameters and rolling window of `backtest` and `portfolio`. */
+export function runOptionsFrom(flags: BacktestFlags): RunOptions {
+  return {
+    config: configFrom(flags),
+    parameters: parseParams(flags.param ?? []),
+    rollingWindow: parseRollingWindow(flags.rollingWindow),
+    quiet: flags.quiet === true || flags.json === true,
+  };
+}
+
+/**
+ * Checks `--param` names against the parameters of what runs (`what` names it in the message),
+ * then their values.
+ */
+export function checkParameterNames(specs: ParameterSpecs, raw: Readonly<Record<string, string>>, what: string): void {
+  for (const name of Object.keys(raw)) {
+    if (!Object.hasOwn(specs, name)) {
+      const known = Object.keys(specs);
+      throw new UsageError(
+        `${what} has no parameter ${name}` +
+          (known.length > 0 ? ` (parameters: ${known.join(', ')})` : ' (it has no parameters)'),
+      );
+    }
+  }
+  resolveParameters(specs, raw);
+}
+
+/** Reads the `--data` inputs and the benchmark with the command line's reader options. */
+export async function loadRunData(flags: BacktestFlags, options: RunOptions): Promise<RunInputs> {
+  const read: Omit<InputFlags, 'symbol'> = {};
+  for (const key of READ_KEYS) if (flags[key] !== undefined) Object.assign(read, { [key]: flags[key] });
+  const sources = await loadBacktestData(flags.data ?? [], {
+    read,
+    symbols: flags.symbol ?? [],
+    venue: flags.venue ?? 'SIM',
+    currency: flags.currency ?? 'USD',
+    ticks: flags.ticks ?? 'auto',
+    quiet: options.quiet,
+  });
+  const benchmark = await loadBenchmarkSource(flags.benchmark, sources, read, options.quiet);
+  return { ...options, sources, benchmark };
+}
+
 /**
  * Runs `alphintra backtest`: checks the options, loads and checks the strategy and its
  * parameters, reads the data and the benchmark, and runs the backtest with a progress bar on
@@ -186,33 +249,9 @@ export function executeBacktest(setup: BacktestSetup): BacktestRun {
  */
 export async function backtestCommand(file: string, flags: BacktestFlags): Promise<BacktestRun> {
   // Cheap checks first, so a typo fails before any file is read.
-  const config = configFrom(flags);
-  const raw = parseParams(flags.param ?? []);
-  const rollingWindow = parseRollingWindow(flags.rollingWindow);
-  const quiet = flags.quiet === true || flags.json === true;
+  const options = runOptionsFrom(flags);
   const strategy = await loadStrategy(file);
-  const specs = strategy.definition.parameters;
-  for (const name of Object.keys(raw)) {
-    if (!Object.hasOwn(specs, name)) {
-      const known = Object.keys(specs);
-      throw new UsageError(
-        `strategy "${strategy.definition.name}" has no parameter ${name}` +
-          (known.length > 0 ? ` (parameters: ${known.join(', ')})` : ' (it has no parameters)'),
-      );
-    }
-  }
-  resolveParameters(specs, raw);
-
-  const read: Omit<InputFlags, 'symbol'> = {};
-  for (const key of READ_KEYS) if (flags[key] !== undefined) Object.assign(read, { [key]: flags[key] });
-  const sources = await loadBacktestData(flags.data ?? [], {
-    read,
-    symbols: flags.symbol ?? [],
-    venue: flags.venue ?? 'SIM',
-    currency: flags.currency ?? 'USD',
-    ticks: flags.ticks ?? 'auto',
-    quiet,
-  });
-  const benchmark = await loadBenchmarkSource(flags.benchmark, sources, read, quiet);
-  return executeBacktest({ strategy, sources, config, parameters: raw, benchmark, rollingWindow, quiet });
+  checkParameterNames(strategy.definition.parameters, options.parameters, `strategy "${strategy.definition.name}"`);
+  const inputs = await loadRunData(flags, options);
+  return executeBacktest({ strategy, ...inputs });
 }
