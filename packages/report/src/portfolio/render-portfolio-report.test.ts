@@ -59,7 +59,7 @@ function chartData(text: string): ReportData {
 describe('renderPortfolioReport', () => {
   const charts = chartData(page).charts;
   const values = (id: string, name: string): readonly (number | null)[] =>
-    (charts.find((c) => c.id === id)?.series.find((s) => s.name === name) as ValueSeriesSpec).values;
+    ((charts.find((c) => c.id === id)?.series ?? []).find((s) => s.name === name) as ValueSeriesSpec).values;
 
   it('places the portfolio charts first, then the prices', () => {
     expect(charts.map((c) => c.id)).toEqual([
