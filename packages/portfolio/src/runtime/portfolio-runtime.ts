@@ -54,6 +54,8 @@ export class PortfolioRuntime implements SleeveHost {
   readonly #quoteViews: (SleeveQuoteView | null)[][];
   readonly #tradeViews: (SleeveTradeView | null)[][];
   readonly #fills: FillSequencer;
+  /** Whether the ledgers were reconciled with the account since the slice began. */
+  #reconciled = false;
   readonly #high = new Float64Array(1);
   readonly #low = new Float64Array(1);
 
@@ -126,8 +128,8 @@ export class PortfolioRuntime implements SleeveHost {
       onQuote: (quote) => this.#onTick(quote, this.#quoteViews, 'onQuote'),
       onTrade: (trade) => this.#onTick(trade, this.#tradeViews, 'onTrade'),
       onSlice: (time) => {
-        for (let k = 0; k < this.account.ids.length; k++) this.#reconciler.splits(k);
-        this.#reconciler.cashFlows();
+        if (!this.#reconciled) this.#reconcile();
+        this.#reconciled = false;
         this.current = -1;
         for (const s of this.sleeves) s.handlers.onSlice?.(time);
         this.#step.endSlice(time);
@@ -150,10 +152,21 @@ export class PortfolioRuntime implements SleeveHost {
     };
   }
 
+  /**
+   * Shares out what the account booked outside fills. The engine books it (carry, splits) as it
+   * opens each instrument's bar or tick, before any handler of that slice runs, and fills are
+   * reconciled as they are booked; so once per slice of bars, at its first handler, and at every
+   * tick, is enough.
+   */
+  #reconcile(): void {
+    for (let k = 0; k < this.account.ids.length; k++) this.#reconciler.splits(k);
+    this.#reconciler.cashFlows();
+    this.#reconciled = true;
+  }
+
   #onBar(bar: BarView): void {
     const k = bar.instrumentIndex;
-    this.#reconciler.splits(k);
-    this.#reconciler.cashFlows();
+    if (!this.#reconciled) this.#reconcile();
     this.#high[0] = bar.high;
     this.#low[0] = bar.low;
     for (const s of this.sleeves) if (s.ledger.quantity(k) !== 0) s.ledger.trades.onBar(k, this.#high, this.#low, 0);
@@ -177,8 +190,7 @@ export class PortfolioRuntime implements SleeveHost {
     handler: 'onQuote' | 'onTrade',
   ): void {
     const k = tick.instrumentIndex;
-    this.#reconciler.splits(k);
-    this.#reconciler.cashFlows();
+    this.#reconcile();
     const mark = this.account.positions[k]?.lastPrice as number;
     for (const s of this.sleeves)
       if (s.ledger.quantity(k) !== 0 && !Number.isNaN(mark)) s.ledger.trades.onPrice(k, mark);

@@ -3,7 +3,7 @@ import type { Allocation } from '../allocation/allocate.js';
 import { allocate } from '../allocation/allocate.js';
 import type { ResolvedPortfolio } from '../spec/check-spec.js';
 import type { OrderDesk } from './order-desk.js';
-import type { PortfolioRecorder } from './portfolio-recorder.js';
+import type { PortfolioRecorder, RebalanceReason, SleeveColumns } from './portfolio-recorder.js';
 import { RebalanceTrigger, scalePositions, transferCapital } from './rebalancer.js';
 import type { Account, SleeveState } from './sleeve-state.js';
 
@@ -30,6 +30,9 @@ export class PortfolioStep {
   readonly #start: Allocation;
   #capital: number[] = [];
   #peak = Number.NEGATIVE_INFINITY;
+  /** Scratch rows of the sleeves' equities and weights (reused every slice). */
+  readonly #equities: Float64Array;
+  readonly #weights: Float64Array;
   /** Whether the drawdown limit has halted new exposure (for the rest of the run). */
   halted = false;
 
@@ -44,6 +47,8 @@ export class PortfolioStep {
       spec.risk.maxWeight,
     );
     this.#targets = this.#start.weights;
+    this.#equities = new Float64Array(spec.sleeves.length);
+    this.#weights = new Float64Array(spec.sleeves.length);
   }
 
   /** Each sleeve's starting capital: its starting weight of the account's equity (they sum to it exactly). */
@@ -72,43 +77,55 @@ export class PortfolioStep {
 
   /** The end of a slice at `time`: rows, limits and any rebalance. */
   endSlice(time: number): void {
-    const { sleeves, recorder, spec } = this.#host;
+    const { sleeves, recorder } = this.#host;
     const row = recorder.time.length;
-    const equities = sleeves.map((s) => s.ledger.equity());
-    for (const [i, columns] of recorder.sleeves.entries()) {
+    const n = sleeves.length;
+    const equities = this.#equities;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const equity = (sleeves[i] as SleeveState).ledger.equity();
+      equities[i] = equity;
+      total += equity;
+      const columns = recorder.sleeves[i] as SleeveColumns;
       const previous = row === 0 ? (this.#capital[i] as number) : columns.equity.last();
-      const r = previous > 0 ? (equities[i] as number) / previous - 1 : 0;
+      const r = previous > 0 ? equity / previous - 1 : 0;
       columns.returns.push(r);
       columns.value.push((row === 0 ? this.#startEquity : columns.value.last()) * (1 + r));
     }
     this.#checkDrawdown(time);
-    const total = equities.reduce((a, b) => a + b, 0);
-    const weights = equities.map((e) => e / total);
+    const weights = this.#weights;
+    for (let i = 0; i < n; i++) weights[i] = (equities[i] as number) / total;
     const reason = this.#trigger.check(row, time, weights, this.#targets);
-    if (reason !== null && total > 0) {
-      const allocation = allocate(spec.allocation, recorder.returnHistory(), spec.risk.maxWeight, this.#riskFree(time));
-      const transfers = transferCapital(sleeves, equities, allocation.weights);
-      const after = sleeves.map((s) => s.ledger.equity());
-      const orders =
-        spec.rebalance.scalePositions && !this.halted ? scalePositions(sleeves, equities, after, this.#host.desk) : 0;
-      recorder.rebalances.push({
-        time,
-        reason,
-        before: weights,
-        after: [...allocation.weights],
-        transfers,
-        fallback: allocation.fallback,
-        orders,
-      });
-      this.#targets = allocation.weights;
-    }
-    for (const [i, columns] of recorder.sleeves.entries()) {
-      const equity = (sleeves[i] as SleeveState).ledger.equity();
+    if (reason !== null && total > 0) this.#rebalance(time, reason);
+    for (let i = 0; i < n; i++) {
+      const columns = recorder.sleeves[i] as SleeveColumns;
+      const equity = reason === null ? (equities[i] as number) : (sleeves[i] as SleeveState).ledger.equity();
       columns.equity.push(equity);
       columns.weight.push(equity / total);
       columns.target.push(this.#targets[i] as number);
     }
     recorder.time.push(time);
+  }
+
+  /** Reallocates from the sleeves' returns so far, moves the capital and, if asked, scales the positions. */
+  #rebalance(time: number, reason: RebalanceReason): void {
+    const { sleeves, recorder, spec } = this.#host;
+    const before = [...this.#equities];
+    const allocation = allocate(spec.allocation, recorder.returnHistory(), spec.risk.maxWeight, this.#riskFree(time));
+    const transfers = transferCapital(sleeves, before, allocation.weights);
+    const after = sleeves.map((s) => s.ledger.equity());
+    const orders =
+      spec.rebalance.scalePositions && !this.halted ? scalePositions(sleeves, before, after, this.#host.desk) : 0;
+    recorder.rebalances.push({
+      time,
+      reason,
+      before: Array.from(this.#weights),
+      after: [...allocation.weights],
+      transfers,
+      fallback: allocation.fallback,
+      orders,
+    });
+    this.#targets = allocation.weights;
   }
 
   #checkDrawdown(time: number): void {

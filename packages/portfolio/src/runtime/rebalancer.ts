@@ -1,4 +1,4 @@
-import { assertNever, MICROS_PER_DAY, microsToCivil } from '@alphintra/core';
+import { assertNever, civilFromDays, MICROS_PER_DAY } from '@alphintra/core';
 import { roundToLots } from '@alphintra/engine';
 import type { ResolvedPortfolio, ResolvedSchedule } from '../spec/check-spec.js';
 import type { OrderDesk } from './order-desk.js';
@@ -15,11 +15,11 @@ export function periodKey(schedule: ResolvedSchedule, time: number): number {
       // Day 0 (1970-01-01) was a Thursday; +3 makes weeks start on Mondays.
       return Math.floor((Math.floor(time / MICROS_PER_DAY) + 3) / 7);
     case 'monthly': {
-      const c = microsToCivil(time);
+      const c = civilFromDays(Math.floor(time / MICROS_PER_DAY));
       return c.year * 12 + c.month;
     }
     case 'quarterly': {
-      const c = microsToCivil(time);
+      const c = civilFromDays(Math.floor(time / MICROS_PER_DAY));
       return c.year * 4 + Math.floor((c.month - 1) / 3);
     }
     case 'never':
@@ -45,7 +45,7 @@ export class RebalanceTrigger {
    * Why row `row` (0-based) at `time` rebalances, given the sleeves' current and target
    * weights, or null. Called once per row, in order.
    */
-  check(row: number, time: number, weights: readonly number[], targets: readonly number[]): RebalanceReason | null {
+  check(row: number, time: number, weights: ArrayLike<number>, targets: readonly number[]): RebalanceReason | null {
     const schedule = this.#rules.schedule;
     const key = periodKey(schedule, time);
     const previous = this.#lastKey;
