@@ -1,7 +1,8 @@
 // Shared by the browser tests of reports: Debian's chromium driven by playwright-core, the
 // launch arguments, and probes that tell whether a chart drew its series.
 import { existsSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARGS = [
@@ -82,4 +83,50 @@ export function pixelHash(page: Page, id: string): Promise<number> {
     }
     return hash;
   }, id);
+}
+
+/** A report open in chromium, with what it tried to fetch and what it logged as errors. */
+export interface OpenReport {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** URLs other than file: the page requested (every one is aborted). */
+  readonly attempted: string[];
+  /** Console errors and uncaught page errors. */
+  readonly problems: string[];
+}
+
+/**
+ * Opens an HTML report from file:// in chromium (profile in `profile`) with every other request
+ * aborted and recorded, and waits until its script says the charts are drawn.
+ */
+export async function openReport(report: string, profile: string): Promise<OpenReport> {
+  const attempted: string[] = [];
+  const problems: string[] = [];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) await route.continue();
+    else {
+      attempted.push(url);
+      await route.abort();
+    }
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file:')) attempted.push(request.url());
+  });
+  await page.goto(pathToFileURL(report).href);
+  await page.waitForFunction(
+    () => (globalThis as unknown as PageGlobal).document.documentElement.dataset.chartsDrawn !== undefined,
+  );
+  return { context, page, attempted, problems };
 }

@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARGS, available, CHROMIUM, type PageGlobal, POLL, seriesPixels } from './browser-support.js';
+import { available, openReport, POLL, seriesPixels } from './browser-support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -16,8 +16,8 @@ describe.runIf(available)('a portfolio report in chromium', () => {
   let work: string;
   let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
-  const attempted: string[] = [];
+  let problems: string[];
+  let attempted: string[];
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'alphintra-portfolio-browser-'));
@@ -33,28 +33,7 @@ describe.runIf(available)('a portfolio report in chromium', () => {
       { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     expect(run.stderr).toBe('');
-    context = await chromium.launchPersistentContext(join(work, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1280, height: 900 },
-    });
-    await context.route('**/*', async (route) => {
-      if (route.request().url().startsWith('file:')) await route.continue();
-      else {
-        attempted.push(route.request().url());
-        await route.abort();
-      }
-    });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(pathToFileURL(report).href);
-    await page.waitForFunction(
-      () => (globalThis as unknown as PageGlobal).document.documentElement.dataset.chartsDrawn !== undefined,
-    );
+    ({ context, page, attempted, problems } = await openReport(report, join(work, 'profile')));
   }, 120_000);
 
   afterAll(async () => {

@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARGS, available, CHROMIUM, type PageGlobal, POLL, pixelHash, seriesPixels } from './browser-support.js';
+import { available, CHROMIUM, openReport, type PageGlobal, POLL, pixelHash, seriesPixels } from './browser-support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,8 +28,8 @@ describe.runIf(available)('a backtest report in chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let trades: number;
-  const attempted: string[] = [];
-  const problems: string[] = [];
+  let attempted: string[];
+  let problems: string[];
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'alphintra-browser-'));
@@ -51,32 +51,7 @@ describe.runIf(available)('a backtest report in chromium', () => {
     expect(run.stderr).toBe('');
     trades = JSON.parse(run.stdout).summary.trades;
 
-    context = await chromium.launchPersistentContext(join(work, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1280, height: 900 },
-    });
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:')) await route.continue();
-      else {
-        attempted.push(url);
-        await route.abort();
-      }
-    });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('request', (request) => {
-      if (!request.url().startsWith('file:')) attempted.push(request.url());
-    });
-    await page.goto(pathToFileURL(report).href);
-    await page.waitForFunction(
-      () => (globalThis as unknown as PageGlobal).document.documentElement.dataset.chartsDrawn !== undefined,
-    );
+    ({ context, page, attempted, problems } = await openReport(report, join(work, 'profile')));
   }, 120_000);
 
   afterAll(async () => {

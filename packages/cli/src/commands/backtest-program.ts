@@ -78,35 +78,73 @@ export function withRunOptions(command: Command): Command {
   );
 }
 
+/** What a command that runs over data (`backtest`, `portfolio`) does besides the shared options. */
+export interface RunCommand<Run> {
+  readonly name: string;
+  readonly description: string;
+  readonly argument: readonly [name: string, description: string];
+  /** Help of --json, --out and --report. */
+  readonly outputs: { readonly json: string; readonly out: string; readonly report: string };
+  readonly examples: string;
+  run(file: string, flags: BacktestFlags): Promise<Run>;
+  writeFiles(dir: string, run: Run): Promise<string[]>;
+  writeReport(path: string, run: Run): Promise<string>;
+  json(run: Run): unknown;
+  print(run: Run, out: (line: string) => void): void;
+}
+
+/**
+ * Adds a command that runs over data: the shared run options, --json, --out, --report and
+ * --quiet, and an action that runs, writes the files and report asked for, and prints the JSON
+ * document or the summary (with the files written).
+ */
+export function addRunCommand<Run>(
+  program: Command,
+  out: (line: string) => void,
+  printJson: (value: unknown) => void,
+  command: RunCommand<Run>,
+): void {
+  withRunOptions(
+    program.command(command.name).description(command.description).argument(command.argument[0], command.argument[1]),
+  )
+    .option('--json', command.outputs.json)
+    .option('--out <dir>', command.outputs.out)
+    .option('--report <file>', command.outputs.report)
+    .option('--quiet', 'no progress bar')
+    .addHelpText('after', command.examples)
+    .action(async (file: string, flags: BacktestFlags) => {
+      const run = await command.run(file, flags);
+      const written = flags.out === undefined ? [] : await command.writeFiles(flags.out, run);
+      if (flags.report !== undefined) written.push(await command.writeReport(flags.report, run));
+      if (flags.json === true) {
+        printJson(command.json(run));
+        return;
+      }
+      command.print(run, out);
+      if (written.length > 0) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
+    });
+}
+
 /** Adds `alphintra backtest` to the program. */
 export function addBacktestCommand(
   program: Command,
   out: (line: string) => void,
   printJson: (value: unknown) => void,
 ): void {
-  withRunOptions(
-    program
-      .command('backtest')
-      .description('run a strategy file over historical bars through the simulated exchange')
-      .argument('<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export'),
-  )
-    .option('--json', 'print { manifest, summary, metrics, trades } as JSON')
-    .option(
-      '--out <dir>',
-      'write result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json there',
-    )
-    .option('--report <file>', 'write a self-contained HTML report (charts, trades, metrics, manifest)')
-    .option('--quiet', 'no progress bar')
-    .addHelpText('after', EXAMPLES)
-    .action(async (file: string, flags: BacktestFlags) => {
-      const run = await backtestCommand(file, flags);
-      const written = flags.out === undefined ? [] : await writeBacktestFiles(flags.out, run);
-      if (flags.report !== undefined) written.push(await writeBacktestReport(flags.report, run));
-      if (flags.json === true) {
-        printJson(backtestJson(run));
-        return;
-      }
-      printBacktestSummary(run, out);
-      if (written.length > 0) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
-    });
+  addRunCommand(program, out, printJson, {
+    name: 'backtest',
+    description: 'run a strategy file over historical bars through the simulated exchange',
+    argument: ['<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export'],
+    outputs: {
+      json: 'print { manifest, summary, metrics, trades } as JSON',
+      out: 'write result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json there',
+      report: 'write a self-contained HTML report (charts, trades, metrics, manifest)',
+    },
+    examples: EXAMPLES,
+    run: backtestCommand,
+    writeFiles: writeBacktestFiles,
+    writeReport: writeBacktestReport,
+    json: backtestJson,
+    print: printBacktestSummary,
+  });
 }

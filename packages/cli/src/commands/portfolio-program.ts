@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import type { BacktestFlags } from './backtest.js';
 import { FEES_HELP, SLIPPAGE_HELP } from './backtest-models.js';
-import { withRunOptions } from './backtest-program.js';
+import { addRunCommand } from './backtest-program.js';
 import { portfolioCommand } from './portfolio.js';
 import { writePortfolioReport } from './portfolio-html.js';
 import { portfolioJson, printPortfolioSummary, writePortfolioFiles } from './portfolio-output.js';
@@ -37,35 +36,23 @@ export function addPortfolioCommand(
   out: (line: string) => void,
   printJson: (value: unknown) => void,
 ): void {
-  withRunOptions(
-    program
-      .command('portfolio')
-      .description('run several strategies as sleeves of one account: allocation, rebalancing, portfolio limits')
-      .argument('<portfolio>', 'portfolio file: .json naming strategy files, or .ts/.js exporting definePortfolio(…)'),
-  )
-    .option(
-      '--json',
-      'print { manifest, summary, metrics, sleeves, correlation, rebalances, riskEvents, trades } as JSON',
-    )
-    .option(
-      '--out <dir>',
-      "write the account's result.json, trades.csv, equity.csv, orders.csv, manifest.json, metrics.json, and sleeves.csv and portfolio.json there",
-    )
-    .option(
-      '--report <file>',
-      'write a self-contained HTML report (portfolio and sleeves, weights, correlations, metrics)',
-    )
-    .option('--quiet', 'no progress bar')
-    .addHelpText('after', EXAMPLES)
-    .action(async (file: string, flags: BacktestFlags) => {
-      const run = await portfolioCommand(file, flags);
-      const written = flags.out === undefined ? [] : await writePortfolioFiles(flags.out, run);
-      if (flags.report !== undefined) written.push(await writePortfolioReport(flags.report, run));
-      if (flags.json === true) {
-        printJson(portfolioJson(run));
-        return;
-      }
-      printPortfolioSummary(run, out);
-      if (written.length > 0) out(`\n  ${'written'.padEnd(17)}${written.join(', ')}`);
-    });
+  addRunCommand(program, out, printJson, {
+    name: 'portfolio',
+    description: 'run several strategies as sleeves of one account: allocation, rebalancing, portfolio limits',
+    argument: ['<portfolio>', 'portfolio file: .json naming strategy files, or .ts/.js exporting definePortfolio(…)'],
+    outputs: {
+      json: 'print { manifest, summary, metrics, sleeves, correlation, rebalances, riskEvents, trades } as JSON',
+      out: "write the account's result.json, trades.csv, equity.csv, orders.csv, manifest.json, metrics.json, and sleeves.csv and portfolio.json there",
+      report: 'write a self-contained HTML report (portfolio and sleeves, weights, correlations, metrics)',
+    },
+    examples: EXAMPLES,
+    run: portfolioCommand,
+    writeFiles: writePortfolioFiles,
+    writeReport: writePortfolioReport,
+    json: portfolioJson,
+    print: (run, print) => {
+      printPortfolioSummary(run, print);
+      print('');
+    },
+  });
 }

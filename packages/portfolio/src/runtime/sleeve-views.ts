@@ -6,12 +6,13 @@ export type QuoteView = Parameters<NonNullable<StrategyHandlers['onQuote']>>[0];
 export type TradeView = Parameters<NonNullable<StrategyHandlers['onTrade']>>[0];
 
 /**
- * The engine's bar view as a sleeve sees it: every field read through, except `instrumentIndex`,
- * which is the instrument's position in the sleeve's own `ctx.instruments`. One per sleeve and
- * instrument, pointed at the engine's (reused) view before each call, so nothing is allocated per bar.
+ * An engine view (bar, quote or trade) as a sleeve sees it: every field read through, except
+ * `instrumentIndex`, which is the instrument's position in the sleeve's own `ctx.instruments`.
+ * One per sleeve and instrument, pointed at the engine's (reused) view before each call, so
+ * nothing is allocated per event.
  */
-export class SleeveBarView implements BarView {
-  source!: BarView;
+abstract class SleeveView<V extends { readonly instrument: string; readonly index: number; readonly time: number }> {
+  source!: V;
   readonly instrumentIndex: number;
 
   constructor(instrumentIndex: number) {
@@ -27,6 +28,10 @@ export class SleeveBarView implements BarView {
   get time(): number {
     return this.source.time;
   }
+}
+
+/** A bar with the sleeve's instrument index (see {@link SleeveView}). */
+export class SleeveBarView extends SleeveView<BarView> implements BarView {
   get closeTime(): number {
     return this.source.closeTime;
   }
@@ -47,24 +52,8 @@ export class SleeveBarView implements BarView {
   }
 }
 
-/** The engine's quote view with the sleeve's `instrumentIndex` (see {@link SleeveBarView}). */
-export class SleeveQuoteView implements QuoteView {
-  source!: QuoteView;
-  readonly instrumentIndex: number;
-
-  constructor(instrumentIndex: number) {
-    this.instrumentIndex = instrumentIndex;
-  }
-
-  get instrument(): string {
-    return this.source.instrument;
-  }
-  get index(): number {
-    return this.source.index;
-  }
-  get time(): number {
-    return this.source.time;
-  }
+/** A quote with the sleeve's instrument index (see {@link SleeveView}). */
+export class SleeveQuoteView extends SleeveView<QuoteView> implements QuoteView {
   get bid(): number {
     return this.source.bid;
   }
@@ -82,24 +71,8 @@ export class SleeveQuoteView implements QuoteView {
   }
 }
 
-/** The engine's trade view with the sleeve's `instrumentIndex` (see {@link SleeveBarView}). */
-export class SleeveTradeView implements TradeView {
-  source!: TradeView;
-  readonly instrumentIndex: number;
-
-  constructor(instrumentIndex: number) {
-    this.instrumentIndex = instrumentIndex;
-  }
-
-  get instrument(): string {
-    return this.source.instrument;
-  }
-  get index(): number {
-    return this.source.index;
-  }
-  get time(): number {
-    return this.source.time;
-  }
+/** A trade print with the sleeve's instrument index (see {@link SleeveView}). */
+export class SleeveTradeView extends SleeveView<TradeView> implements TradeView {
   get price(): number {
     return this.source.price;
   }
