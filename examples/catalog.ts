@@ -45,6 +45,8 @@ export const EXAMPLE_RUNS: readonly ExampleRun[] = [
     config: { ...costs, borrowRate: 0.02 },
   },
   { name: 'rsi-mean-reversion', strategy: 'rsi-mean-reversion.ts', data: [YHOO], config: costs },
+  { name: 'rsi-thresholds', strategy: 'rsi-thresholds.ts', data: [YHOO], config: costs },
+  { name: 'donchian-channel', strategy: 'donchian-channel.ts', data: [NVDA], config: costs },
   { name: 'donchian-breakout', strategy: 'donchian-breakout.ts', data: [NVDA], config: costs },
   { name: 'bracket-orders', strategy: 'bracket-orders.ts', data: [ORCL], config: costs },
   { name: 'momentum-rotation', strategy: 'momentum-rotation.ts', data: [ORCL, NVDA, YHOO], config: costs },

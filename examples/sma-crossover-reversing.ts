@@ -3,7 +3,7 @@
  * orders in one bar (flatten, then open the other side); the second is sized at its fill,
  * after the first has filled.
  */
-import { defineStrategy } from '@alphintra/engine';
+import { defineStrategy, HOLD } from '@alphintra/engine';
 
 export default defineStrategy({
   name: 'sma-crossover-reversing',
@@ -28,5 +28,19 @@ export default defineStrategy({
         else ctx.sell({ equityFraction: p.exposure }, { tag: 'short' });
       },
     };
+  },
+  // The same rule for runSweep; a reversal closes first, then opens sized at its fill.
+  sweep: {
+    reversal: 'close-then-open',
+    indicators: (p) => ({
+      fast: { name: 'SMA', params: { timeperiod: p.fast } },
+      slow: { name: 'SMA', params: { timeperiod: p.slow } },
+    }),
+    decide(bar, { fast, slow }, held, p) {
+      const s = slow[bar] as number;
+      if (Number.isNaN(s)) return HOLD; // not ready
+      const want = (fast[bar] as number) > s ? 1 : -1;
+      return Math.sign(held) === want ? HOLD : want * p.exposure;
+    },
   },
 });

@@ -3,7 +3,7 @@
  *
  *   alphintra backtest examples/sma-crossover.ts --data data/samples/orcl-1995-2014.txt --param fast=20
  */
-import { defineStrategy } from '@alphintra/engine';
+import { defineStrategy, HOLD } from '@alphintra/engine';
 
 export default defineStrategy({
   name: 'sma-crossover',
@@ -27,5 +27,18 @@ export default defineStrategy({
         }
       },
     };
+  },
+  // The same rule for runSweep: whole columns of both averages, the target of each bar.
+  sweep: {
+    indicators: (p) => ({
+      fast: { name: 'SMA', params: { timeperiod: p.fast } },
+      slow: { name: 'SMA', params: { timeperiod: p.slow } },
+    }),
+    decide(bar, { fast, slow }, held) {
+      const s = slow[bar] as number;
+      if (Number.isNaN(s)) return HOLD; // not ready
+      if ((fast[bar] as number) > s) return held <= 0 ? 1 : HOLD;
+      return held > 0 ? 0 : HOLD;
+    },
   },
 });

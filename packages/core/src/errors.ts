@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'CORRUPT_DATASET'
   | 'UNSUPPORTED_VERSION'
   | 'ABORTED'
+  | 'SWEEP_UNSUPPORTED'
   | 'IO_ERROR';
 
 /** Optional details that locate an error in its input. */

@@ -39,6 +39,7 @@ export type { KernelMessages, Topic } from './kernel/message-bus.js';
 export { MessageBus } from './kernel/message-bus.js';
 export type {
   BracketLegs,
+  ContingentOrders,
   Order,
   OrderKind,
   OrderRequest,
@@ -88,3 +89,11 @@ export type {
 export { defineStrategy } from './strategy/strategy.js';
 export { hashColumns } from './support/columns-hash.js';
 export { Sha256, sha256Hex } from './support/sha256.js';
+export type { SweepComparison, SweepDivergence, SweepMetric } from './sweep/compare-sweep.js';
+export { compareSweepToEngine, curveSharpe, formatDivergences } from './sweep/compare-sweep.js';
+export { runSweep, unsupportedBySweep } from './sweep/run-sweep.js';
+export type { SweepFace, SweepIndicator, SweepReversal } from './sweep/sweep-face.js';
+export { HOLD } from './sweep/sweep-face.js';
+export type { SweepOptions } from './sweep/sweep-options.js';
+export type { SweepParameters, SweepResult, SweepReturnBlocks, SweepRow } from './sweep/sweep-result.js';
+export { sweepRow } from './sweep/sweep-result.js';

@@ -88,6 +88,20 @@ export const DEFAULT_BACKTEST_CONFIG: BacktestConfig = {
   maxLogEntries: 10_000,
 };
 
+/**
+ * Returns the defaults with every field `overrides` sets (undefined fields keep the default),
+ * checked by {@link checkBacktestConfig}.
+ */
+export function resolveBacktestConfig(overrides: Partial<BacktestConfig>): BacktestConfig {
+  const config: BacktestConfig = { ...DEFAULT_BACKTEST_CONFIG };
+  for (const key of Object.keys(DEFAULT_BACKTEST_CONFIG) as (keyof BacktestConfig)[]) {
+    const value = overrides[key];
+    if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
+  }
+  checkBacktestConfig(config);
+  return config;
+}
+
 /** Checks a merged configuration and throws one clear error for the first bad field. */
 export function checkBacktestConfig(config: BacktestConfig): void {
   const fail = (message: string): never => {

@@ -129,13 +129,6 @@ export function dataRecord(d: BacktestData): {
   );
   const start = times.length > 0 ? Math.min(...times.map((t) => t[0] as number)) : Number.NaN;
   const end = times.length > 0 ? Math.max(...times.map((t) => t[t.length - 1] as number)) : Number.NaN;
-  const hashes: string[] = [];
-  if (d.series !== undefined) hashes.push(hashColumns(d.series.columns()));
-  if (d.trades !== undefined) hashes.push(hashColumnList([d.trades.time, d.trades.price, d.trades.size]));
-  if (d.quotes !== undefined) {
-    const q = d.quotes;
-    hashes.push(hashColumnList([q.time, q.bid, q.ask, q.bidSize, q.askSize]));
-  }
   return {
     instrument: d.instrument.id,
     bars: d.series?.length ?? 0,
@@ -143,6 +136,18 @@ export function dataRecord(d: BacktestData): {
     ...(d.quotes === undefined ? {} : { quotes: d.quotes.time.length }),
     start,
     end,
-    hash: d.hash ?? hashes.join('+'),
+    hash: d.hash ?? columnsHash(d),
   };
+}
+
+/** A fingerprint of every column of an instrument's data (when no content hash was given). */
+function columnsHash(d: BacktestData): string {
+  const hashes: string[] = [];
+  if (d.series !== undefined) hashes.push(hashColumns(d.series.columns()));
+  if (d.trades !== undefined) hashes.push(hashColumnList([d.trades.time, d.trades.price, d.trades.size]));
+  if (d.quotes !== undefined) {
+    const q = d.quotes;
+    hashes.push(hashColumnList([q.time, q.bid, q.ask, q.bidSize, q.askSize]));
+  }
+  return hashes.join('+');
 }

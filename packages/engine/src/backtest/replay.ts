@@ -20,10 +20,6 @@ export function checkpoint(done: number, total: number, progress: Progress, sign
   progress?.(done, total);
 }
 
-function stepBars(kernel: Kernel, from: number, to: number): void {
-  for (let j = from; j < to; j++) kernel.stepBar(0, j);
-}
-
 /**
  * Replays the bars of the only instrument, one kernel call per bar. Progress and the cancel
  * signal are checked every `interval` bars.
@@ -34,7 +30,7 @@ export function replayOne(kernel: Kernel, total: number, interval: number, progr
   let nextCheck = interval;
   while (done < n) {
     const to = Math.min(n, done + BLOCK, nextCheck);
-    stepBars(kernel, done, to);
+    kernel.runBars(done, to);
     done = to;
     if (done === nextCheck) {
       nextCheck += interval;
@@ -85,12 +81,7 @@ class Timeline {
       if (t === Number.POSITIVE_INFINITY) break;
       let count = 0;
       for (let k = 0; k < n; k++) if (next[k] === t) due[count++] = k;
-      const k0 = due[0] as number;
-      const j0 = cursor[k0] as number;
-      kernel.advanceToBar(k0, j0);
-      for (let i = 0; i < count; i++) kernel.beginBar(due[i] as number, cursor[due[i] as number] as number);
-      for (let i = 0; i < count; i++) kernel.deliverBar(due[i] as number, cursor[due[i] as number] as number);
-      kernel.endSlice(k0, j0);
+      kernel.runSlice(due, count, cursor);
       for (let i = 0; i < count; i++) {
         const k = due[i] as number;
         const c = (cursor[k] as number) + 1;

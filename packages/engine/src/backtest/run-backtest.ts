@@ -9,12 +9,7 @@ import type { KernelInstrument } from '../kernel/kernel-types.js';
 import type { MessageBus } from '../kernel/message-bus.js';
 import { type ParameterSpecs, type RawParameter, resolveParameters } from '../strategy/parameters.js';
 import type { StrategyDefinition } from '../strategy/strategy.js';
-import {
-  type BacktestConfig,
-  type BacktestData,
-  checkBacktestConfig,
-  DEFAULT_BACKTEST_CONFIG,
-} from './backtest-config.js';
+import { type BacktestConfig, type BacktestData, resolveBacktestConfig } from './backtest-config.js';
 import { dataRecord, exchangeInstrument, kernelInstrument } from './backtest-instruments.js';
 import { replayMany, replayOne } from './replay.js';
 import { needsEventTimeline, replayEvents } from './replay-events.js';
@@ -74,12 +69,7 @@ function describeConfig(config: BacktestConfig): Record<string, unknown> {
  * result.summary.finalEquity;
  */
 export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P>): BacktestResult {
-  const config: BacktestConfig = { ...DEFAULT_BACKTEST_CONFIG };
-  for (const key of Object.keys(DEFAULT_BACKTEST_CONFIG) as (keyof BacktestConfig)[]) {
-    const value = options[key];
-    if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
-  }
-  checkBacktestConfig(config);
+  const config = resolveBacktestConfig(options);
   if (options.data.length === 0)
     throw new AlphintraError('INVALID_ARGUMENT', 'expected data for at least one instrument');
   const parameters = resolveParameters(options.strategy.parameters, options.parameters);

@@ -230,7 +230,8 @@ export class ExecutionEngine implements VenueListener {
     if (fill !== undefined && bus.has('fill')) bus.publish('fill', fill);
     if (bus.has('order')) this.#publishLast(id);
     this.#cancelSiblings(id, time);
-    if (complete && s.brackets.has(id)) this.#placeLegs(id);
+    if (complete && s.brackets.size > 0 && s.brackets.has(id)) this.#placeLegs(id);
+    if (complete && s.children.size > 0 && s.children.has(id)) this.#placeChildren(id);
     if (fill !== undefined) onFill?.(fill, this.views.get(id));
     this.handlers.onOrderUpdate?.(this.views.get(id));
   }
@@ -331,7 +332,9 @@ export class ExecutionEngine implements VenueListener {
     if (transition === T_ACCEPT) this.working.pushWorking(id, s.status);
     if (isFinalCode(status)) {
       this.#cancelSiblings(id, time);
-      if (s.brackets.has(id) && (s.filled[id] as number) > 0) this.#placeLegs(id);
+      if (s.brackets.size > 0 && s.brackets.has(id) && (s.filled[id] as number) > 0) this.#placeLegs(id);
+      // Children wait for a complete fill; an order that ends otherwise drops them.
+      if (s.children.size > 0) s.children.delete(id);
     }
     this.handlers.onOrderUpdate?.(this.views.get(id));
   }
@@ -343,6 +346,7 @@ export class ExecutionEngine implements VenueListener {
 
   #cancelSiblings(id: number, time: number): void {
     const s = this.orders;
+    if (s.oco.size === 0) return;
     const siblings = s.oco.get(id);
     if (siblings === undefined) return;
     s.oco.delete(id);
@@ -358,6 +362,22 @@ export class ExecutionEngine implements VenueListener {
         this.#venue?.cancel(other, s.instrument[other] as number, 'OCO_CANCELLED');
       }
     }
+  }
+
+  /** Places the one-triggers-other children of a completely filled order (once). */
+  #placeChildren(parent: number): void {
+    const s = this.orders;
+    const then = s.children.get(parent);
+    if (then === undefined) return;
+    s.children.delete(parent);
+    const k = s.instrument[parent] as number;
+    const placed = then.orders.map((request) =>
+      this.#prepare(request, parent, request.instrument === undefined ? k : -1),
+    );
+    // Link before sending, as for bracket legs: a child can fill the moment it arrives.
+    const live = placed.filter((child) => s.status[child] === SUBMITTED);
+    if (then.oco === true && live.length > 1) this.link(live);
+    for (const child of live) if (this.orders.status[child] === SUBMITTED) this.#send(child);
   }
 
   #placeLegs(parent: number): void {

@@ -26,6 +26,7 @@ export interface Kernel {
   readonly risk: RiskEngine;
   readonly feeds: readonly IndicatorFeed[];
   readonly higher: readonly HigherTimeframe[][];
+  registerHigher(k: number, timeframe: HigherTimeframe): void;
   readonly lastBar: Int32Array;
   readonly execution: ExecutionEngine;
   indexOf(id: string | undefined): number;
@@ -129,7 +130,7 @@ export class KernelContext implements StrategyContext {
     const k = this.#kernel.indexOf(options?.instrument);
     const source = this.#kernel.instruments[k]?.timeframe;
     const view = new HigherTimeframe(timeframe, source, options);
-    (this.#kernel.higher[k] as HigherTimeframe[]).push(view);
+    this.#kernel.registerHigher(k, view);
     return view;
   }
 

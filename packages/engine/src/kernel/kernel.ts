@@ -85,6 +85,18 @@ export class Kernel {
   readonly #scratch = new Float64Array(3);
   /** 1 where bars can book carry (funding on perpetuals, borrow on shorts of cash instruments). */
   readonly #carries: Uint8Array;
+  /** Each instrument's bar columns and bar length, side by side (one load fewer per access). */
+  readonly #times: Float64Array[];
+  readonly #closes: Float64Array[];
+  readonly #highs: Float64Array[];
+  readonly #lows: Float64Array[];
+  readonly #durations: Float64Array;
+  /**
+   * Whether every bar needs only the common steps: instruments matched on bars, none booking
+   * carry, no fills at the close (set when the venue connects).
+   */
+  #plain = false;
+  #higherCount = 0;
   #closeFills = false;
   /** The stream (`STREAM_*`) the venue matches each instrument on, and the one its columns come from. */
   readonly #matchStream: Uint8Array;
@@ -127,6 +139,11 @@ export class Kernel {
     this.matchingBar = new Int32Array(instruments.length).fill(-1);
     this.lastMatched = new Int32Array(instruments.length).fill(-1);
     this.#matchStream = Uint8Array.from(instruments, (i) => streamCode(i.matching ?? 'bars'));
+    this.#times = instruments.map((i) => i.columns.time);
+    this.#closes = instruments.map((i) => i.columns.close);
+    this.#highs = instruments.map((i) => i.columns.high);
+    this.#lows = instruments.map((i) => i.columns.low);
+    this.#durations = Float64Array.from(instruments, (i) => i.duration);
     this.#feedStream = Uint8Array.from(instruments, (i) => streamCode(i.feedFrom ?? 'bars'));
     this.#quotes = instruments.map((i) => (i.quotes === undefined ? null : new MutableQuoteView(i, i.quotes)));
     this.#tradeViews = instruments.map((i) => (i.trades === undefined ? null : new MutableTradeView(i, i.trades)));
@@ -169,6 +186,17 @@ export class Kernel {
     this.execution.connect(venue);
     this.#matcher = matcher;
     this.#closeFills = matcher?.fillsAtClose === true;
+    let plain = !this.#closeFills;
+    for (let k = 0; k < this.instruments.length; k++) {
+      if (this.#matchStream[k] !== STREAM_BARS || this.#carries[k] !== 0) plain = false;
+    }
+    this.#plain = plain;
+  }
+
+  /** Adds a higher timeframe built from instrument `k`'s bars. */
+  registerHigher(k: number, timeframe: HigherTimeframe): void {
+    (this.higher[k] as HigherTimeframe[]).push(timeframe);
+    this.#higherCount++;
   }
 
   /** Index of an instrument id; throws a clear error for an unknown one. */
@@ -220,6 +248,131 @@ export class Kernel {
     this.beginBar(k, j);
     this.deliverBar(k, j);
     this.endSlice(k, j);
+  }
+
+  /**
+   * {@link stepBar} for bars `from` … `to − 1` of the only instrument: the same steps, with the
+   * state they read loaded once. A bar that needs more than the common steps (timers, corporate
+   * actions, carry, higher timeframes, bar listeners, close fills, a cross-sectional handler)
+   * goes through `stepBar` itself.
+   */
+  runBars(from: number, to: number): void {
+    const ins = this.instruments[0] as KernelInstrument;
+    const c = ins.columns;
+    const { time, high, low, close } = c;
+    const duration = ins.duration;
+    const cell = this.#clockCell;
+    const feed = this.feeds[0] as IndicatorFeed;
+    const view = this.bars[0] as MutableBarView;
+    const portfolio = this.portfolio;
+    const trades = this.trades;
+    const matcher = this.#matcher;
+    const lastBar = this.lastBar;
+    const lastMatched = this.lastMatched;
+    const matchingBar = this.matchingBar;
+    const plain = this.#plain;
+    for (let j = from; j < to; j++) {
+      if (
+        !plain ||
+        cell === null ||
+        this.#timers.length > 0 ||
+        this.#nextAction < this.#actions.length ||
+        this.#higherCount > 0 ||
+        this.bus.has('bar') ||
+        this.#handlers.onSlice !== undefined
+      ) {
+        this.stepBar(0, j);
+        continue;
+      }
+      const t = time[j] as number;
+      if (t > (cell[0] as number)) cell[0] = t;
+      if (matcher !== undefined) {
+        matchingBar[0] = j;
+        matcher.matchBar(0, j);
+        matchingBar[0] = -1;
+      }
+      portfolio.mark(0, close[j] as number);
+      trades.onBar(0, high, low, j);
+      const closeTime = t + duration;
+      if (closeTime > (cell[0] as number)) cell[0] = closeTime;
+      lastBar[0] = j;
+      lastMatched[0] = j;
+      this.current = 0;
+      if (feed.size > 0) feed.update(j);
+      const handler = this.#handlers.onBar;
+      if (handler !== undefined) {
+        view.index = j;
+        handler(view);
+      }
+      this.current = -1;
+      this.#record(t);
+    }
+  }
+
+  /**
+   * One timestamp of a multi-instrument bar replay: `advanceToBar`, `beginBar` for each of the
+   * `count` instruments in `due` (at their bars `cursor[k]`), `deliverBar` for each, then
+   * `endSlice` — with the per-instrument columns read from flat arrays. Slices that need more
+   * than the common steps take the general calls.
+   */
+  runSlice(due: Int32Array, count: number, cursor: Int32Array): void {
+    const k0 = due[0] as number;
+    const j0 = cursor[k0] as number;
+    const cell = this.#clockCell;
+    if (
+      !this.#plain ||
+      cell === null ||
+      this.#timers.length > 0 ||
+      this.#nextAction < this.#actions.length ||
+      this.#higherCount > 0 ||
+      this.bus.has('bar')
+    ) {
+      this.advanceToBar(k0, j0);
+      for (let i = 0; i < count; i++) this.beginBar(due[i] as number, cursor[due[i] as number] as number);
+      for (let i = 0; i < count; i++) this.deliverBar(due[i] as number, cursor[due[i] as number] as number);
+      this.endSlice(k0, j0);
+      return;
+    }
+    const times = this.#times;
+    const t = (times[k0] as Float64Array)[j0] as number;
+    if (t > (cell[0] as number)) cell[0] = t;
+    const matcher = this.#matcher;
+    const portfolio = this.portfolio;
+    const trades = this.trades;
+    const closes = this.#closes;
+    for (let i = 0; i < count; i++) {
+      const k = due[i] as number;
+      const j = cursor[k] as number;
+      if (matcher !== undefined) {
+        this.matchingBar[k] = j;
+        matcher.matchBar(k, j);
+        this.matchingBar[k] = -1;
+      }
+      portfolio.mark(k, (closes[k] as Float64Array)[j] as number);
+      trades.onBar(k, this.#highs[k] as Float64Array, this.#lows[k] as Float64Array, j);
+    }
+    const durations = this.#durations;
+    const feeds = this.feeds;
+    const bars = this.bars;
+    for (let i = 0; i < count; i++) {
+      const k = due[i] as number;
+      const j = cursor[k] as number;
+      const closeTime = ((times[k] as Float64Array)[j] as number) + (durations[k] as number);
+      if (closeTime > (cell[0] as number)) cell[0] = closeTime;
+      this.lastBar[k] = j;
+      this.lastMatched[k] = j;
+      this.current = k;
+      const feed = feeds[k] as IndicatorFeed;
+      if (feed.size > 0) feed.update(j);
+      const handler = this.#handlers.onBar;
+      if (handler !== undefined) {
+        const view = bars[k] as MutableBarView;
+        view.index = j;
+        handler(view);
+      }
+      this.current = -1;
+    }
+    this.#endSlice(t);
   }
 
   /** Phase one of a bar: corporate actions, carry, matching at the venue, marks. */
@@ -338,6 +491,11 @@ export class Kernel {
       this.current = -1;
       onSlice(time);
     }
+    this.#record(time);
+  }
+
+  /** Appends one row to the equity curve. */
+  #record(time: number): void {
     const scratch = this.#scratch;
     this.portfolio.snapshot(scratch);
     const r = this.equityCurve;

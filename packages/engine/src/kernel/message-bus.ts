@@ -1,3 +1,4 @@
+import { AlphintraError } from '@alphintra/core';
 import type { Order } from '../orders/order.js';
 import type { Fill } from '../strategy/strategy.js';
 import type { LogEntry, OrderEvent } from './kernel-types.js';
@@ -30,16 +31,30 @@ type Handler<T extends Topic> = (message: KernelMessages[T]) => void;
  * stop(); // unsubscribes
  */
 export class MessageBus {
-  readonly #handlers: { [T in Topic]: Handler<T>[] } = { order: [], fill: [], log: [], bar: [] };
+  // One list per topic in its own field: `has` is called on every bar and order, and a field
+  // read is a fixed-offset load where a lookup by topic name would be a keyed one.
+  readonly #order: Handler<'order'>[] = [];
+  readonly #fill: Handler<'fill'>[] = [];
+  readonly #log: Handler<'log'>[] = [];
+  readonly #bar: Handler<'bar'>[] = [];
 
   /** Whether anyone listens to `topic`. */
   has(topic: Topic): boolean {
-    return this.#handlers[topic].length > 0;
+    switch (topic) {
+      case 'order':
+        return this.#order.length > 0;
+      case 'fill':
+        return this.#fill.length > 0;
+      case 'log':
+        return this.#log.length > 0;
+      case 'bar':
+        return this.#bar.length > 0;
+    }
   }
 
   /** Adds a handler; returns a function that removes it. */
   subscribe<T extends Topic>(topic: T, handler: Handler<T>): () => void {
-    const list = this.#handlers[topic] as Handler<T>[];
+    const list = this.#list(topic);
     list.push(handler);
     return () => {
       const i = list.indexOf(handler);
@@ -49,7 +64,22 @@ export class MessageBus {
 
   /** Delivers a message to every handler of its topic. */
   publish<T extends Topic>(topic: T, message: KernelMessages[T]): void {
-    const list = this.#handlers[topic] as Handler<T>[];
+    const list = this.#list(topic);
     for (let i = 0; i < list.length; i++) (list[i] as Handler<T>)(message);
+  }
+
+  #list<T extends Topic>(topic: T): Handler<T>[] {
+    switch (topic) {
+      case 'order':
+        return this.#order as unknown as Handler<T>[];
+      case 'fill':
+        return this.#fill as unknown as Handler<T>[];
+      case 'log':
+        return this.#log as unknown as Handler<T>[];
+      case 'bar':
+        return this.#bar as unknown as Handler<T>[];
+      default:
+        throw new AlphintraError('INVALID_ARGUMENT', `unknown topic ${String(topic)}`);
+    }
   }
 }

@@ -23,7 +23,8 @@ export type RequestProblem =
   | 'INVALID_TIME_IN_FORCE'
   | 'INVALID_EXPIRY'
   | 'INVALID_POST_ONLY'
-  | 'INVALID_BRACKET';
+  | 'INVALID_BRACKET'
+  | 'INVALID_CONTINGENT';
 
 /** Whether a size is relative (resolved at the fill price) rather than a quantity. */
 export function isRelativeSize(size: OrderSize): boolean {
@@ -83,6 +84,9 @@ export function checkRequest(request: OrderRequest): RequestProblem | '' {
   if (tif === 'gtd' && !(request.expireTime !== undefined && Number.isFinite(request.expireTime)))
     return 'INVALID_EXPIRY';
   if (request.postOnly === true && kind !== 'limit') return 'INVALID_POST_ONLY';
+  const triggers = request.triggers;
+  if (triggers !== undefined && !(Array.isArray(triggers.orders) && triggers.orders.length > 0))
+    return 'INVALID_CONTINGENT';
   const bracket = request.bracket;
   if (bracket !== undefined) {
     if (bracket.takeProfit === undefined && bracket.stopLoss === undefined) return 'INVALID_BRACKET';
@@ -166,5 +170,6 @@ export function createOrder(store: OrderStore, request: OrderRequest, stamp: Ord
   store.watermark[id] = stamp.lastPrice;
   store.stamp[id] = 0;
   if (request.bracket !== undefined) store.brackets.set(id, { ...request.bracket });
+  if (request.triggers !== undefined) store.children.set(id, request.triggers);
   return id;
 }

@@ -1,5 +1,5 @@
 import { type Column, grow, StringTable } from '../support/columns.js';
-import type { BracketLegs } from './order.js';
+import type { BracketLegs, ContingentOrders } from './order.js';
 
 /**
  * Every order of a run, in typed columns indexed by order id (ids start at 1; row 0 is
@@ -19,6 +19,8 @@ export class OrderStore {
   readonly strings = new StringTable();
   /** Bracket legs still to place once the order fills, by order id (rare). */
   readonly brackets = new Map<number, BracketLegs>();
+  /** Orders placed once this one has filled completely (one-triggers-other), by order id (rare). */
+  readonly children = new Map<number, ContingentOrders>();
   /** Orders cancelled when this one fills or is cancelled (one-cancels-other), by order id. */
   readonly oco = new Map<number, number[]>();
 

@@ -56,6 +56,13 @@ export interface BracketLegs {
   readonly stopLoss?: number | undefined;
 }
 
+/** Orders a fill triggers (see {@link OrderRequest.triggers}). */
+export interface ContingentOrders {
+  readonly orders: readonly OrderRequest[];
+  /** Link the triggered orders one-cancels-other. */
+  readonly oco?: boolean | undefined;
+}
+
 /** What a strategy asks for. Only `size` is required (plus `side` for non-target sizes). */
 export interface OrderRequest {
   /** Instrument id; defaults to the instrument of the bar being handled. */
@@ -83,6 +90,12 @@ export interface OrderRequest {
   readonly postOnly?: boolean | undefined;
   /** Take-profit and stop-loss legs placed, as an OCO pair, once this order fills. */
   readonly bracket?: BracketLegs | undefined;
+  /**
+   * One-triggers-other: orders placed once this one has filled completely (never if it ends
+   * unfilled or partly filled). With `oco` they are linked, so the first to fill cancels the
+   * rest. Each is checked like any order when it is placed; it defaults to this order's instrument.
+   */
+  readonly triggers?: ContingentOrders | undefined;
   /** Free text carried into results (e.g. "entry", "stop"). */
   readonly tag?: string | undefined;
 }
@@ -121,7 +134,7 @@ export interface Order {
   readonly updateTime: number;
   /** Stable reason code for a denial, rejection, cancellation or expiry. */
   readonly reason: string;
-  /** Order whose fill placed this one (bracket legs), 0 for none. */
+  /** Order whose fill placed this one (bracket legs, one-triggers-other children), 0 for none. */
   readonly parentId: number;
   /** Total fees paid. */
   readonly fees: number;

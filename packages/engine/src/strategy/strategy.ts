@@ -4,6 +4,7 @@ import type { Liquidity } from '../execution/fee-model.js';
 import type { HigherTimeframeOptions, HigherTimeframeView } from '../kernel/higher-timeframe.js';
 import type { Order, OrderRequest, OrderSize } from '../orders/order.js';
 import type { TradingState } from '../risk/risk-engine.js';
+import type { SweepFace } from '../sweep/sweep-face.js';
 import type { ParameterSpecs, ParameterValues } from './parameters.js';
 
 /**
@@ -186,13 +187,19 @@ export interface StrategyHandlers {
   onStop?(): void;
 }
 
-/** A strategy: metadata, typed parameters, and a factory that wires handlers to a context. */
-export interface StrategyDefinition<P extends ParameterSpecs = ParameterSpecs> {
+/**
+ * A strategy: metadata, typed parameters, and a factory that wires handlers to a context.
+ * `create` is the source of truth; `sweep`, when given, states the same logic in a form
+ * `runSweep` evaluates for many parameter sets in one pass (see {@link SweepFace}).
+ */
+export interface StrategyDefinition<P extends ParameterSpecs = ParameterSpecs, K extends string = string> {
   readonly name: string;
   readonly description?: string;
   readonly version?: string;
   readonly parameters: P;
   create(ctx: StrategyContext, params: ParameterValues<P>): StrategyHandlers;
+  /** The vectorised face for parameter sweeps; optional. */
+  readonly sweep?: SweepFace<P, K>;
 }
 
 /**
@@ -216,6 +223,8 @@ export interface StrategyDefinition<P extends ParameterSpecs = ParameterSpecs> {
  *   },
  * });
  */
-export function defineStrategy<P extends ParameterSpecs>(definition: StrategyDefinition<P>): StrategyDefinition<P> {
+export function defineStrategy<P extends ParameterSpecs, K extends string = string>(
+  definition: StrategyDefinition<P, K>,
+): StrategyDefinition<P, K> {
   return definition;
 }

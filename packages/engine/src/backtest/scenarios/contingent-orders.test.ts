@@ -168,3 +168,77 @@ describe('reduce-only orders', () => {
     expect(r.orders[0]).toMatchObject({ status: 'cancelled', reason: 'REDUCE_ONLY_NOTHING_TO_REDUCE' });
   });
 });
+
+describe('one-triggers-other', () => {
+  it('place the children once the parent has filled, with the parent id, and let them trade on', () => {
+    const r = scenario({
+      rows: [FLAT, [100, 101, 99, 100], [100, 103, 99, 102], [102, 104, 101, 103]],
+      onBar: (ctx, bar) =>
+        void (
+          bar.index === 0 &&
+          ctx.buy(10, {
+            triggers: { orders: [{ side: 'sell', size: 4, kind: 'limit', limitPrice: 102.5, tag: 'scale-out' }] },
+          })
+        ),
+    });
+    // Parent fills at bar 1's open (100); the child limit goes live then and fills at 102.5 in bar 2.
+    expect(r.orders.map((o) => [o.id, o.kind, o.side, o.parentId, o.status, o.tag])).toEqual([
+      [1, 'market', 'buy', 0, 'filled', ''],
+      [2, 'limit', 'sell', 1, 'filled', 'scale-out'],
+    ]);
+    expect(r.fills.map((f) => [f.orderId, f.quantity, f.price])).toEqual([
+      [1, 10, 100],
+      [2, 4, 102.5],
+    ]);
+    // 6 held at 103, 4 sold at 102.5: 100,000 − 1,000 + 410 + 618 = 100,028.
+    expect(r.summary.finalEquity).toBe(100_028);
+  });
+
+  it('link the children one-cancels-other when asked', () => {
+    const r = scenario({
+      rows: [FLAT, FLAT, [100, 106, 99, 104]],
+      onBar: (ctx, bar) =>
+        void (
+          bar.index === 0 &&
+          ctx.buy(10, {
+            triggers: {
+              oco: true,
+              orders: [
+                { side: 'sell', size: 10, kind: 'limit', limitPrice: 105 },
+                { side: 'sell', size: 10, kind: 'stop', stopPrice: 95 },
+              ],
+            },
+          })
+        ),
+    });
+    expect(r.orders.map((o) => [o.id, o.status, o.reason])).toEqual([
+      [1, 'filled', ''],
+      [2, 'filled', ''],
+      [3, 'cancelled', 'OCO_CANCELLED'],
+    ]);
+  });
+
+  it('never place the children of a parent that ends unfilled', () => {
+    const r = scenario({
+      rows: [FLAT, FLAT, FLAT],
+      onBar: (ctx, bar) => {
+        if (bar.index !== 0) return;
+        const parent = ctx.buy(10, {
+          kind: 'limit',
+          limitPrice: 90,
+          triggers: { orders: [{ side: 'sell', size: 10, kind: 'limit', limitPrice: 105 }] },
+        });
+        ctx.cancel(parent);
+      },
+    });
+    expect(r.orders.map((o) => o.status)).toEqual(['cancelled']);
+  });
+
+  it('reject a parent whose contingent list is empty', () => {
+    const r = scenario({
+      rows: [FLAT, FLAT],
+      onBar: (ctx, bar) => void (bar.index === 0 && ctx.buy(10, { triggers: { orders: [] } })),
+    });
+    expect(r.orders[0]).toMatchObject({ status: 'rejected', reason: 'INVALID_CONTINGENT' });
+  });
+});
