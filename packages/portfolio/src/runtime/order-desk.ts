@@ -1,4 +1,5 @@
 import type { Order, OrderRequest } from '@alphintra/engine';
+import { ContingentDesk, engineMayPlace } from './contingent-orders.js';
 import type { OrderRouter } from './order-router.js';
 import { estimateUnits, type SleeveBook, translateExclusive, translateShared } from './order-translation.js';
 import { PortfolioOrder, type PortfolioOrderCode } from './portfolio-order.js';
@@ -28,12 +29,14 @@ export class OrderDesk {
   readonly #account: Account;
   readonly #router: OrderRouter;
   readonly #hooks: DeskHooks;
+  readonly #contingent: ContingentDesk;
   #nextId = -1;
 
   constructor(account: Account, router: OrderRouter, hooks: DeskHooks) {
     this.#account = account;
     this.#router = router;
     this.#hooks = hooks;
+    this.#contingent = new ContingentDesk(account);
   }
 
   /** Units the sleeve's working market orders in `k` will still trade (signed). */
@@ -78,11 +81,20 @@ export class OrderDesk {
     const translation = sleeve.exclusive[k] === 1 ? translateExclusive(request, book) : translateShared(request, book);
     if (translation.kind === 'nothing') return this.#answer(sleeve, k, request, 'NOTHING_TO_TRADE', units);
     const id = this.#account.ids[k] as string;
-    const order = this.#router.run(sleeve.index, false, () =>
-      this.#account.ctx.submit({ ...translation.request, instrument: id }),
-    );
+    const triggers = request.triggers;
+    const held = triggers !== undefined && !engineMayPlace(triggers, k, sleeve, this.#account, this.#hooks.soleSleeve);
+    const sent = held
+      ? { ...translation.request, instrument: id, triggers: undefined }
+      : { ...translation.request, instrument: id };
+    const order = this.#router.run(sleeve.index, false, () => this.#account.ctx.submit(sent));
     sleeve.track(order);
+    if (held) this.#contingent.hold(order, sleeve, k, triggers);
     return order;
+  }
+
+  /** Places the one-triggers-other children the portfolio holds for `order`, once it has filled completely. */
+  releaseTriggered(order: Readonly<Order>): void {
+    this.#contingent.release(order, (sleeve, k, child) => this.submit(sleeve, k, child));
   }
 
   /**

@@ -143,6 +143,7 @@ export class PortfolioRuntime implements SleeveHost {
       onOrderUpdate: (order) => {
         const sleeve = this.sleeves[this.router.ownerOf(order)] as SleeveState;
         sleeve.track(order);
+        if (order.status !== 'filled') this.desk.releaseTriggered(order); // forgets the children of an order that ended unfilled
         if (this.router.placedByPortfolio(order)) return;
         this.#fills.event(() => sleeve.handlers.onOrderUpdate?.(order));
       },
@@ -240,6 +241,7 @@ export class PortfolioRuntime implements SleeveHost {
         this.sleeves[this.router.ownerOf(order)] as SleeveState,
         this.account.byId.get(fill.instrument) as number,
       );
+      this.desk.releaseTriggered(order);
     }
   }
 }
