@@ -171,7 +171,8 @@ export class OrderDesk {
       const q = account[k]?.quantity as number;
       if (Math.abs(q + units) > Math.abs(q)) {
         let gross = 0;
-        for (const [i, position] of account.entries()) {
+        for (let i = 0; i < account.length; i++) {
+          const position = account[i] as (typeof account)[number];
           if (position.quantity !== 0) {
             gross += Math.abs(position.quantity * position.lastPrice * (this.#account.terms[i]?.multiplier as number));
           }

@@ -172,7 +172,9 @@ export class PortfolioRuntime implements SleeveHost {
     this.#low[0] = bar.low;
     for (const s of this.sleeves) if (s.ledger.quantity(k) !== 0) s.ledger.trades.onBar(k, this.#high, this.#low, 0);
     this.current = k;
-    for (const [i, s] of this.sleeves.entries()) {
+    const sleeves = this.sleeves;
+    for (let i = 0; i < sleeves.length; i++) {
+      const s = sleeves[i] as SleeveState;
       const handler = s.handlers.onBar;
       if (handler === undefined || s.local[k] === -1) continue;
       const view = this.#barViews[i]?.[k];
@@ -196,7 +198,9 @@ export class PortfolioRuntime implements SleeveHost {
     for (const s of this.sleeves)
       if (s.ledger.quantity(k) !== 0 && !Number.isNaN(mark)) s.ledger.trades.onPrice(k, mark);
     this.current = k;
-    for (const [i, s] of this.sleeves.entries()) {
+    const sleeves = this.sleeves;
+    for (let i = 0; i < sleeves.length; i++) {
+      const s = sleeves[i] as SleeveState;
       const call = s.handlers[handler] as ((view: V) => void) | undefined;
       if (call === undefined || s.local[k] === -1) continue;
       const view = views[i]?.[k];

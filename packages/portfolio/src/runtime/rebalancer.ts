@@ -35,6 +35,9 @@ export class RebalanceTrigger {
   readonly #rules: ResolvedPortfolio['rebalance'];
   readonly #maxWeight: number;
   #lastKey = Number.NaN;
+  /** The day of the last row and its period, so a calendar date is worked out once a day. */
+  #lastDay = Number.NaN;
+  #dayKey = Number.NaN;
 
   constructor(rules: ResolvedPortfolio['rebalance'], maxWeight: number) {
     this.#rules = rules;
@@ -47,7 +50,12 @@ export class RebalanceTrigger {
    */
   check(row: number, time: number, weights: ArrayLike<number>, targets: readonly number[]): RebalanceReason | null {
     const schedule = this.#rules.schedule;
-    const key = periodKey(schedule, time);
+    const day = Math.floor(time / MICROS_PER_DAY);
+    if (day !== this.#lastDay) {
+      this.#lastDay = day;
+      this.#dayKey = periodKey(schedule, time);
+    }
+    const key = this.#dayKey;
     const previous = this.#lastKey;
     this.#lastKey = key;
     if (
