@@ -3,8 +3,8 @@ import { definePortfolio, runPortfolio } from '@alphintra/portfolio';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_RUNS, exampleOptions } from './example-support.js';
 
-// Every bar-based example, run alone and as the only sleeve of a portfolio (weight 1, all instruments).
-const RUNS = EXAMPLE_RUNS.filter((run) => !run.data.some((d) => d.ticks !== undefined));
+// Every example (bars and trade ticks), run alone and as the only sleeve of a portfolio (weight 1, all instruments).
+const RUNS = EXAMPLE_RUNS;
 
 describe('a one-sleeve portfolio with weight 1 equals its strategy run alone', () => {
   for (const run of RUNS) {

@@ -56,6 +56,8 @@ export class PortfolioRuntime implements SleeveHost {
   readonly #fills: FillSequencer;
   /** Whether the ledgers were reconciled with the account since the slice began. */
   #reconciled = false;
+  /** Rows of history each instrument had at its last tick (a tick that adds one is a bar of its own). */
+  readonly #rows: Int32Array;
   readonly #high = new Float64Array(1);
   readonly #low = new Float64Array(1);
 
@@ -93,6 +95,7 @@ export class PortfolioRuntime implements SleeveHost {
     });
     this.#reconciler = new Reconciler(this.account, this.sleeves);
     this.#fills = new FillSequencer((batch) => this.#book(batch));
+    this.#rows = new Int32Array(ids.length);
     const whole = (s: SleeveState): boolean => s.instruments.length === ids.length;
     this.#barViews = this.sleeves.map((s) =>
       ids.map((_, k) => (whole(s) || s.local[k] === -1 ? null : new SleeveBarView(s.local[k] as number))),
@@ -194,9 +197,22 @@ export class PortfolioRuntime implements SleeveHost {
   ): void {
     const k = tick.instrumentIndex;
     this.#reconcile();
+    // As the engine's own trades do: a tick that is also a row of the instrument's history (its
+    // only data) counts as a bar of an open trade; any other tick only moves its excursions.
+    const id = this.account.ids[k] as string;
+    const rows = this.account.ctx.barCount(id);
+    const row = rows !== this.#rows[k];
+    this.#rows[k] = rows;
     const mark = this.account.positions[k]?.lastPrice as number;
-    for (const s of this.sleeves)
-      if (s.ledger.quantity(k) !== 0 && !Number.isNaN(mark)) s.ledger.trades.onPrice(k, mark);
+    if (row) {
+      this.#high[0] = this.account.ctx.value('high', 0, id);
+      this.#low[0] = this.account.ctx.value('low', 0, id);
+    }
+    for (const s of this.sleeves) {
+      if (s.ledger.quantity(k) === 0 || Number.isNaN(mark)) continue;
+      if (row) s.ledger.trades.onBar(k, this.#high, this.#low, 0);
+      else s.ledger.trades.onPrice(k, mark);
+    }
     this.current = k;
     const sleeves = this.sleeves;
     for (let i = 0; i < sleeves.length; i++) {
