@@ -12,6 +12,7 @@
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
   | 'INVARIANT_VIOLATED'
+  | 'FX_RATE_MISSING'
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
   | 'FILE_EMPTY'

@@ -5,6 +5,7 @@
  */
 export type { BacktestConfig, BacktestData } from './backtest/backtest-config.js';
 export { barShape, checkSeries, DEFAULT_BACKTEST_CONFIG } from './backtest/backtest-config.js';
+export type { BalanceRecord } from './backtest/currency-results.js';
 export type { EquityCurve } from './backtest/equity-recorder.js';
 export type {
   BacktestResult,
@@ -53,6 +54,15 @@ export type { RequestProblem } from './orders/order-factory.js';
 export { checkRequest } from './orders/order-factory.js';
 export type { OrderTransition } from './orders/order-state.js';
 export { canTransition, nextOrderStatus, ORDER_TRANSITIONS } from './orders/order-state.js';
+export type { Account, AccountSetup } from './portfolio/create-portfolio.js';
+export { createPortfolio } from './portfolio/create-portfolio.js';
+export type { CurrencyPlan, RateEdge, RateRoute, RateStep } from './portfolio/currency-plan.js';
+export { planCurrencies } from './portfolio/currency-plan.js';
+export type { RateFeed } from './portfolio/exchange-rates.js';
+export { ExchangeRates } from './portfolio/exchange-rates.js';
+export type { CurrencyPair, FxRateInput, FxRateSeries, FxRateTable } from './portfolio/fx-rate-input.js';
+export { checkFxRates, parsePair } from './portfolio/fx-rate-input.js';
+export { MultiCurrencyPortfolio } from './portfolio/multi-currency-portfolio.js';
 export type { AccountConfig, PortfolioInstrument } from './portfolio/portfolio.js';
 export { Portfolio } from './portfolio/portfolio.js';
 export type { Trade } from './portfolio/trade-tracker.js';
@@ -87,7 +97,7 @@ export type {
   StrategyLogger,
 } from './strategy/strategy.js';
 export { defineStrategy } from './strategy/strategy.js';
-export { hashColumns } from './support/columns-hash.js';
+export { hashColumnList, hashColumns } from './support/columns-hash.js';
 export { Sha256, sha256Hex } from './support/sha256.js';
 export type { SweepComparison, SweepDivergence, SweepMetric } from './sweep/compare-sweep.js';
 export { compareSweepToEngine, curveSharpe, formatDivergences } from './sweep/compare-sweep.js';

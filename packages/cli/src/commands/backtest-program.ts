@@ -23,6 +23,7 @@ const EXAMPLES = [
   '  alphintra backtest pairs.ts --data ko.csv --data pep.csv --json > run.json',
   '  alphintra backtest sma-cross.ts --data orcl-daily --out runs/orcl   # catalog dataset; writes result.json, *.csv, manifest.json',
   '  alphintra backtest sma-cross.ts --data orcl.csv --report orcl.html --benchmark spy.csv   # one HTML file, opens offline',
+  '  alphintra backtest sma-cross.ts --data sap.csv --currency USD --fx-rate EUR/USD=eurusd.csv   # (with instruments quoted in EUR)',
 ].join('\n');
 
 /**
@@ -41,7 +42,16 @@ export function withRunOptions(command: Command): Command {
       .option('--param <name=value>', 'strategy parameter; repeat for several', collect)
       .option('--symbol <symbol>', 'symbol of the matching --data (default: from the data or its file name)', collect)
       .option('--venue <code>', 'venue of the instruments (their id is SYMBOL.VENUE)', 'SIM')
-      .option('--currency <code>', 'quote currency of the instruments', 'USD')
+      .option(
+        '--currency <code>',
+        'account currency (results are in it), and the quote currency of the instruments read',
+        'USD',
+      )
+      .option(
+        '--fx-rate <pair=value>',
+        'exchange rate, constant (EUR/USD=1.1) or bars whose closes are the rate (EUR/USD=eurusd.csv); repeat for several',
+        collect,
+      )
       .option('--cash <amount>', 'starting cash (default 100000)')
       .option('--fees <model>', 'commission model, e.g. percent:0.001 (see below; default none)')
       .option('--slippage <model>', 'slippage model, e.g. bps:5 (see below; default none)')
@@ -136,7 +146,7 @@ export function addBacktestCommand(
     description: 'run a strategy file over historical bars through the simulated exchange',
     argument: ['<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export'],
     outputs: {
-      json: 'print { manifest, summary, metrics, trades } as JSON',
+      json: 'print { manifest, summary, metrics, trades, balances } as JSON',
       out: 'write result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json there',
       report: 'write a self-contained HTML report (charts, trades, metrics, manifest)',
     },

@@ -1,6 +1,6 @@
 import { computeMetrics, type MetricsReport } from '@alphintra/analytics';
 import { formatIsoMicros } from '@alphintra/core';
-import type { RunManifest, Trade } from '@alphintra/engine';
+import type { BalanceRecord, RunManifest, Trade } from '@alphintra/engine';
 import type { BacktestRun } from './backtest.js';
 
 /**
@@ -8,7 +8,12 @@ import type { BacktestRun } from './backtest.js';
  * line and the benchmark the metrics compare with (`input` null: the first instrument).
  */
 export type CliManifest = RunManifest & {
-  readonly sources: { readonly strategy: string; readonly data: readonly string[] };
+  readonly sources: {
+    readonly strategy: string;
+    readonly data: readonly string[];
+    /** Pairs whose rates were read from bars, and the input named for each (only with such `--fx-rate`). */
+    readonly fxRates?: Readonly<Record<string, string>>;
+  };
   readonly benchmark: { readonly name: string; readonly input: string | null };
 };
 
@@ -31,6 +36,8 @@ export interface BacktestJson {
   /** Every performance metric (see docs/analytics/metrics.md). */
   readonly metrics: MetricsReport;
   readonly trades: readonly CliTrade[];
+  /** Final cash per currency, the account currency first. */
+  readonly balances: readonly BalanceRecord[];
 }
 
 const iso = (micros: number): string | null => (Number.isFinite(micros) ? formatIsoMicros(micros) : null);
@@ -39,7 +46,11 @@ const iso = (micros: number): string | null => (Number.isFinite(micros) ? format
 export function manifestOf(run: BacktestRun): CliManifest {
   return {
     ...run.result.manifest,
-    sources: { strategy: run.strategy.file, data: run.sources.map((s) => s.input) },
+    sources: {
+      strategy: run.strategy.file,
+      data: run.sources.map((s) => s.input),
+      ...(Object.keys(run.fxRates.files).length > 0 ? { fxRates: run.fxRates.files } : {}),
+    },
     benchmark: { name: run.benchmark.name, input: run.benchmark.input },
   };
 }
@@ -87,7 +98,7 @@ export function metricsOf(run: BacktestRun): MetricsReport {
   return metrics;
 }
 
-/** Returns the `--json` document: manifest, summary, metrics and closed trades. */
+/** Returns the `--json` document: manifest, summary, metrics, closed trades and final balances. */
 export function backtestJson(run: BacktestRun): BacktestJson {
   return {
     manifest: manifestOf(run),
@@ -98,6 +109,7 @@ export function backtestJson(run: BacktestRun): BacktestJson {
       entryTimeIso: formatIsoMicros(t.entryTime),
       exitTimeIso: formatIsoMicros(t.exitTime),
     })),
+    balances: run.result.balances,
   };
 }
 
@@ -121,7 +133,9 @@ export function printBacktestSummary(run: BacktestRun, out: (line: string) => vo
   }
   row('period', `${summary.start ?? '-'} → ${summary.end ?? '-'}`);
   row(manifest.data.some((d) => d.bars === 0) ? 'events' : 'bars', s.bars.toLocaleString('en-US'));
-  row('final equity', `${money(s.finalEquity)} (from ${money(s.startEquity)})`);
+  row('final equity', `${money(s.finalEquity)} ${manifest.currencies.account} (from ${money(s.startEquity)})`);
+  const balances = run.result.balances;
+  if (balances.length > 1) row('balances', balances.map((b) => `${b.currency} ${money(b.amount)}`).join(', '));
   row('total return', percent(s.totalReturn));
   row('max drawdown', percent(s.maxDrawdown));
   const m = metricsOf(run);

@@ -43,7 +43,7 @@ describe('alphintra backtest', () => {
     );
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['manifest', 'summary', 'metrics', 'trades']);
+    expect(Object.keys(doc)).toEqual(['manifest', 'summary', 'metrics', 'trades', 'balances']);
     const { manifest, summary, metrics, trades } = doc;
     expect(metrics.returns.totalReturn).toBeCloseTo(summary.totalReturn, 12);
     expect(metrics.drawdown.maxDrawdown).toBeCloseTo(summary.maxDrawdown, 12);
@@ -138,6 +138,7 @@ describe('alphintra backtest', () => {
       'fills',
       'trades',
       'positions',
+      'balances',
       'equity',
       'events',
       'logs',

@@ -14,6 +14,7 @@ import { UsageError } from '../support/errors.js';
 import { createProgress } from '../support/progress.js';
 import { type BenchmarkSource, benchmarkOf, loadBenchmarkSource, type RunBenchmark } from './backtest-benchmark.js';
 import { type BacktestSource, loadBacktestData } from './backtest-data.js';
+import { type LoadedFxRates, loadFxRates, parseFxRateFlags } from './backtest-fx-rates.js';
 import { guardStrategy } from './backtest-guard.js';
 import { parseFees, parseSlippage } from './backtest-models.js';
 import { type LoadedStrategy, loadStrategy } from './backtest-strategy.js';
@@ -25,6 +26,7 @@ export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
   symbol?: string[];
   venue?: string;
   currency?: string;
+  fxRate?: string[];
   cash?: string;
   fees?: string;
   slippage?: string;
@@ -47,6 +49,8 @@ export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
 export interface BacktestRun {
   readonly strategy: LoadedStrategy;
   readonly sources: readonly BacktestSource[];
+  /** The `--fx-rate` values, and the files read for them. */
+  readonly fxRates: LoadedFxRates;
   readonly result: BacktestResult;
   /** What the run is compared with; its figures fill the metrics' benchmark group. */
   readonly benchmark: RunBenchmark;
@@ -63,7 +67,11 @@ export interface BacktestSetup {
   readonly benchmark: BenchmarkSource;
   readonly rollingWindow?: number | undefined;
   readonly quiet: boolean;
+  /** Rates from `--fx-rate` (none when absent). */
+  readonly fxRates?: LoadedFxRates;
 }
+
+const NO_FX_RATES: LoadedFxRates = { table: {}, files: {} };
 
 /** Collects a repeatable option's values (commander's `argParser` for `--data`, `--param` …). */
 export function collect(value: string, previous: string[] | undefined): string[] {
@@ -101,6 +109,10 @@ function nonNegative(option: string, text: string): number {
 export function configFrom(flags: BacktestFlags): Partial<BacktestConfig> {
   const config: { -readonly [K in keyof BacktestConfig]?: BacktestConfig[K] } = {};
   if (flags.cash !== undefined) config.cash = positive('--cash', flags.cash);
+  if (flags.currency !== undefined) {
+    if (flags.currency.trim() === '') throw new UsageError('expected a currency code for --currency, got ""');
+    config.currency = flags.currency;
+  }
   if (flags.fees !== undefined) config.fees = parseFees(flags.fees);
   if (flags.slippage !== undefined) config.slippage = parseSlippage(flags.slippage);
   if (flags.fill !== undefined) {
@@ -161,6 +173,7 @@ export function executeBacktest(setup: BacktestSetup): BacktestRun {
       strategy: guardStrategy(setup.strategy.definition, setup.strategy.file),
       parameters: setup.parameters,
       data: setup.sources.map((s) => s.data),
+      ...(setup.fxRates === undefined ? {} : { fxRates: setup.fxRates.table }),
       strategyCodeHash: setup.strategy.codeHash,
       onProgress: (done, total) => progress.update(done, total),
       progressInterval: progressInterval(setup.sources),
@@ -168,6 +181,7 @@ export function executeBacktest(setup: BacktestSetup): BacktestRun {
     return {
       strategy: setup.strategy,
       sources: setup.sources,
+      fxRates: setup.fxRates ?? NO_FX_RATES,
       result,
       benchmark: benchmarkOf(setup.benchmark, result),
       rollingWindow: setup.rollingWindow,
@@ -180,6 +194,8 @@ export function executeBacktest(setup: BacktestSetup): BacktestRun {
 /** The inputs of a run as the command line gives them, checked and loaded. */
 export interface RunInputs {
   readonly config: Partial<BacktestConfig>;
+  /** The `--fx-rate` values, and the files read for them. */
+  readonly fxRates: LoadedFxRates;
   readonly parameters: Readonly<Record<string, string>>;
   readonly rollingWindow: number | undefined;
   readonly sources: readonly BacktestSource[];
@@ -190,6 +206,8 @@ export interface RunInputs {
 /** The options checked before anything is read, so a typo fails at once. */
 export interface RunOptions {
   readonly config: Partial<BacktestConfig>;
+  /** The `--fx-rate` values, parsed (their files are read with the data). */
+  readonly fxRateFlags: ReturnType<typeof parseFxRateFlags>;
   readonly parameters: Readonly<Record<string, string>>;
   readonly rollingWindow: number | undefined;
   readonly quiet: boolean;
@@ -199,6 +217,7 @@ export interface RunOptions {
 export function runOptionsFrom(flags: BacktestFlags): RunOptions {
   return {
     config: configFrom(flags),
+    fxRateFlags: parseFxRateFlags(flags.fxRate ?? []),
     parameters: parseParams(flags.param ?? []),
     rollingWindow: parseRollingWindow(flags.rollingWindow),
     quiet: flags.quiet === true || flags.json === true,
@@ -230,12 +249,13 @@ export async function loadRunData(flags: BacktestFlags, options: RunOptions): Pr
     read,
     symbols: flags.symbol ?? [],
     venue: flags.venue ?? 'SIM',
-    currency: flags.currency ?? 'USD',
+    currency: options.config.currency ?? 'USD',
     ticks: flags.ticks ?? 'auto',
     quiet: options.quiet,
   });
+  const fxRates = await loadFxRates(options.fxRateFlags, read, options.quiet);
   const benchmark = await loadBenchmarkSource(flags.benchmark, sources, read, options.quiet);
-  return { ...options, sources, benchmark };
+  return { ...options, sources, benchmark, fxRates };
 }
 
 /**

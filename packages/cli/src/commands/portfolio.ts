@@ -7,6 +7,7 @@ import {
   checkParameterNames,
   loadRunData,
   progressInterval,
+  type RunInputs,
   runOptionsFrom,
 } from './backtest.js';
 import { benchmarkOf, type RunBenchmark } from './backtest-benchmark.js';
@@ -18,6 +19,8 @@ import { type LoadedPortfolio, loadPortfolio } from './portfolio-load.js';
 export interface PortfolioRun {
   readonly portfolio: LoadedPortfolio;
   readonly sources: readonly BacktestSource[];
+  /** The `--fx-rate` values, and the files read for them. */
+  readonly fxRates: RunInputs['fxRates'];
   readonly result: PortfolioResult;
   readonly benchmark: RunBenchmark;
   readonly rollingWindow: number | undefined;
@@ -31,6 +34,7 @@ export function accountRun(run: PortfolioRun): BacktestRun {
   return {
     strategy: { definition: run.portfolio.definition, file: run.portfolio.file, codeHash: run.portfolio.codeHash },
     sources: run.sources,
+    fxRates: run.fxRates,
     result: run.result.backtest,
     benchmark: run.benchmark,
     rollingWindow: run.rollingWindow,
@@ -89,6 +93,7 @@ export async function portfolioCommand(file: string, flags: BacktestFlags): Prom
       portfolio: definition,
       parameters: inputs.parameters,
       data: inputs.sources.map((s) => s.data),
+      fxRates: inputs.fxRates.table,
       strategyCodeHash: portfolio.codeHash,
       onProgress: (done, total) => progress.update(done, total),
       progressInterval: progressInterval(inputs.sources),
@@ -96,6 +101,7 @@ export async function portfolioCommand(file: string, flags: BacktestFlags): Prom
     return {
       portfolio,
       sources: inputs.sources,
+      fxRates: inputs.fxRates,
       result,
       benchmark: benchmarkOf(inputs.benchmark, result.backtest),
       rollingWindow: inputs.rollingWindow,

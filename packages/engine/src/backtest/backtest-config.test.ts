@@ -1,7 +1,7 @@
 import { BarSeries, timeframe } from '@alphintra/core';
 import { describe, expect, it } from 'vitest';
 import { dailyBars } from '../testing/fixtures.js';
-import { checkSeries } from './backtest-config.js';
+import { checkBacktestConfig, checkSeries, DEFAULT_BACKTEST_CONFIG } from './backtest-config.js';
 
 /** 10,000 valid daily bars, so a bad one lands in a later block of the scan. */
 function longRows(): number[][] {
@@ -47,5 +47,17 @@ describe('checkSeries', () => {
     time[0] = Number.NaN;
     const broken = BarSeries.fromColumns({ ...series.columns(), time }, { symbol: 'X', timeframe: timeframe('day') });
     expect(() => checkSeries(broken, 'X')).toThrow('bar 0 of X has a non-finite time');
+  });
+});
+
+describe('checkBacktestConfig', () => {
+  it('checks the account currency and the rate table before anything runs', () => {
+    expect(() => checkBacktestConfig({ ...DEFAULT_BACKTEST_CONFIG, currency: 'EUR' })).not.toThrow();
+    expect(() => checkBacktestConfig({ ...DEFAULT_BACKTEST_CONFIG, currency: '' })).toThrow(
+      'expected an account currency code, got ""',
+    );
+    expect(() => checkBacktestConfig({ ...DEFAULT_BACKTEST_CONFIG, fxRates: { 'EUR/USD': 0 } })).toThrow(
+      "expected a positive rate for fxRates['EUR/USD'], got 0",
+    );
   });
 });

@@ -15,6 +15,7 @@ import type { LatencyConfig, LatencyModel } from '../execution/latency-model.js'
 import type { FillTiming } from '../execution/simulated-exchange.js';
 import type { SlippageConfig, SlippageModel } from '../execution/slippage-model.js';
 import type { CorporateAction } from '../kernel/kernel-types.js';
+import { checkFxRates, type FxRateTable } from '../portfolio/fx-rate-input.js';
 import type { RiskConfig } from '../risk/risk-engine.js';
 
 /** One instrument's data for a backtest. */
@@ -39,8 +40,18 @@ export interface BacktestData {
 
 /** Execution and account rules of a backtest; every field has a default. */
 export interface BacktestConfig {
-  /** Starting cash. Default 100,000. */
+  /** Starting cash, in the account currency. Default 100,000. */
   readonly cash: number;
+  /**
+   * The account currency: equity, exposure, buying power, risk limits and results are in it.
+   * Default: the quote currency of the first instrument.
+   */
+  readonly currency?: string;
+  /**
+   * Exchange rates by pair (`'EUR/USD': 1.1`, or a `{ time, rate }` series read as of the
+   * clock time) for currencies no FX instrument of the run converts. Default none.
+   */
+  readonly fxRates: FxRateTable;
   /** Gross exposure of cash instruments allowed as a multiple of equity. Default 1. */
   readonly leverage: number;
   /** Whether cash instruments may be shorted. Default true. */
@@ -71,6 +82,7 @@ export interface BacktestConfig {
 /** The defaults a backtest runs with. */
 export const DEFAULT_BACKTEST_CONFIG: BacktestConfig = {
   cash: 100_000,
+  fxRates: {},
   leverage: 1,
   allowShort: true,
   fees: { kind: 'none' },
@@ -94,7 +106,8 @@ export const DEFAULT_BACKTEST_CONFIG: BacktestConfig = {
  */
 export function resolveBacktestConfig(overrides: Partial<BacktestConfig>): BacktestConfig {
   const config: BacktestConfig = { ...DEFAULT_BACKTEST_CONFIG };
-  for (const key of Object.keys(DEFAULT_BACKTEST_CONFIG) as (keyof BacktestConfig)[]) {
+  // `currency` has no default (the first instrument's), so it is not among the default keys.
+  for (const key of [...Object.keys(DEFAULT_BACKTEST_CONFIG), 'currency'] as (keyof BacktestConfig)[]) {
     const value = overrides[key];
     if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
   }
@@ -119,6 +132,9 @@ export function checkBacktestConfig(config: BacktestConfig): void {
     fail(`expected borrow rate ≥ 0, got ${config.borrowRate}`);
   if (!(config.fundingInterval > 0)) fail(`expected a positive funding interval, got ${config.fundingInterval}`);
   if (!Number.isInteger(config.seed)) fail(`expected an integer seed, got ${config.seed}`);
+  if (config.currency !== undefined && !(typeof config.currency === 'string' && config.currency.trim() !== ''))
+    fail(`expected an account currency code, got "${String(config.currency)}"`);
+  checkFxRates(config.fxRates);
 }
 
 /** Length of one bar in µs and whether each bar is a whole session, from metadata or the timestamps. */

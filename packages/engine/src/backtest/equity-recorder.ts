@@ -2,7 +2,9 @@
 export interface EquityCurve {
   /** Timestamp (bar open time, epoch µs) of each row; values are as of that bar's close. */
   readonly time: Float64Array;
+  /** Cash plus positions at their marks, in the account currency. */
   readonly equity: Float64Array;
+  /** Every cash balance converted into the account currency. */
   readonly cash: Float64Array;
   /** Signed sum of position notionals over equity (1 = fully long). */
   readonly netExposure: Float64Array;

@@ -73,9 +73,12 @@ class EventTimeline {
       for (let s = 0; s < n; s++) if ((next[s] as number) < t) t = next[s] as number;
       if (t === Number.POSITIVE_INFINITY) break;
       kernel.advanceTime(t);
-      // Bars closing now: every one matched, then every one delivered (as in a bar-only slice).
+      // Bars closing now: every one matched, then marked, then delivered (as in a bar-only slice).
       for (let s = 0; s < this.#bars; s++) {
         if (next[s] === t) kernel.beginBar(this.#instrument[s] as number, cursor[s] as number);
+      }
+      for (let s = 0; s < this.#bars; s++) {
+        if (next[s] === t) kernel.markBar(this.#instrument[s] as number, cursor[s] as number);
       }
       for (let s = 0; s < this.#bars; s++) {
         if (next[s] !== t) continue;

@@ -1,9 +1,11 @@
 import type { LogEntry, OrderEvent } from '../kernel/kernel-types.js';
 import { KIND_NAMES, STATUS_NAMES, sideName, TIF_NAMES } from '../orders/order-codes.js';
 import type { OrderStore } from '../orders/order-store.js';
+import type { RateRoute } from '../portfolio/currency-plan.js';
 import type { Trade } from '../portfolio/trade-tracker.js';
 import type { Fill } from '../strategy/strategy.js';
 import { Sha256 } from '../support/sha256.js';
+import type { BalanceRecord } from './currency-results.js';
 import type { EquityCurve } from './equity-recorder.js';
 
 /** Version of the engine's execution rules; recorded in every manifest. */
@@ -27,6 +29,12 @@ export interface RunManifest {
   /** The configuration with every default filled in (custom model functions appear as "custom"). */
   readonly config: Readonly<Record<string, unknown>>;
   readonly seed: number;
+  /** The account currency, the currencies balances were kept in, and where each rate came from. */
+  readonly currencies: {
+    readonly account: string;
+    readonly balances: readonly string[];
+    readonly rates: readonly RateRoute[];
+  };
 }
 
 /** An order as results record it. */
@@ -50,12 +58,14 @@ export interface OrderRecord {
   readonly fees: number;
 }
 
-/** Final state of one position. */
+/** Final state of one position; money in the instrument's currency. */
 export interface PositionRecord {
   readonly instrument: string;
   readonly quantity: number;
   readonly averagePrice: number | null;
   readonly lastPrice: number | null;
+  /** The instrument's quote currency, which the money fields below are in. */
+  readonly currency: string;
   readonly realizedPnl: number;
   readonly fees: number;
   /** Borrow, funding and dividends booked (positive = received). */
@@ -74,6 +84,7 @@ export interface BacktestSummary {
   readonly fills: number;
   readonly trades: number;
   readonly winningTrades: number;
+  /** Fees paid, in the account currency (each converted at its fill). */
   readonly fees: number;
   /** SHA-256 of the canonical order list and fills: equal hashes mean identical executions. */
   readonly orderListHash: string;
@@ -88,6 +99,9 @@ export interface BacktestResult {
   readonly trades: readonly Trade[];
   readonly events: readonly OrderEvent[];
   readonly positions: readonly PositionRecord[];
+  /** Final cash per currency, the account currency first. */
+  readonly balances: readonly BalanceRecord[];
+  /** One row per timestamp, in the account currency. */
   readonly equity: EquityCurve;
   readonly logs: readonly LogEntry[];
 }
@@ -234,6 +248,7 @@ export function resultToJson(result: BacktestResult): Record<string, unknown> {
     fills: result.fills,
     trades: result.trades,
     positions: result.positions,
+    balances: result.balances,
     equity: {
       time: Array.from(result.equity.time),
       equity: Array.from(result.equity.equity),

@@ -11,6 +11,7 @@ import { type ParameterSpecs, type RawParameter, resolveParameters } from '../st
 import type { StrategyDefinition } from '../strategy/strategy.js';
 import { type BacktestConfig, type BacktestData, resolveBacktestConfig } from './backtest-config.js';
 import { dataRecord, exchangeInstrument, kernelInstrument } from './backtest-instruments.js';
+import { balanceRecords, describeFxRates } from './currency-results.js';
 import { replayMany, replayOne } from './replay.js';
 import { needsEventTimeline, replayEvents } from './replay-events.js';
 import {
@@ -39,7 +40,7 @@ export interface BacktestOptions<P extends ParameterSpecs = ParameterSpecs> exte
   readonly signal?: { readonly aborted: boolean };
 }
 
-function describeConfig(config: BacktestConfig): Record<string, unknown> {
+function describeConfig(config: BacktestConfig, currency: string): Record<string, unknown> {
   const model = (m: unknown): unknown => (typeof m === 'function' ? 'custom' : m);
   return {
     cash: config.cash,
@@ -56,6 +57,8 @@ function describeConfig(config: BacktestConfig): Record<string, unknown> {
     borrowRate: config.borrowRate,
     fundingInterval: config.fundingInterval,
     corporateActions: config.corporateActions,
+    currency,
+    fxRates: describeFxRates(config.fxRates),
   };
 }
 
@@ -81,7 +84,13 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
   const kernel = new Kernel(
     instruments,
     {
-      account: { cash: config.cash, leverage: config.leverage, allowShort: config.allowShort },
+      account: {
+        cash: config.cash,
+        leverage: config.leverage,
+        allowShort: config.allowShort,
+        ...(config.currency === undefined ? {} : { currency: config.currency }),
+      },
+      fxRates: config.fxRates,
       risk: config.risk,
       fees,
       borrowRate: config.borrowRate,
@@ -146,10 +155,12 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
     quantity: p.quantity[k] as number,
     averagePrice: Number.isFinite(p.averagePrice[k] as number) ? (p.averagePrice[k] as number) : null,
     lastPrice: Number.isFinite(p.lastPrice[k] as number) ? (p.lastPrice[k] as number) : null,
+    currency: kernel.instruments[k]?.instrument.currency as string,
     realizedPnl: p.realized[k] as number,
     fees: p.fees[k] as number,
     carry: p.carry[k] as number,
   }));
+  const plan = kernel.currencyPlan;
   const finalEquity = curve.equity.length > 0 ? (curve.equity[curve.equity.length - 1] as number) : config.cash;
   const summary = {
     startEquity: config.cash,
@@ -161,7 +172,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
     fills: execution.fills.length,
     trades: kernel.trades.count,
     winningTrades: kernel.trades.winners(),
-    fees: execution.fills.fees,
+    fees: p.totalFees,
     orderListHash: '',
   };
   // Orders, fills, trades and events are kept in typed columns during the run; the objects
@@ -177,8 +188,9 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
       },
       parameters: parameters as Record<string, number | boolean | string>,
       data: options.data.map(dataRecord),
-      config: describeConfig(config),
+      config: describeConfig(config, plan.account),
       seed: config.seed,
+      currencies: { account: plan.account, balances: p.currencies, rates: plan.routes },
     },
     summary,
   } as Record<string, unknown>;
@@ -187,6 +199,7 @@ export function runBacktest<P extends ParameterSpecs>(options: BacktestOptions<P
   lazy(result, 'trades', () => kernel.trades.toArray());
   lazy(result, 'events', () => execution.events.toArray());
   result.positions = positions;
+  result.balances = balanceRecords(p);
   result.equity = curve;
   result.logs = kernel.logs;
   const done_ = result as unknown as BacktestResult;

@@ -575,7 +575,7 @@ export class SimulatedExchange implements ExecutionVenue {
         if (!book.sided) book.available -= quantity;
         else if (side > 0) book.availableBuy -= quantity;
         else book.availableSell -= quantity;
-        this.#cumulativeNotional += notional;
+        this.#cumulativeNotional += notional * listener.rateOf(index); // fee tiers count account currency
         listener.onFill(id, index, quantity, fillPrice, fee, maker, time);
         return;
       }

@@ -25,6 +25,8 @@ export interface VenueListener {
   positionOf(instrumentIndex: number): number;
   /** Resolves order `orderId`'s relative size at `price` into signed units (0: nothing to trade). */
   resolveQuantity(orderId: number, instrumentIndex: number, price: number): number;
+  /** Value of one unit of the instrument's quote currency in the account currency now (1 when they are one). */
+  rateOf(instrumentIndex: number): number;
   /** Returns a reason code if the account cannot take this fill, else the empty string. */
   checkFill(orderId: number, instrumentIndex: number, quantity: number, price: number, fee: number): string;
   /** A status change other than a fill. */

@@ -194,6 +194,10 @@ export class ExecutionEngine implements VenueListener {
     );
   }
 
+  rateOf(k: number): number {
+    return this.#parts.portfolio.rateOf(k);
+  }
+
   checkFill(id: number, k: number, quantity: number, price: number, fee: number): string {
     return this.#parts.buyingPower.checkFill(this.orders.side[id] as number, k, quantity, price, fee);
   }
@@ -303,13 +307,14 @@ export class ExecutionEngine implements VenueListener {
     input.signedQuantity = estimate;
     input.lastPrice = lastPrice;
     input.orderPrice = orderPrice;
-    input.multiplier = (ins as KernelInstrument).instrument.multiplier;
+    // Limits are in the account currency: one point of price is worth the multiplier, converted.
+    input.multiplier = (ins as KernelInstrument).instrument.multiplier * parts.portfolio.rateOf(k);
     input.position = parts.portfolio.quantity[k] as number;
     input.equity = risk.needsExposure ? parts.portfolio.equity() : Number.NaN;
     input.grossExposure = risk.needsExposure ? parts.portfolio.grossExposure() : Number.NaN;
     input.shortAllowed = margined(ins as KernelInstrument) || parts.allowShort;
     input.time = now;
-    const denial = risk.check(input);
+    const denial = Number.isNaN(input.multiplier) ? 'FX_RATE_UNAVAILABLE' : risk.check(input);
     if (denial !== '') this.#transition(id, T_DENY, denial, now);
     return id;
   }

@@ -107,6 +107,10 @@ export class KernelContext implements StrategyContext {
     return this.#kernel.clock.now();
   }
 
+  get currency(): string {
+    return this.#kernel.portfolio.currencies[0] as string;
+  }
+
   get equity(): number {
     return this.#kernel.portfolio.equity();
   }
@@ -156,6 +160,17 @@ export class KernelContext implements StrategyContext {
 
   quantity(instrument?: string): number {
     return this.#kernel.portfolio.quantity[this.#kernel.indexOf(instrument)] as number;
+  }
+
+  balance(currency?: string): number {
+    const p = this.#kernel.portfolio;
+    return p.balance(currency === undefined ? 0 : this.#currency(currency));
+  }
+
+  rate(from: string, to?: string): number {
+    const p = this.#kernel.portfolio;
+    const value = p.rate(this.#currency(from));
+    return to === undefined ? value : value / p.rate(this.#currency(to));
   }
 
   submit(request: OrderRequest): Readonly<Order> {
@@ -234,6 +249,19 @@ export class KernelContext implements StrategyContext {
     const column = columns[field];
     if (column === undefined) throw new AlphintraError('INVALID_ARGUMENT', `unknown bar field ${String(field)}`);
     return column;
+  }
+
+  /** Index of a currency the account holds; throws a clear error for any other. */
+  #currency(code: string): number {
+    const currencies = this.#kernel.portfolio.currencies;
+    const c = currencies.indexOf(code);
+    if (c < 0) {
+      throw new AlphintraError(
+        'INVALID_ARGUMENT',
+        `unknown currency ${code} (the account holds ${currencies.join(', ')})`,
+      );
+    }
+    return c;
   }
 
   /** Ids of the working orders (of one instrument, or all), in acceptance order. */

@@ -1,5 +1,6 @@
 import type { Instrument, QuoteTicks, Timeframe, TradeTicks } from '@alphintra/core';
 import type { FeeModel } from '../execution/fee-model.js';
+import type { FxRateTable } from '../portfolio/fx-rate-input.js';
 import type { AccountConfig } from '../portfolio/portfolio.js';
 import type { RiskConfig } from '../risk/risk-engine.js';
 
@@ -50,6 +51,8 @@ export type CorporateAction =
 /** Kernel configuration shared by every mode. */
 export interface KernelConfig {
   readonly account: AccountConfig;
+  /** Configured exchange rates by pair (`'EUR/USD'`), for currencies no FX instrument of the run converts. */
+  readonly fxRates?: FxRateTable;
   readonly risk: RiskConfig;
   /** Fee model, also used to reserve fees when sizing relative orders. */
   readonly fees: FeeModel;

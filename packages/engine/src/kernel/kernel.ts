@@ -4,7 +4,9 @@ import type { ExecutionVenue } from '../execution/venue.js';
 import type { Order, OrderRequest } from '../orders/order.js';
 import { isWorkingCode } from '../orders/order-codes.js';
 import { BuyingPower } from '../portfolio/buying-power.js';
-import { Portfolio } from '../portfolio/portfolio.js';
+import { createPortfolio } from '../portfolio/create-portfolio.js';
+import type { CurrencyPlan } from '../portfolio/currency-plan.js';
+import type { Portfolio } from '../portfolio/portfolio.js';
 import { TradeTracker } from '../portfolio/trade-tracker.js';
 import { RiskEngine } from '../risk/risk-engine.js';
 import type { ParameterSpecs, ParameterValues } from '../strategy/parameters.js';
@@ -39,7 +41,8 @@ const YEAR_MICROS = 365.25 * MICROS_PER_DAY;
  * It does no I/O and keeps no hidden state: a driver feeds it bars (a replay of stored data
  * in a backtest, a feed in paper and live trading) and advances its clock; a venue executes
  * its orders. The driver calls, per timestamp: {@link advanceTime}, then {@link beginBar}
- * for each instrument with a bar, then {@link deliverBar} for each, then {@link endSlice}.
+ * for each instrument with a bar, then {@link markBar} for each, then {@link deliverBar} for
+ * each, then {@link endSlice}.
  */
 export class Kernel {
   readonly instruments: readonly KernelInstrument[];
@@ -47,6 +50,8 @@ export class Kernel {
   readonly config: KernelConfig;
   readonly clock: Clock;
   readonly portfolio: Portfolio;
+  /** The account's currencies and where each one's rate comes from. */
+  readonly currencyPlan: CurrencyPlan;
   readonly trades: TradeTracker;
   readonly risk: RiskEngine;
   /** Orders, fills and order events, and what turns requests into orders. */
@@ -114,18 +119,21 @@ export class Kernel {
     });
     this.config = config;
     this.clock = clock;
-    this.portfolio = new Portfolio(
-      instruments.map((i) => ({
-        id: i.instrument.id,
-        multiplier: i.instrument.multiplier,
-        margined: i.instrument.kind === 'future' || i.instrument.kind === 'perpetual',
-        marginRate: i.marginRate ?? 0.1,
-      })),
-      config.account,
-    );
+    this.lastBar = new Int32Array(instruments.length).fill(-1);
+    const account = createPortfolio({
+      instruments,
+      account: config.account,
+      ...(config.fxRates === undefined ? {} : { fxRates: config.fxRates }),
+      clock,
+      feed: { close: instruments.map((i) => i.columns.close), lastBar: this.lastBar },
+    });
+    this.portfolio = account.portfolio;
+    this.currencyPlan = account.plan;
+    const portfolio = this.portfolio;
     this.trades = new TradeTracker(
       this.ids,
       instruments.map((i) => i.instrument.multiplier),
+      portfolio.converts ? (k) => portfolio.rateOf(k) : undefined,
     );
     this.risk = new RiskEngine(config.risk);
     const sized = instruments.map((i) => ({
@@ -135,7 +143,6 @@ export class Kernel {
       margined: i.instrument.kind === 'future' || i.instrument.kind === 'perpetual',
     }));
     const buyingPower = new BuyingPower(this.portfolio, sized, config.fees, config.account.allowShort);
-    this.lastBar = new Int32Array(instruments.length).fill(-1);
     this.matchingBar = new Int32Array(instruments.length).fill(-1);
     this.lastMatched = new Int32Array(instruments.length).fill(-1);
     this.#matchStream = Uint8Array.from(instruments, (i) => streamCode(i.matching ?? 'bars'));
@@ -246,6 +253,7 @@ export class Kernel {
   stepBar(k: number, j: number): void {
     this.advanceToBar(k, j);
     this.beginBar(k, j);
+    this.markBar(k, j);
     this.deliverBar(k, j);
     this.endSlice(k, j);
   }
@@ -329,6 +337,7 @@ export class Kernel {
     ) {
       this.advanceToBar(k0, j0);
       for (let i = 0; i < count; i++) this.beginBar(due[i] as number, cursor[due[i] as number] as number);
+      for (let i = 0; i < count; i++) this.markBar(due[i] as number, cursor[due[i] as number] as number);
       for (let i = 0; i < count; i++) this.deliverBar(due[i] as number, cursor[due[i] as number] as number);
       this.endSlice(k0, j0);
       return;
@@ -348,6 +357,10 @@ export class Kernel {
         matcher.matchBar(k, j);
         this.matchingBar[k] = -1;
       }
+    }
+    for (let i = 0; i < count; i++) {
+      const k = due[i] as number;
+      const j = cursor[k] as number;
       portfolio.mark(k, (closes[k] as Float64Array)[j] as number);
       trades.onBar(k, this.#highs[k] as Float64Array, this.#lows[k] as Float64Array, j);
     }
@@ -375,7 +388,11 @@ export class Kernel {
     this.#endSlice(t);
   }
 
-  /** Phase one of a bar: corporate actions, carry, matching at the venue, marks. */
+  /**
+   * Phase one of a bar: corporate actions, carry, matching at the venue. With several
+   * instruments at one timestamp every one is matched before any is marked at its close
+   * ({@link markBar}): an order sized at an open must not see another instrument's close.
+   */
   beginBar(k: number, j: number): void {
     const c = (this.instruments[k] as KernelInstrument).columns;
     if (this.#nextAction < this.#actions.length) this.#applyActions(k, j);
@@ -390,11 +407,17 @@ export class Kernel {
       matcher.matchBar(k, j);
       this.matchingBar[k] = -1;
     }
+  }
+
+  /** Phase two of a bar: its close becomes the mark, and the open trade's excursions take its range. */
+  markBar(k: number, j: number): void {
+    if (this.#matchStream[k] !== STREAM_BARS) return; // marked by its ticks
+    const c = (this.instruments[k] as KernelInstrument).columns;
     this.portfolio.mark(k, c.close[j] as number);
     this.trades.onBar(k, c.high, c.low, j);
   }
 
-  /** Phase two: the strategy sees the closed bar (indicators first), then close fills. */
+  /** Phase three: the strategy sees the closed bar (indicators first), then close fills. */
   deliverBar(k: number, j: number): void {
     const ins = this.instruments[k] as KernelInstrument;
     const c = ins.columns;

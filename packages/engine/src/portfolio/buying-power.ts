@@ -36,7 +36,9 @@ export function feeInput(): MutableFeeInput {
 /**
  * Resolves relative order sizes into whole lots and keeps fills within what the account can
  * carry: cash instruments at `1 / leverage` of notional, margined ones at their margin rate,
- * fees reserved. Sizes arrive as the order store's codes (`SIZE_*`) and values.
+ * fees reserved. Sizes arrive as the order store's codes (`SIZE_*`) and values. Notional
+ * sizes, equity and cash are in the account currency; fees (in the instrument's currency)
+ * are converted before they are reserved.
  */
 export class BuyingPower {
   readonly #portfolio: Portfolio;
@@ -59,7 +61,8 @@ export class BuyingPower {
   resolve(sizeKind: number, sizeValue: number, side: number, k: number, price: number): number {
     const p = this.#portfolio;
     const ins = this.#instruments[k] as SizedInstrument;
-    const unit = price * ins.multiplier;
+    // Sizes are in the account currency: one unit is worth its notional converted.
+    const unit = price * ins.multiplier * p.rateOf(k);
     const position = p.quantity[k] as number;
     const equity = this.equityAt(k, price);
     let signed: number;
@@ -95,6 +98,8 @@ export class BuyingPower {
   checkFill(side: number, k: number, quantity: number, price: number, fee: number): string {
     const signed = quantity * side;
     const p = this.#portfolio;
+    const rate = p.rateOf(k);
+    if (Number.isNaN(rate)) return 'FX_RATE_UNAVAILABLE';
     const position = p.quantity[k] as number;
     const after = position + signed;
     if (!(this.#instruments[k] as SizedInstrument).margined && !this.#allowShort && after < 0) {
@@ -102,20 +107,15 @@ export class BuyingPower {
     }
     if (Math.abs(after) <= Math.abs(position) && Math.sign(after) * Math.sign(position) >= 0) return '';
     const required = p.requiredEquity(k, after, price);
-    const available = this.equityAt(k, price) - fee;
+    const available = this.equityAt(k, price) - fee * rate;
     return required <= available + 1e-9 * Math.abs(available) ? '' : 'INSUFFICIENT_BUYING_POWER';
   }
 
   /** Account equity with instrument `k` revalued at `price`. */
   equityAt(k: number, price: number): number {
     const p = this.#portfolio;
-    const q = p.quantity[k] as number;
-    if (q === 0) return p.equity();
-    const ins = this.#instruments[k] as SizedInstrument;
-    const valueAtPrice = ins.margined
-      ? q * (price - (p.averagePrice[k] as number)) * ins.multiplier
-      : q * price * ins.multiplier;
-    return p.equity() - p.positionValue(k) + valueAtPrice;
+    if (p.quantity[k] === 0) return p.equity();
+    return p.equity() - p.positionValue(k) + p.valueAt(k, price);
   }
 
   /** Shrinks an exposure-increasing size until the account can carry it, fees included. */
@@ -128,7 +128,7 @@ export class BuyingPower {
     const position = p.quantity[k] as number;
     const others = p.requiredEquity(k, 0, price);
     const perUnit = p.requiredEquity(k, 1, price) - others;
-    const room = this.equityAt(k, price) - this.#feeOf(k, signed, price) - others;
+    const room = this.equityAt(k, price) - this.#feeOf(k, signed, price) * p.rateOf(k) - others;
     const direction = Math.sign(position + signed);
     const largest = perUnit > 0 ? Math.max(0, room / perUnit) : 0;
     let q = roundToLots(direction * largest - position, lot);

@@ -13,16 +13,20 @@ export interface Trade {
   readonly exitTime: number;
   /** Average exit price. */
   readonly exitPrice: number;
-  /** Realised P&L after the trade's fees (and any carry booked while open), in account currency. */
+  /**
+   * Realised P&L after the trade's fees (and any carry booked while open), in the account
+   * currency (accrued in the instrument's currency and converted at the exit's rate).
+   */
   readonly pnl: number;
-  /** `pnl` over the entry notional. */
+  /** P&L over the entry notional, both in the instrument's currency (a currency-free fraction). */
   readonly returnFraction: number;
+  /** Fees, in the account currency (converted at the exit's rate). */
   readonly fees: number;
   /** Bars the trade was open on (counted at each bar it was held through). */
   readonly bars: number;
   /** Duration in µs from entry to exit. */
   readonly duration: number;
-  /** Maximum adverse excursion: the worst open P&L seen, ≤ 0, in account currency. */
+  /** Maximum adverse excursion: the worst open P&L seen, ≤ 0, in account currency (at the exit's rate). */
   readonly mae: number;
   /** Maximum favourable excursion: the best open P&L seen, ≥ 0. */
   readonly mfe: number;
@@ -79,13 +83,20 @@ export class TradeTracker {
   readonly #ids: readonly string[];
   readonly #multipliers: Float64Array;
   readonly #open: OpenTrade[];
+  readonly #exitRate: ((index: number) => number) | undefined;
   #next = 1;
   #id = new Int32Array(64);
   #instrument = new Int32Array(64);
   #side = new Int8Array(64);
   #numbers = new Float64Array(64 * 12);
 
-  constructor(instrumentIds: readonly string[], multipliers: readonly number[]) {
+  /**
+   * `exitRate`, in multi-currency accounts, gives the value of an instrument's quote currency
+   * in the account currency now: a trade's P&L, fees and excursions accrue in the quote
+   * currency and are converted at its exit.
+   */
+  constructor(instrumentIds: readonly string[], multipliers: readonly number[], exitRate?: (index: number) => number) {
+    this.#exitRate = exitRate;
     this.#ids = instrumentIds;
     this.#multipliers = Float64Array.from(multipliers);
     this.#open = instrumentIds.map(emptySlot);
@@ -261,8 +272,19 @@ export class TradeTracker {
 
   #close(index: number, open: OpenTrade, time: number): void {
     const m = this.#multipliers[index] as number;
-    const pnl = open.realized - open.fees + open.carry;
     const entryNotional = open.entryPrice * open.entryQuantity * m;
+    let pnl = open.realized - open.fees + open.carry;
+    const returnFraction = entryNotional > 0 ? pnl / entryNotional : 0;
+    let fees = open.fees;
+    let worst = open.worst;
+    let best = open.best;
+    if (this.#exitRate !== undefined) {
+      const rate = this.#exitRate(index);
+      pnl *= rate;
+      fees *= rate;
+      worst *= rate;
+      best *= rate;
+    }
     const i = this.count;
     if (i === this.#id.length) {
       const n = i * 2;
@@ -282,12 +304,12 @@ export class TradeTracker {
     f[o + 3] = time;
     f[o + 4] = open.exitValue / open.exitQuantity;
     f[o + 5] = pnl;
-    f[o + 6] = entryNotional > 0 ? pnl / entryNotional : 0;
-    f[o + 7] = open.fees;
+    f[o + 6] = returnFraction;
+    f[o + 7] = fees;
     f[o + 8] = open.bars;
     f[o + 9] = time - open.entryTime;
-    f[o + 10] = open.worst;
-    f[o + 11] = open.best;
+    f[o + 10] = worst;
+    f[o + 11] = best;
     this.count = i + 1;
     open.active = false;
   }

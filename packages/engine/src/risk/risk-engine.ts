@@ -12,7 +12,9 @@ export type RiskDenial =
   | 'MAX_LEVERAGE_EXCEEDED'
   | 'PRICE_FAR_FROM_MARKET'
   | 'ORDER_RATE_EXCEEDED'
-  | 'SHORT_NOT_ALLOWED';
+  | 'SHORT_NOT_ALLOWED'
+  /** The rate converting the instrument's currency into the account currency is not known yet. */
+  | 'FX_RATE_UNAVAILABLE';
 
 /** Pre-trade limits; each is off when absent. */
 export interface RiskConfig {
@@ -39,11 +41,13 @@ export interface RiskCheckInput {
   readonly lastPrice: number;
   /** Limit or stop price, NaN for market orders. */
   readonly orderPrice: number;
+  /** Value of one point of price per unit in the account currency (the multiplier, converted). */
   readonly multiplier: number;
   /** Signed position before the order. */
   readonly position: number;
+  /** Account equity, in the account currency. */
   readonly equity: number;
-  /** Gross exposure of every position before the order. */
+  /** Gross exposure of every position before the order, in the account currency. */
   readonly grossExposure: number;
   readonly shortAllowed: boolean;
   readonly time: number;

@@ -82,9 +82,9 @@ export interface PositionView {
   readonly averagePrice: number;
   /** Latest mark. */
   readonly lastPrice: number;
-  /** Open profit or loss at the mark. */
+  /** Open profit or loss at the mark, in the instrument's currency. */
   readonly unrealizedPnl: number;
-  /** Profit or loss realised so far on this instrument (before fees). */
+  /** Profit or loss realised so far on this instrument (before fees), in the instrument's currency. */
   readonly realizedPnl: number;
 }
 
@@ -115,7 +115,11 @@ export interface StrategyContext {
   readonly instruments: readonly string[];
   /** The clock's time (epoch µs, UTC). */
   readonly time: number;
+  /** The account currency: equity, cash, exposure and results are in it. */
+  readonly currency: string;
+  /** Cash plus every position at its mark, in the account currency. */
   readonly equity: number;
+  /** Every cash balance converted into the account currency at current rates. */
   readonly cash: number;
   readonly tradingState: TradingState;
   readonly log: StrategyLogger;
@@ -138,6 +142,16 @@ export interface StrategyContext {
   position(instrument?: string): PositionView;
   /** Signed units held (cheaper than `position().quantity`). */
   quantity(instrument?: string): number;
+  /**
+   * Cash held in one currency, in that currency (default: the account currency); negative
+   * when the account has borrowed it. Throws for a currency the account does not hold.
+   */
+  balance(currency?: string): number;
+  /**
+   * Value of one unit of `from` in `to` (default: the account currency) at the clock time,
+   * NaN while a rate on the way is not known yet.
+   */
+  rate(from: string, to?: string): number;
 
   /** Sends an order through the risk checks to the venue; the result is the order (final if denied). */
   submit(request: OrderRequest): Readonly<Order>;

@@ -286,6 +286,9 @@ describe('what runSweep refuses', () => {
       'tick data (trades or quotes); data without bars',
     );
     expect(refusal({ ...base, risk: { tradingState: 'halted' } })).toContain('trading state halted');
+    expect(refusal({ ...base, currency: 'EUR', fxRates: { 'EUR/USD': 1.1 } })).toContain(
+      'an account in EUR for an instrument quoted in USD',
+    );
     const zero = dailyBars([
       [10, 10, 10, 10],
       [0.5, 1, 0, 0],

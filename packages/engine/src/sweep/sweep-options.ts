@@ -51,6 +51,10 @@ function unsupportedData(data: readonly BacktestData[], config: BacktestConfig, 
   if (kind === 'future' || kind === 'perpetual') problems.push(`a margined instrument (${kind})`);
   if (d.fundingRate !== undefined) problems.push('funding rates');
   if (d.trades !== undefined || d.quotes !== undefined) problems.push('tick data (trades or quotes)');
+  const currency = d.instrument.currency;
+  if (config.currency !== undefined && config.currency !== currency) {
+    problems.push(`an account in ${config.currency} for an instrument quoted in ${currency}`);
+  }
   if (d.series === undefined) return [...problems, 'data without bars'];
   const { time, open, close } = d.series;
   for (let i = 0; i < d.series.length; i++) {

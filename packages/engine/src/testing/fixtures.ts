@@ -1,4 +1,11 @@
-import { BarSeries, defineInstrument, type EquityInstrument, generateBars, timeframe } from '@alphintra/core';
+import {
+  BarSeries,
+  defineInstrument,
+  type EquityInstrument,
+  type FxInstrument,
+  generateBars,
+  timeframe,
+} from '@alphintra/core';
 
 /** A test equity on a test venue. */
 export const TEST_EQUITY: EquityInstrument = defineInstrument<EquityInstrument>({
@@ -7,6 +14,23 @@ export const TEST_EQUITY: EquityInstrument = defineInstrument<EquityInstrument>(
   venue: 'SIM',
   currency: 'USD',
 });
+
+/** A share quoted in `currency` (`SYMBOL.X`). */
+export function stockIn(currency: string, symbol = currency): EquityInstrument {
+  return defineInstrument<EquityInstrument>({ kind: 'equity', symbol, venue: 'X', currency });
+}
+
+/** An FX spot pair `BASEQUOTE.FX`, quoted in `quote`, with a tick of 0.00001. */
+export function fxPair(base: string, quote: string): FxInstrument {
+  return defineInstrument<FxInstrument>({
+    kind: 'fx',
+    symbol: `${base}${quote}`,
+    venue: 'FX',
+    currency: quote,
+    baseCurrency: base,
+    tickSize: 0.00001,
+  });
+}
 
 const DAY = 86_400_000_000;
 

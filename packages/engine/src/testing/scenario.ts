@@ -32,7 +32,31 @@ export interface ScenarioResult extends BacktestResult {
  * scenario({ rows: [[100, 101, 99, 100], [101, 102, 100, 101]], onBar: (ctx, bar) => bar.index === 0 && ctx.buy(10) });
  */
 export function scenario(options: ScenarioOptions): ScenarioResult {
-  const { rows, series, instrument, extra, onBar, onFill, onOrderUpdate, ...config } = options;
+  const { rows, series, instrument, extra, ...rest } = options;
+  return scenarioMany({
+    ...rest,
+    data: [{ instrument: instrument ?? TEST_EQUITY, series: series ?? dailyBars(rows ?? []), ...extra }],
+  });
+}
+
+/** A scenario over several instruments: their data, handlers and config overrides. */
+export interface ManyScenarioOptions extends Partial<Omit<BacktestOptions, 'strategy' | 'data'>> {
+  readonly data: readonly BacktestData[];
+  readonly onBar?: ScenarioBar;
+  /** Runs once every instrument's bar of a timestamp was handed out. */
+  readonly onSlice?: (ctx: StrategyContext, time: number) => void;
+  readonly onFill?: (ctx: StrategyContext, fill: Fill, order: Readonly<Order>) => void;
+  readonly onOrderUpdate?: (ctx: StrategyContext, order: Readonly<Order>) => void;
+}
+
+/**
+ * Runs one scenario over every instrument of `data` (cash 100,000 unless given).
+ *
+ * @example
+ * scenarioMany({ data: [{ instrument: a, series: dailyBars(rowsA) }, { instrument: b, series: dailyBars(rowsB) }], onSlice: (ctx) => ctx.buy(1, { instrument: a.id }) });
+ */
+export function scenarioMany(options: ManyScenarioOptions): ScenarioResult {
+  const { data, onBar, onSlice, onFill, onOrderUpdate, ...config } = options;
   const updates: { id: number; status: string; reason: string }[] = [];
   const strategy = defineStrategy({
     name: 'scenario',
@@ -40,6 +64,7 @@ export function scenario(options: ScenarioOptions): ScenarioResult {
     create(ctx) {
       return {
         onBar: (bar) => onBar?.(ctx, bar),
+        onSlice: (time) => onSlice?.(ctx, time),
         onFill: (fill, order) => onFill?.(ctx, fill, order),
         onOrderUpdate: (order) => {
           updates.push({ id: order.id, status: order.status, reason: order.reason });
@@ -48,12 +73,7 @@ export function scenario(options: ScenarioOptions): ScenarioResult {
       };
     },
   });
-  const result = runBacktest({
-    cash: 100_000,
-    ...config,
-    strategy,
-    data: [{ instrument: instrument ?? TEST_EQUITY, series: series ?? dailyBars(rows ?? []), ...extra }],
-  });
+  const result = runBacktest({ cash: 100_000, ...config, strategy, data });
   return { ...result, updates };
 }
 

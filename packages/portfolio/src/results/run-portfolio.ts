@@ -121,6 +121,7 @@ function sleeveResult(
     fees,
     positions: sleeve.instruments.map((k) => ({
       instrument: runtime.account.ids[k] as string,
+      currency: runtime.spec.instruments?.[runtime.account.ids[k] as string]?.currency ?? runtime.account.ctx.currency,
       quantity: book.quantity[k] as number,
       averagePrice: Number.isFinite(book.averagePrice[k] as number) ? (book.averagePrice[k] as number) : null,
       lastPrice: Number.isFinite(runtime.account.positions[k]?.lastPrice as number)

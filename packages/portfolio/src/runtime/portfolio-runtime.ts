@@ -64,6 +64,15 @@ export class PortfolioRuntime implements SleeveHost {
   constructor(spec: ResolvedPortfolio, ctx: StrategyContext, parameters: Readonly<Record<string, unknown>>) {
     this.spec = spec;
     const ids = ctx.instruments;
+    for (const id of ids) {
+      const currency = spec.instruments?.[id]?.currency;
+      if (currency !== undefined && currency !== ctx.currency) {
+        throw new AlphintraError(
+          'INVALID_ARGUMENT',
+          `expected every instrument of a portfolio quoted in the account currency ${ctx.currency}, got ${id} in ${currency} (sleeve ledgers keep one currency)`,
+        );
+      }
+    }
     const terms: LedgerInstrument[] = ids.map((id) => {
       const t = spec.instruments?.[id];
       return { id, multiplier: t?.multiplier ?? 1, lotSize: t?.lotSize ?? 1, margined: t?.margined === true };

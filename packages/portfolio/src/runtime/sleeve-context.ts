@@ -101,6 +101,9 @@ export class SleeveContext implements StrategyContext {
   get time(): number {
     return this.#host.account.ctx.time;
   }
+  get currency(): string {
+    return this.#host.account.ctx.currency;
+  }
   get equity(): number {
     return this.#sleeve.ledger.equity();
   }
@@ -137,6 +140,20 @@ export class SleeveContext implements StrategyContext {
   }
   quantity(instrument?: string): number {
     return this.#sleeve.ledger.quantity(this.resolve(instrument));
+  }
+  /** The sleeve's cash: a sleeve keeps its ledger in the account currency only. */
+  balance(currency?: string): number {
+    const own = this.#host.account.ctx.currency;
+    if (currency !== undefined && currency !== own) {
+      throw new AlphintraError(
+        'INVALID_ARGUMENT',
+        `sleeve ${this.#sleeve.name} holds cash in the account currency ${own} only, not ${currency}`,
+      );
+    }
+    return this.#sleeve.ledger.cash;
+  }
+  rate(from: string, to?: string): number {
+    return this.#host.account.ctx.rate(from, to);
   }
 
   submit(request: OrderRequest): Readonly<Order> {

@@ -64,26 +64,26 @@ describe('sleeve ledgers', () => {
   const [sx, sy] = result.sleeves;
 
   it('book each fill to the sleeve that placed the order, fees included, by hand', () => {
-    // Bar 1 opens: x buys 100 AAA @ 100 (fee 1) and 61 BBB @ 50 (fee 1); y buys 200 AAA @ 100 (fee 2).
+    // Bar 1 opens: x buys 100 AAA @ 100 (fee 1) and 59 BBB @ 50 (fee 1); y buys 200 AAA @ 100 (fee 2).
     //   x's 5 % of BBB (x alone trades it): the account is sent targetPercent 0.05 × 60,000 / 100,000
     //   = 0.03, resolved at the fill against the account's equity then. AAA, first in the run, has
-    //   already filled (fees 3) and been marked at its close 110: 100,000 − 3 + 300 × 10 = 102,997,
-    //   and ⌊0.03 × 102,997 / 50⌋ = 61.
-    // Bar 1 closes (AAA 110, BBB 51): x = 60,000 − 10,001 − 3,051 + 11,000 + 3,111 = 61,059;
+    //   already filled (fees 3) but every bar is matched before any is marked, so AAA still counts
+    //   at 100: 100,000 − 3 = 99,997, and ⌊0.03 × 99,997 / 50⌋ = 59.
+    // Bar 1 closes (AAA 110, BBB 51): x = 60,000 − 10,001 − 2,951 + 11,000 + 3,009 = 61,057;
     //   y = 40,000 − 20,002 + 22,000 = 41,998.
     // y then targets 50 %: AAA is shared, so it sends a notional 0.5 × 41,998 − 200 × 110 = −1,001,
     //   sold at bar 2's open 111: ⌊1,001 / 111⌋ = 9 shares (fee 1).
-    // Bar 2 closes (105, 52): x = 46,948 + 10,500 + 3,172 = 60,620; y = 19,998 + 999 − 1 + 191 × 105 = 41,051.
+    // Bar 2 closes (105, 52): x = 47,048 + 10,500 + 3,068 = 60,616; y = 19,998 + 999 − 1 + 191 × 105 = 41,051.
     // x closes its 100 AAA (not the account's 291) at bar 3's open 104 (fee 1).
-    // Bar 3 closes (100, 52): x = 46,948 + 10,400 − 1 + 3,172 = 60,519; y = 20,996 + 19,100 = 40,096.
-    expect(Array.from(sx?.equity ?? [])).toEqual([60_000, 61_059, 60_620, 60_519, 60_519]);
+    // Bar 3 closes (100, 52): x = 47,048 + 10,400 − 1 + 3,068 = 60,515; y = 20,996 + 19,100 = 40,096.
+    expect(Array.from(sx?.equity ?? [])).toEqual([60_000, 61_057, 60_616, 60_515, 60_515]);
     expect(Array.from(sy?.equity ?? [])).toEqual([40_000, 41_998, 41_051, 40_096, 40_096]);
     expect(sx?.positions).toEqual([
-      { instrument: 'AAA.SIM', quantity: 0, averagePrice: null, lastPrice: 100, realizedPnl: 400, fees: 2, carry: 0 },
-      { instrument: 'BBB.SIM', quantity: 61, averagePrice: 50, lastPrice: 52, realizedPnl: 0, fees: 1, carry: 0 },
+      { instrument: 'AAA.SIM', currency: 'USD', quantity: 0, averagePrice: null, lastPrice: 100, realizedPnl: 400, fees: 2, carry: 0 },
+      { instrument: 'BBB.SIM', currency: 'USD', quantity: 59, averagePrice: 50, lastPrice: 52, realizedPnl: 0, fees: 1, carry: 0 },
     ]);
     expect(sy?.positions).toEqual([
-      { instrument: 'AAA.SIM', quantity: 191, averagePrice: 100, lastPrice: 100, realizedPnl: 99, fees: 3, carry: 0 },
+      { instrument: 'AAA.SIM', currency: 'USD', quantity: 191, averagePrice: 100, lastPrice: 100, realizedPnl: 99, fees: 3, carry: 0 },
     ]);
     expect(sx?.fees).toBe(3);
     expect(sy?.fees).toBe(3);
@@ -93,7 +93,7 @@ describe('sleeve ledgers', () => {
   it('add up to the account on every row', () => {
     const account = result.backtest.equity.equity;
     for (let i = 0; i < account.length; i++) expect((sx?.equity[i] ?? 0) + (sy?.equity[i] ?? 0)).toBe(account[i]);
-    expect(result.backtest.positions.map((p) => p.quantity)).toEqual([191, 61]);
+    expect(result.backtest.positions.map((p) => p.quantity)).toEqual([191, 59]);
   });
 
   it("give each sleeve its own round trips, not the account's", () => {
@@ -119,9 +119,9 @@ describe('sleeve ledgers', () => {
   });
 
   it("record the sleeves' flow-free returns, weights and time-weighted values", () => {
-    expect(sx?.returns[1]).toBeCloseTo(61_059 / 60_000 - 1, 15);
-    expect(sy?.weight[1]).toBeCloseTo(41_998 / 103_057, 15);
-    expect(sx?.value[1]).toBeCloseTo(100_000 * (61_059 / 60_000), 9);
+    expect(sx?.returns[1]).toBeCloseTo(61_057 / 60_000 - 1, 15);
+    expect(sy?.weight[1]).toBeCloseTo(41_998 / 103_055, 15);
+    expect(sx?.value[1]).toBeCloseTo(100_000 * (61_057 / 60_000), 9);
     expect(Array.from(sx?.targetWeight ?? [])).toEqual([0.6, 0.6, 0.6, 0.6, 0.6]);
   });
 });

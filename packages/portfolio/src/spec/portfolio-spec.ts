@@ -79,6 +79,8 @@ export interface InstrumentTerms {
   readonly lotSize?: number;
   /** Futures and perpetuals: profit and loss settle in cash (no notional changes hands); false by default. */
   readonly margined?: boolean;
+  /** The currency the instrument is quoted in; the account's when absent. */
+  readonly currency?: string;
 }
 
 /** A portfolio: sleeves sharing one account, how capital is allocated and rebalanced, and its limits. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderSize } from '../../orders/order.js';
-import { scenario } from '../../testing/scenario.js';
+import { dailyBars, TEST_EQUITY } from '../../testing/fixtures.js';
+import { FIRST_BAR, scenario, scenarioMany } from '../../testing/scenario.js';
 
 const FLAT = [100, 100, 100, 100];
 const NEXT = [102, 103, 101, 102];
@@ -155,6 +156,45 @@ describe('partial fills', () => {
       [1, 80, 101],
       [2, 20, 101],
       [2, 60, 102],
+    ]);
+  });
+});
+
+describe('sizing across instruments at one timestamp', () => {
+  it("sizes an order at one instrument's open without the close of another's bar at that time", () => {
+    const a = { ...TEST_EQUITY, symbol: 'A', id: 'A.SIM' };
+    const b = { ...TEST_EQUITY, symbol: 'B', id: 'B.SIM' };
+    const r = scenarioMany({
+      data: [
+        // A is listed first: its bar 1 closes at 200, after opening at 100.
+        {
+          instrument: a,
+          series: dailyBars([
+            [100, 100, 100, 100],
+            [100, 200, 100, 200],
+          ]),
+        },
+        {
+          instrument: b,
+          series: dailyBars([
+            [50, 50, 50, 50],
+            [50, 50, 50, 50],
+          ]),
+        },
+      ],
+      onSlice: (ctx, time) => {
+        if (time !== FIRST_BAR) return;
+        ctx.buy(100, { instrument: 'A.SIM' });
+        // All of equity in B at the next open: with A bought at 100, equity there is 100,000.
+        ctx.submit({ instrument: 'B.SIM', size: { targetPercent: 0.5 } });
+      },
+      leverage: 2,
+    });
+    // Both fill at bar 1's opens. B's size: 0.5 × 100,000 / 50 = 1,000 units — not
+    // 0.5 × (100,000 + 100 × 100 gained at A's close) / 50 = 1,100.
+    expect(r.fills.map((f) => [f.instrument, f.quantity, f.price])).toEqual([
+      ['A.SIM', 100, 100],
+      ['B.SIM', 1_000, 50],
     ]);
   });
 });
