@@ -70,6 +70,7 @@ function termsOf(data: BacktestOptions['data']): Record<string, InstrumentTerms>
       multiplier: i.multiplier,
       lotSize: i.lotSize,
       margined: i.kind === 'future' || i.kind === 'perpetual',
+      currency: i.currency,
     };
   }
   return terms;

@@ -150,3 +150,29 @@ describe("a sleeve's context", () => {
     ).toThrow('order 1 does not belong to sleeve b');
   });
 });
+
+describe('a sleeve in a multi-currency world', () => {
+  it('answers its cash in the account currency, rates from the account, and refuses other balances', () => {
+    const seen: number[] = [];
+    const strategy = probe((ctx, _, i) => {
+      if (i === 0) seen.push(ctx.balance(), ctx.balance('USD'), ctx.rate('USD'));
+      if (i === 1) ctx.balance('EUR');
+    });
+    expect(() =>
+      runPortfolio({ portfolio: definePortfolio({ sleeves: [{ name: 'a', strategy }] }), data: [A], cash: 50_000 }),
+    ).toThrow('sleeve a holds cash in the account currency USD only, not EUR');
+    expect(seen).toEqual([50_000, 50_000, 1]);
+  });
+
+  it('refuses instruments quoted in another currency than the account', () => {
+    const euro = { ...B, instrument: { ...B.instrument, id: 'SAP.SIM', symbol: 'SAP', currency: 'EUR' } };
+    const strategy = probe(() => {});
+    expect(() =>
+      runPortfolio({
+        portfolio: definePortfolio({ sleeves: [{ name: 'a', strategy }] }),
+        data: [A, euro],
+        fxRates: { 'EUR/USD': 1.1 },
+      }),
+    ).toThrow('expected every instrument of a portfolio quoted in the account currency USD, got SAP.SIM in EUR');
+  });
+});

@@ -79,11 +79,38 @@ describe('sleeve ledgers', () => {
     expect(Array.from(sx?.equity ?? [])).toEqual([60_000, 61_057, 60_616, 60_515, 60_515]);
     expect(Array.from(sy?.equity ?? [])).toEqual([40_000, 41_998, 41_051, 40_096, 40_096]);
     expect(sx?.positions).toEqual([
-      { instrument: 'AAA.SIM', currency: 'USD', quantity: 0, averagePrice: null, lastPrice: 100, realizedPnl: 400, fees: 2, carry: 0 },
-      { instrument: 'BBB.SIM', currency: 'USD', quantity: 59, averagePrice: 50, lastPrice: 52, realizedPnl: 0, fees: 1, carry: 0 },
+      {
+        instrument: 'AAA.SIM',
+        currency: 'USD',
+        quantity: 0,
+        averagePrice: null,
+        lastPrice: 100,
+        realizedPnl: 400,
+        fees: 2,
+        carry: 0,
+      },
+      {
+        instrument: 'BBB.SIM',
+        currency: 'USD',
+        quantity: 59,
+        averagePrice: 50,
+        lastPrice: 52,
+        realizedPnl: 0,
+        fees: 1,
+        carry: 0,
+      },
     ]);
     expect(sy?.positions).toEqual([
-      { instrument: 'AAA.SIM', currency: 'USD', quantity: 191, averagePrice: 100, lastPrice: 100, realizedPnl: 99, fees: 3, carry: 0 },
+      {
+        instrument: 'AAA.SIM',
+        currency: 'USD',
+        quantity: 191,
+        averagePrice: 100,
+        lastPrice: 100,
+        realizedPnl: 99,
+        fees: 3,
+        carry: 0,
+      },
     ]);
     expect(sx?.fees).toBe(3);
     expect(sy?.fees).toBe(3);
