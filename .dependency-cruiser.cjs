@@ -1,7 +1,7 @@
 // Import boundaries between Alphintra packages (see docs/architecture.md).
 // Each package exposes only src/index.ts; pure packages import no Node built-ins;
 // layers may import only the packages listed for them; no cycles anywhere.
-const PURE = ['core', 'indicators', 'engine', 'analytics', 'portfolio', 'ml'];
+const PURE = ['core', 'indicators', 'engine', 'analytics', 'portfolio', 'optimize', 'ml'];
 
 /** Packages each package may import (besides itself). */
 const ALLOWED = {
@@ -10,12 +10,39 @@ const ALLOWED = {
   engine: ['core', 'indicators'],
   analytics: ['core'],
   portfolio: ['core', 'engine', 'analytics'],
+  optimize: ['core', 'indicators', 'engine', 'analytics'],
   ml: ['core', 'indicators'],
   data: ['core'],
+  research: ['core', 'indicators', 'engine', 'analytics', 'optimize'],
   live: ['core', 'engine', 'indicators'],
   report: ['core', 'engine', 'analytics', 'portfolio'],
-  server: ['core', 'indicators', 'engine', 'analytics', 'portfolio', 'ml', 'data', 'live', 'report'],
-  cli: ['core', 'indicators', 'engine', 'analytics', 'portfolio', 'ml', 'data', 'live', 'server', 'report'],
+  server: [
+    'core',
+    'indicators',
+    'engine',
+    'analytics',
+    'portfolio',
+    'optimize',
+    'research',
+    'ml',
+    'data',
+    'live',
+    'report',
+  ],
+  cli: [
+    'core',
+    'indicators',
+    'engine',
+    'analytics',
+    'portfolio',
+    'optimize',
+    'research',
+    'ml',
+    'data',
+    'live',
+    'server',
+    'report',
+  ],
   web: [],
 };
 

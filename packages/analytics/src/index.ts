@@ -47,6 +47,19 @@ export {
   sortinoRatio,
   tailRatio,
 } from './risk/risk-adjusted.js';
+export type {
+  BlockStatistics,
+  BlockSummary,
+  OverfittingOptions,
+  OverfittingReport,
+} from './significance/backtest-overfitting.js';
+export {
+  binomial,
+  blockSummary,
+  probabilityOfBacktestOverfitting,
+  sharpeFromSums,
+  stackBlockSummaries,
+} from './significance/backtest-overfitting.js';
 export type { BootstrapMethod, SharpeInterval, TradeOrderDrawdowns } from './significance/resampling.js';
 export {
   bootstrapSharpeInterval,

@@ -7,6 +7,7 @@ import { type GenerateFlags, generateCommand } from './commands/data-generate.js
 import { buildInspectReport, type InspectFlags, printInspectReport } from './commands/data-inspect.js';
 import { type ResampleFlags, resampleCommand } from './commands/data-resample.js';
 import { type DemoFlags, demoCommand } from './commands/demo.js';
+import { addOptimizeCommand } from './commands/optimize-program.js';
 import { addPortfolioCommand } from './commands/portfolio-program.js';
 import {
   indicatorListJson,
@@ -54,6 +55,7 @@ export function buildProgram(): Command {
 
   addBacktestCommand(program, out, printJson);
   addPortfolioCommand(program, out, printJson);
+  addOptimizeCommand(program, out, printJson);
 
   const data = program.command('data').description('read, validate, clean, resample, convert and store market data');
 

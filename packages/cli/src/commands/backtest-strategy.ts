@@ -32,11 +32,14 @@ function isBare(specifier: string): boolean {
  * temporary folder: `@alphintra/*` resolved from the CLI, other packages from the strategy's
  * folder, relative paths made absolute. `undefined` leaves the specifier as written.
  */
-function resolveSpecifier(specifier: string, file: string, line: number): string | undefined {
+function resolveSpecifier(specifier: string, file: string, line: number, build: boolean): string | undefined {
   const where = { file, line };
   if (specifier.startsWith('@alphintra/')) {
     try {
-      return pathToFileURL(fromCli.resolve(specifier)).href;
+      const resolved = fromCli.resolve(specifier);
+      // Under the test runner the CLI runs from sources (an export condition picks src/index.ts);
+      // worker threads run plain Node, which needs the build next to it.
+      return pathToFileURL(build ? resolved.replace(/\/src\/index\.ts$/, '/dist/index.js') : resolved).href;
     } catch {
       throw new AlphintraError('INVALID_ARGUMENT', `cannot import "${specifier}": no such Alphintra package`, where);
     }
@@ -62,14 +65,14 @@ function resolveSpecifier(specifier: string, file: string, line: number): string
 }
 
 /** A transformer that points module specifiers of imports, re-exports and `import()` elsewhere. */
-function rewriteImports(file: string): ts.TransformerFactory<ts.SourceFile> {
+function rewriteImports(file: string, build: boolean): ts.TransformerFactory<ts.SourceFile> {
   return (context) => (sourceFile) => {
     const original = ts.getOriginalNode(sourceFile) as ts.SourceFile;
     const target = (literal: ts.StringLiteral): ts.StringLiteral | undefined => {
       const node = ts.getOriginalNode(literal);
       const position = node.pos >= 0 ? node.getStart(original) : 0;
       const line = original.getLineAndCharacterOfPosition(position).line + 1;
-      const to = resolveSpecifier(literal.text, file, line);
+      const to = resolveSpecifier(literal.text, file, line, build);
       return to === undefined ? undefined : context.factory.createStringLiteral(to);
     };
     const f = context.factory;
@@ -109,7 +112,7 @@ function rewriteImports(file: string): ts.TransformerFactory<ts.SourceFile> {
  * Compiles a strategy's source to an ES module (types stripped, imports rewritten). Reports
  * the first syntax error as `file:line (column c): message`; types are not checked.
  */
-export function compileStrategy(source: string, file: string): string {
+export function compileStrategy(source: string, file: string, options: { readonly build?: boolean } = {}): string {
   const output = ts.transpileModule(source, {
     fileName: resolve(file),
     reportDiagnostics: true,
@@ -122,7 +125,7 @@ export function compileStrategy(source: string, file: string): string {
       inlineSourceMap: true,
       sourceRoot: `${pathToFileURL(dirname(resolve(file))).href}/`,
     },
-    transformers: { after: [rewriteImports(file)] },
+    transformers: { after: [rewriteImports(file, options.build === true)] },
   });
   const error = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
   if (error !== undefined) {
@@ -186,12 +189,14 @@ export interface SourceModule {
   readonly bytes: Buffer;
 }
 
-/**
- * Compiles a .ts, .mts, .js or .mjs file the way strategies are compiled (types stripped,
- * `@alphintra/*` imports pointed at the CLI's packages), imports the compiled copy from a
- * temporary folder (deleted afterwards) and returns its exports.
- */
-export async function importSourceModule(file: string, what = 'strategy'): Promise<SourceModule> {
+/** A compiled copy on disk, imported, until `dispose` deletes it. */
+interface KeptModule extends SourceModule {
+  /** file: URL of the compiled copy. */
+  readonly moduleUrl: string;
+  dispose(): Promise<void>;
+}
+
+async function compileAndImport(file: string, what: string, build: boolean): Promise<KeptModule> {
   if (!EXTENSIONS.has(extname(file).toLowerCase())) {
     throw new UsageError(`expected a .ts, .mts, .js or .mjs ${what} file, got "${file}"`);
   }
@@ -199,14 +204,17 @@ export async function importSourceModule(file: string, what = 'strategy'): Promi
   if (info === undefined) throw new AlphintraError('FILE_NOT_FOUND', `no such ${what} file`, { file });
   if (!info.isFile()) throw new AlphintraError('FILE_UNREADABLE', `expected a ${what} file, got a folder`, { file });
   const bytes = await readFile(file);
-  const compiled = compileStrategy(bytes.toString('utf8'), file);
+  const compiled = compileStrategy(bytes.toString('utf8'), file, { build });
   const folder = await mkdtemp(join(tmpdir(), 'alphintra-strategy-'));
   const copy = join(folder, `${basename(file, extname(file))}.mjs`);
+  const dispose = (): Promise<void> => rm(folder, { recursive: true, force: true });
   try {
     await writeFile(copy, compiled);
     process.setSourceMapsEnabled(true);
-    return { module: (await import(pathToFileURL(copy).href)) as Record<string, unknown>, bytes };
+    const module = (await import(pathToFileURL(copy).href)) as Record<string, unknown>;
+    return { module, bytes, moduleUrl: pathToFileURL(copy).href, dispose };
   } catch (error) {
+    await dispose();
     const message = (error instanceof Error ? error.message : String(error))
       .split(pathToFileURL(copy).href)
       .join(file)
@@ -216,8 +224,54 @@ export async function importSourceModule(file: string, what = 'strategy'): Promi
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_PACKAGE_PATH_NOT_EXPORTED')
       throw new AlphintraError('INVALID_ARGUMENT', `cannot import: ${message}`, { file, cause: error });
     throw new StrategyError(`${file} threw while loading: ${message}`, { cause: error });
-  } finally {
-    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Compiles a .ts, .mts, .js or .mjs file the way strategies are compiled (types stripped,
+ * `@alphintra/*` imports pointed at the CLI's packages), imports the compiled copy from a
+ * temporary folder (deleted afterwards) and returns its exports.
+ */
+export async function importSourceModule(file: string, what = 'strategy'): Promise<SourceModule> {
+  const kept = await compileAndImport(file, what, false);
+  await kept.dispose();
+  return { module: kept.module, bytes: kept.bytes };
+}
+
+/** A strategy file compiled to an ES module that stays on disk until disposed (for worker threads to import). */
+export interface CompiledStrategy {
+  readonly strategy: LoadedStrategy;
+  /** file: URL of the compiled module; its default export is the definition. */
+  readonly moduleUrl: string;
+  /** Deletes the compiled copy. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Compiles a user's strategy file (.ts, .mts, .js or .mjs) into a temporary folder, imports it
+ * and checks its default export; the copy stays until `dispose`, so other threads can import
+ * the same compiled module. With `build`, `@alphintra/*` imports point at the packages' builds
+ * even when this process runs from sources (as tests do), since worker threads cannot.
+ *
+ * @example
+ * const compiled = await compileStrategyFile('strategies/sma-cross.ts');
+ * try { startWorkers(compiled.moduleUrl); } finally { await compiled.dispose(); }
+ */
+export async function compileStrategyFile(
+  file: string,
+  options: { readonly build?: boolean } = {},
+): Promise<CompiledStrategy> {
+  const kept = await compileAndImport(file, 'strategy', options.build === true);
+  try {
+    const definition = strategyFromModule(kept.module, file);
+    return {
+      strategy: { definition, file, codeHash: sha256Hex(kept.bytes) },
+      moduleUrl: kept.moduleUrl,
+      dispose: kept.dispose,
+    };
+  } catch (error) {
+    await kept.dispose();
+    throw error;
   }
 }
 

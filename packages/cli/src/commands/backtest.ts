@@ -4,10 +4,10 @@ import {
   type BacktestResult,
   type BarPath,
   type FillTiming,
-  type ParameterSpecs,
   type RawParameter,
   resolveParameters,
   runBacktest,
+  type StrategyDefinition,
 } from '@alphintra/engine';
 import type { InputFlags } from '../support/bars-io.js';
 import { UsageError } from '../support/errors.js';
@@ -19,13 +19,18 @@ import { guardStrategy } from './backtest-guard.js';
 import { parseFees, parseSlippage } from './backtest-models.js';
 import { type LoadedStrategy, loadStrategy } from './backtest-strategy.js';
 
-/** Flags of `alphintra backtest`. */
-export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
+/** Flags naming a run's data: the inputs, their symbols and how to read them. */
+export interface RunInputFlags extends Omit<InputFlags, 'symbol'> {
   data?: string[];
-  param?: string[];
   symbol?: string[];
   venue?: string;
   currency?: string;
+  ticks?: 'auto' | 'bars' | 'trades' | 'quotes';
+}
+
+/** Flags of `alphintra backtest`. */
+export interface BacktestFlags extends RunInputFlags {
+  param?: string[];
   fxRate?: string[];
   cash?: string;
   fees?: string;
@@ -38,7 +43,6 @@ export interface BacktestFlags extends Omit<InputFlags, 'symbol'> {
   seed?: string;
   benchmark?: string;
   rollingWindow?: string;
-  ticks?: 'auto' | 'bars' | 'trades' | 'quotes';
   json?: boolean;
   out?: string;
   report?: string;
@@ -161,6 +165,39 @@ export function progressInterval(sources: readonly BacktestSource[]): number {
   return Math.max(1024, Math.ceil(bars / 200));
 }
 
+/** Refuses `--param` names the strategy does not declare (a usage mistake). */
+export function checkParameterNames(definition: StrategyDefinition, names: readonly string[]): void {
+  const specs = definition.parameters;
+  for (const name of names) {
+    if (!Object.hasOwn(specs, name)) {
+      const known = Object.keys(specs);
+      throw new UsageError(
+        `strategy "${definition.name}" has no parameter ${name}` +
+          (known.length > 0 ? ` (parameters: ${known.join(', ')})` : ' (it has no parameters)'),
+      );
+    }
+  }
+}
+
+/** Returns the reader flags given on the command line. */
+function readFlagsOf(flags: RunInputFlags): Omit<InputFlags, 'symbol'> {
+  const read: Omit<InputFlags, 'symbol'> = {};
+  for (const key of READ_KEYS) if (flags[key] !== undefined) Object.assign(read, { [key]: flags[key] });
+  return read;
+}
+
+/** Reads a run's `--data` inputs with its reader flags, as `backtest` and `optimize` both do. */
+export function loadRunData(flags: RunInputFlags, quiet: boolean): Promise<BacktestSource[]> {
+  return loadBacktestData(flags.data ?? [], {
+    read: readFlagsOf(flags),
+    symbols: flags.symbol ?? [],
+    venue: flags.venue ?? 'SIM',
+    currency: flags.currency ?? 'USD',
+    ticks: flags.ticks ?? 'auto',
+    quiet,
+  });
+}
+
 /**
  * Runs a loaded strategy over loaded data (with a progress bar on a terminal unless quiet) and
  * aligns its benchmark. Used by `alphintra backtest` and by the demo.
@@ -191,73 +228,6 @@ export function executeBacktest(setup: BacktestSetup): BacktestRun {
   }
 }
 
-/** The inputs of a run as the command line gives them, checked and loaded. */
-export interface RunInputs {
-  readonly config: Partial<BacktestConfig>;
-  /** The `--fx-rate` values, and the files read for them. */
-  readonly fxRates: LoadedFxRates;
-  readonly parameters: Readonly<Record<string, string>>;
-  readonly rollingWindow: number | undefined;
-  readonly sources: readonly BacktestSource[];
-  readonly benchmark: BenchmarkSource;
-  readonly quiet: boolean;
-}
-
-/** The options checked before anything is read, so a typo fails at once. */
-export interface RunOptions {
-  readonly config: Partial<BacktestConfig>;
-  /** The `--fx-rate` values, parsed (their files are read with the data). */
-  readonly fxRateFlags: ReturnType<typeof parseFxRateFlags>;
-  readonly parameters: Readonly<Record<string, string>>;
-  readonly rollingWindow: number | undefined;
-  readonly quiet: boolean;
-}
-
-/** Checks the execution options, parameters and rolling window of `backtest` and `portfolio`. */
-export function runOptionsFrom(flags: BacktestFlags): RunOptions {
-  return {
-    config: configFrom(flags),
-    fxRateFlags: parseFxRateFlags(flags.fxRate ?? []),
-    parameters: parseParams(flags.param ?? []),
-    rollingWindow: parseRollingWindow(flags.rollingWindow),
-    quiet: flags.quiet === true || flags.json === true,
-  };
-}
-
-/**
- * Checks `--param` names against the parameters of what runs (`what` names it in the message),
- * then their values.
- */
-export function checkParameterNames(specs: ParameterSpecs, raw: Readonly<Record<string, string>>, what: string): void {
-  for (const name of Object.keys(raw)) {
-    if (!Object.hasOwn(specs, name)) {
-      const known = Object.keys(specs);
-      throw new UsageError(
-        `${what} has no parameter ${name}` +
-          (known.length > 0 ? ` (parameters: ${known.join(', ')})` : ' (it has no parameters)'),
-      );
-    }
-  }
-  resolveParameters(specs, raw);
-}
-
-/** Reads the `--data` inputs and the benchmark with the command line's reader options. */
-export async function loadRunData(flags: BacktestFlags, options: RunOptions): Promise<RunInputs> {
-  const read: Omit<InputFlags, 'symbol'> = {};
-  for (const key of READ_KEYS) if (flags[key] !== undefined) Object.assign(read, { [key]: flags[key] });
-  const sources = await loadBacktestData(flags.data ?? [], {
-    read,
-    symbols: flags.symbol ?? [],
-    venue: flags.venue ?? 'SIM',
-    currency: options.config.currency ?? 'USD',
-    ticks: flags.ticks ?? 'auto',
-    quiet: options.quiet,
-  });
-  const fxRates = await loadFxRates(options.fxRateFlags, read, options.quiet);
-  const benchmark = await loadBenchmarkSource(flags.benchmark, sources, read, options.quiet);
-  return { ...options, sources, benchmark, fxRates };
-}
-
 /**
  * Runs `alphintra backtest`: checks the options, loads and checks the strategy and its
  * parameters, reads the data and the benchmark, and runs the backtest with a progress bar on
@@ -268,10 +238,41 @@ export async function loadRunData(flags: BacktestFlags, options: RunOptions): Pr
  * run.result.summary.finalEquity;
  */
 export async function backtestCommand(file: string, flags: BacktestFlags): Promise<BacktestRun> {
-  // Cheap checks first, so a typo fails before any file is read.
-  const options = runOptionsFrom(flags);
-  const strategy = await loadStrategy(file);
-  checkParameterNames(strategy.definition.parameters, options.parameters, `strategy "${strategy.definition.name}"`);
-  const inputs = await loadRunData(flags, options);
+  const { loaded: strategy, ...inputs } = await loadRunInputs(flags, () => loadStrategy(file));
   return executeBacktest({ strategy, ...inputs });
+}
+
+/** What a run needs from the command line, checked and loaded (see {@link loadRunInputs}). */
+export interface RunInputs {
+  readonly config: Partial<BacktestConfig>;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly rollingWindow: number | undefined;
+  readonly quiet: boolean;
+  readonly sources: readonly BacktestSource[];
+  readonly fxRates: LoadedFxRates;
+  readonly benchmark: BenchmarkSource;
+}
+
+/**
+ * Loads a run's inputs as `backtest` and `portfolio` take them: checks the options first, so a
+ * typo fails before any file is read, then loads what runs (`load`: a strategy, a portfolio) and
+ * checks `--param` against its parameters, then reads the data, the rates and the benchmark.
+ */
+export async function loadRunInputs<Loaded extends { readonly definition: StrategyDefinition }>(
+  flags: BacktestFlags,
+  load: () => Promise<Loaded>,
+): Promise<RunInputs & { readonly loaded: Loaded }> {
+  const config = configFrom(flags);
+  const fxRateFlags = parseFxRateFlags(flags.fxRate ?? []);
+  const raw = parseParams(flags.param ?? []);
+  const rollingWindow = parseRollingWindow(flags.rollingWindow);
+  const quiet = flags.quiet === true || flags.json === true;
+  const loaded = await load();
+  checkParameterNames(loaded.definition, Object.keys(raw));
+  resolveParameters(loaded.definition.parameters, raw);
+
+  const sources = await loadRunData(flags, quiet);
+  const fxRates = await loadFxRates(fxRateFlags, readFlagsOf(flags), quiet);
+  const benchmark = await loadBenchmarkSource(flags.benchmark, sources, readFlagsOf(flags), quiet);
+  return { loaded, config, parameters: raw, rollingWindow, quiet, sources, fxRates, benchmark };
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import type { BacktestFlags } from './backtest.js';
 import { FEES_HELP, SLIPPAGE_HELP } from './backtest-models.js';
-import { addRunCommand } from './backtest-program.js';
+import { emitRun, strategyRunCommand, withRunOutputs } from './backtest-program.js';
 import { portfolioCommand } from './portfolio.js';
 import { writePortfolioReport } from './portfolio-html.js';
 import { portfolioJson, printPortfolioSummary, writePortfolioFiles } from './portfolio-output.js';
@@ -36,23 +37,31 @@ export function addPortfolioCommand(
   out: (line: string) => void,
   printJson: (value: unknown) => void,
 ): void {
-  addRunCommand(program, out, printJson, {
-    name: 'portfolio',
-    description: 'run several strategies as sleeves of one account: allocation, rebalancing, portfolio limits',
-    argument: ['<portfolio>', 'portfolio file: .json naming strategy files, or .ts/.js exporting definePortfolio(…)'],
-    outputs: {
+  withRunOutputs(
+    strategyRunCommand(program, {
+      name: 'portfolio',
+      description: 'run several strategies as sleeves of one account: allocation, rebalancing, portfolio limits',
+      param: ['--param <sleeve.name=value>', 'parameter of a sleeve; repeat for several'],
+      seedFlag: '--seed',
+      argument: ['<portfolio>', 'portfolio file: .json naming strategy files, or .ts/.js exporting definePortfolio(…)'],
+    }),
+    {
       json: 'print { manifest, summary, metrics, sleeves, correlation, rebalances, riskEvents, trades } as JSON',
       out: "write the account's result.json, trades.csv, equity.csv, orders.csv, manifest.json, metrics.json, and sleeves.csv and portfolio.json there",
       report: 'write a self-contained HTML report (portfolio and sleeves, weights, correlations, metrics)',
     },
-    examples: EXAMPLES,
-    run: portfolioCommand,
-    writeFiles: writePortfolioFiles,
-    writeReport: writePortfolioReport,
-    json: portfolioJson,
-    print: (run, print) => {
-      printPortfolioSummary(run, print);
-      print('');
-    },
-  });
+  )
+    .addHelpText('after', EXAMPLES)
+    .action(async (file: string, flags: BacktestFlags) => {
+      const run = await portfolioCommand(file, flags);
+      await emitRun(run, flags, out, printJson, {
+        writeFiles: writePortfolioFiles,
+        writeReport: writePortfolioReport,
+        json: portfolioJson,
+        print: (r, print) => {
+          printPortfolioSummary(r, print);
+          print('');
+        },
+      });
+    });
 }

@@ -129,7 +129,7 @@ export default definePortfolio({ name: 'inline', sleeves: [{ name: 'a', strategy
     [
       ['--param', 'fast.speed=2'],
       2,
-      'portfolio "two-waves" has no parameter fast.speed (parameters: fast.fast, fast.slow, slow.fast, slow.slow)',
+      'strategy "two-waves" has no parameter fast.speed (parameters: fast.fast, fast.slow, slow.fast, slow.slow)',
     ],
     [['--param', 'fast.fast=1'], 1, 'expected parameter fast.fast ≥ 2, got 1'],
   ])('refuses bad parameters (%s)', async (args, status, message) => {

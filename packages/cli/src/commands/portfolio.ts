@@ -1,15 +1,7 @@
 import type { MetricsReport } from '@alphintra/analytics';
 import { type PortfolioResult, runPortfolio, sleeveMetrics } from '@alphintra/portfolio';
 import { createProgress } from '../support/progress.js';
-import {
-  type BacktestFlags,
-  type BacktestRun,
-  checkParameterNames,
-  loadRunData,
-  progressInterval,
-  type RunInputs,
-  runOptionsFrom,
-} from './backtest.js';
+import { type BacktestFlags, type BacktestRun, loadRunInputs, progressInterval, type RunInputs } from './backtest.js';
 import { benchmarkOf, type RunBenchmark } from './backtest-benchmark.js';
 import type { BacktestSource } from './backtest-data.js';
 import { metricsOf } from './backtest-report.js';
@@ -81,16 +73,12 @@ export function portfolioMetricsOf(run: PortfolioRun): {
  * run.result.sleeves.map((s) => s.finalEquity);
  */
 export async function portfolioCommand(file: string, flags: BacktestFlags): Promise<PortfolioRun> {
-  const options = runOptionsFrom(flags);
-  const portfolio = await loadPortfolio(file);
-  const definition = portfolio.definition;
-  checkParameterNames(definition.parameters, options.parameters, `portfolio "${definition.name}"`);
-  const inputs = await loadRunData(flags, options);
+  const { loaded: portfolio, ...inputs } = await loadRunInputs(flags, () => loadPortfolio(file));
   const progress = createProgress('portfolio', 'bars', inputs.quiet);
   try {
     const result = runPortfolio({
       ...inputs.config,
-      portfolio: definition,
+      portfolio: portfolio.definition,
       parameters: inputs.parameters,
       data: inputs.sources.map((s) => s.data),
       fxRates: inputs.fxRates.table,

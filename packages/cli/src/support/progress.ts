@@ -2,8 +2,8 @@ import { SingleBar } from 'cli-progress';
 
 /** Reports progress of long work; silent when output is not a terminal. */
 export interface Progress {
-  /** Sets the completed amount out of `total`. */
-  update(done: number, total: number): void;
+  /** Sets the completed amount out of `total`, with an optional note shown after it. */
+  update(done: number, total: number, note?: string): void;
   /** Removes the bar. */
   stop(): void;
 }
@@ -14,10 +14,10 @@ const SILENT: Progress = { update: () => undefined, stop: () => undefined };
  * Returns a progress bar on standard error when it is a terminal (and not in CI or with
  * `--quiet`), otherwise a silent reporter, so piped output stays clean.
  */
-export function createProgress(label: string, unit: 'bytes' | 'bars', quiet: boolean): Progress {
+export function createProgress(label: string, unit: 'bytes' | 'bars' | 'trials', quiet: boolean): Progress {
   if (quiet || !process.stderr.isTTY || process.env.CI !== undefined) return SILENT;
   const bar = new SingleBar({
-    format: `${label} [{bar}] {percentage}% | {doneText}/{totalText} | eta {eta_formatted}`,
+    format: `${label} [{bar}] {percentage}% | {doneText}/{totalText}${unit === 'trials' ? ' trials' : ''} | eta {eta_formatted}{note}`,
     stream: process.stderr,
     hideCursor: true,
     clearOnComplete: true,
@@ -29,13 +29,14 @@ export function createProgress(label: string, unit: 'bytes' | 'bars', quiet: boo
   let started = false;
   const text = (n: number): string => (unit === 'bytes' ? formatBytes(n) : n.toLocaleString('en-US'));
   return {
-    update(done, total) {
+    update(done, total, note) {
+      const payload = { doneText: text(done), totalText: text(total), note: note === undefined ? '' : ` | ${note}` };
       if (!started) {
-        bar.start(total, done, { doneText: text(done), totalText: text(total) });
+        bar.start(total, done, payload);
         started = true;
       } else {
         bar.setTotal(total);
-        bar.update(done, { doneText: text(done), totalText: text(total) });
+        bar.update(done, payload);
       }
     },
     stop() {

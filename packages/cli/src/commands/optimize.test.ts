@@ -1,0 +1,165 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { OptimizationResult } from '@alphintra/research';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli as run } from '../testing/run-cli.js';
+
+const ORCL = new URL('../../../../data/samples/orcl-1995-2014.txt', import.meta.url).pathname;
+const SMA = new URL('../../../../examples/sma-crossover.ts', import.meta.url).pathname;
+
+const THROWS = `import { defineStrategy } from '@alphintra/engine';
+export default defineStrategy({
+  name: 'throws',
+  parameters: { n: { type: 'integer', default: 5, min: 1, max: 10 } },
+  create(ctx, p) {
+    return {
+      onBar() {
+        if (p.n === 3 && ctx.barCount() > 10) throw new Error('n is three');
+      },
+    };
+  },
+});
+`;
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'alphintra-optimize-'));
+  await writeFile(join(work, 'throws.ts'), THROWS);
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const grid = ['--param', 'fast=10:30:10', '--param', 'slow=50:150:50', '--fees', 'percent:0.001'];
+
+// Each case starts worker threads and runs real optimisations: generous on a busy machine.
+describe('alphintra optimize', { timeout: 180_000 }, () => {
+  it('runs a grid, whose best trial agrees with a plain backtest of its parameters', async () => {
+    const r = await run('optimize', SMA, '--data', ORCL, ...grid, '--workers', '2', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout) as OptimizationResult;
+    const search = result.search;
+    expect(search?.evaluated).toBe(9);
+    expect(result.settings.method).toBe('grid');
+    const best = search?.best;
+    expect(best?.values[0]).toBe(Math.max(...(search?.trials ?? []).map((t) => t.values[0] ?? -Infinity)));
+    const b = await run(
+      'backtest',
+      SMA,
+      '--data',
+      ORCL,
+      '--fees',
+      'percent:0.001',
+      '--param',
+      `fast=${String(best?.parameters.fast)}`,
+      '--param',
+      `slow=${String(best?.parameters.slow)}`,
+      '--json',
+    );
+    const backtest = JSON.parse(b.stdout) as {
+      metrics: { risk: { sharpe: number } };
+      summary: { orderListHash: string };
+    };
+    expect(best?.metrics?.risk.sharpe).toBe(backtest.metrics.risk.sharpe);
+    expect(best?.orderListHash).toBe(backtest.summary.orderListHash);
+    expect(search?.diagnostics.deflatedSharpe?.trials).toBe(9);
+    expect(search?.diagnostics.pbo?.splits).toBe(12_870);
+    expect(result.manifest.data[0]?.bars).toBe(5036);
+  });
+
+  it('prints a summary with the top trials, the best, deflated Sharpe and PBO', async () => {
+    const r = await run('optimize', SMA, '--data', ORCL, ...grid, '--workers', '1', '--top', '3');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('top 3 of 9 trials');
+    expect(r.stdout).toMatch(/best\s+fast=\d+ slow=\d+/);
+    expect(r.stdout).toContain('deflated Sharpe');
+    expect(r.stdout).toContain('PBO');
+  });
+
+  it('writes the same files with one worker and with two', async () => {
+    const texts: string[][] = [];
+    for (const workers of ['1', '2']) {
+      const out = join(work, `same-${workers}`);
+      const r = await run(
+        'optimize',
+        SMA,
+        '--data',
+        ORCL,
+        '--param',
+        'fast=5:30',
+        '--param',
+        'slow=50:150',
+        '--method',
+        'bayes',
+        '--trials',
+        '12',
+        '--workers',
+        workers,
+        '--out',
+        out,
+        '--quiet',
+      );
+      expect(r.status).toBe(0);
+      texts.push([await readFile(join(out, 'result.json'), 'utf8'), await readFile(join(out, 'trials.csv'), 'utf8')]);
+    }
+    expect(texts[1]).toEqual(texts[0]);
+    const csv = (texts[0]?.[1] ?? '').trim().split('\n');
+    expect(csv[0]).toBe(
+      'fold,trial,rank,fast,slow,objective_sharpe,pareto_rank,sharpe,sortino,calmar,cagr,annualised_return,total_return,annualised_volatility,max_drawdown,count,win_rate,profit_factor,failure',
+    );
+    expect(csv).toHaveLength(13);
+  });
+
+  it('runs a walk-forward analysis and prints its folds', async () => {
+    const r = await run(
+      'optimize',
+      SMA,
+      '--data',
+      ORCL,
+      ...grid,
+      '--walk-forward',
+      'anchored:train=10y,test=5y',
+      '--workers',
+      '2',
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('walk-forward (anchored, train 10y, test 5y, step 5y');
+    expect(r.stdout).toMatch(/\n1 +1995-01-03 → 2004-12-31 +2005-01-03 → 2009-12-31/);
+    expect(r.stdout).toContain('out of sample');
+    expect(r.stdout).toContain('efficiency');
+  });
+
+  it('says clearly what is wrong with the options', async () => {
+    const cases: [string[], number, RegExp][] = [
+      [['--param', 'fsat=1:5'], 2, /strategy "sma-crossover" has no parameter fsat \(parameters: fast, slow\)/],
+      [['--param', 'fast=1:50'], 1, /expected the range of fast to start at or above its declared minimum 2, got 1/],
+      [['--param', 'fast=5:50', '--objective', 'sharpness'], 1, /unknown objective "sharpness"/],
+      [
+        ['--param', 'fast=5:50', '--method', 'grid', '--param', 'slow=20:50', '--trials', '3'],
+        1,
+        /the grid has .* points but --trials is 3/,
+      ],
+      [['--param', 'fast=5:50', '--constraint', 'fast < slwo'], 1, /unknown parameter slwo/],
+      [['--param', 'fast=5:50', '--walk-forward', 'rolling:train=2y'], 1, /expected --walk-forward rolling\|anchored/],
+      [['--param', 'fast=5:50', '--resume'], 2, /--resume needs the --out folder/],
+      [['--param', 'fast=5:50', '--workers', '0'], 2, /expected a positive integer for --workers, got "0"/],
+      [['--param', 'fast=5:50', '--blocks', '7'], 2, /expected an even --blocks from 2 to 24, got 7/],
+      [['--param', 'fast=5:50', '--fees', 'percent'], 2, /fees/],
+    ];
+    for (const [args, status, message] of cases) {
+      const r = await run('optimize', SMA, '--data', ORCL, ...args);
+      expect(r.status, args.join(' ')).toBe(status);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('fails in one line naming the trial when the strategy throws in a worker', async () => {
+    const r = await run('optimize', join(work, 'throws.ts'), '--data', ORCL, '--param', 'n=1:5', '--workers', '2');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^alphintra: error: strategy "throws": trial n=3 failed: n is three/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
