@@ -1,7 +1,7 @@
 // Import boundaries between Alphintra packages (see docs/architecture.md).
 // Each package exposes only src/index.ts; pure packages import no Node built-ins;
 // layers may import only the packages listed for them; no cycles anywhere.
-const PURE = ['core', 'indicators', 'engine', 'analytics', 'optimize', 'ml'];
+const PURE = ['core', 'indicators', 'engine', 'analytics', 'portfolio', 'optimize', 'ml'];
 
 /** Packages each package may import (besides itself). */
 const ALLOWED = {
@@ -9,14 +9,40 @@ const ALLOWED = {
   indicators: ['core'],
   engine: ['core', 'indicators'],
   analytics: ['core'],
+  portfolio: ['core', 'engine', 'analytics'],
   optimize: ['core', 'indicators', 'engine', 'analytics'],
   ml: ['core', 'indicators'],
   data: ['core'],
   research: ['core', 'indicators', 'engine', 'analytics', 'optimize'],
   live: ['core', 'engine', 'indicators'],
-  report: ['core', 'engine', 'analytics'],
-  server: ['core', 'indicators', 'engine', 'analytics', 'optimize', 'research', 'ml', 'data', 'live', 'report'],
-  cli: ['core', 'indicators', 'engine', 'analytics', 'optimize', 'research', 'ml', 'data', 'live', 'server', 'report'],
+  report: ['core', 'engine', 'analytics', 'portfolio'],
+  server: [
+    'core',
+    'indicators',
+    'engine',
+    'analytics',
+    'portfolio',
+    'optimize',
+    'research',
+    'ml',
+    'data',
+    'live',
+    'report',
+  ],
+  cli: [
+    'core',
+    'indicators',
+    'engine',
+    'analytics',
+    'portfolio',
+    'optimize',
+    'research',
+    'ml',
+    'data',
+    'live',
+    'server',
+    'report',
+  ],
   web: [],
 };
 

@@ -26,6 +26,15 @@ const NVDA = { file: 'data/samples/nvda-1999-2014.txt', symbol: 'NVDA' };
 const YHOO = { file: 'data/samples/yhoo-1996-2014.txt', symbol: 'YHOO' };
 const ES_TICKS = { file: 'data/samples/ticksample.csv', symbol: 'ES', ticks: 'trades' } as const;
 
+/** One example portfolio run: a portfolio file (sleeves name strategy files under examples/) on sample data. */
+export interface ExamplePortfolioRun {
+  readonly name: string;
+  /** Portfolio file under examples/. */
+  readonly portfolio: string;
+  readonly data: readonly { readonly file: string; readonly symbol: string }[];
+  readonly config: Partial<BacktestConfig>;
+}
+
 /** Every example run, in a stable order. */
 export const EXAMPLE_RUNS: readonly ExampleRun[] = [
   { name: 'sma-crossover', strategy: 'sma-crossover.ts', data: [ORCL], config: costs },
@@ -53,4 +62,9 @@ export const EXAMPLE_RUNS: readonly ExampleRun[] = [
     data: [ES_TICKS],
     config: { cash: 100_000, fees: { kind: 'per-share', perShare: 0.01, minimum: 1 } },
   },
+];
+
+/** Every example portfolio run, in a stable order. */
+export const EXAMPLE_PORTFOLIOS: readonly ExamplePortfolioRun[] = [
+  { name: 'three-sleeves', portfolio: 'three-sleeves.portfolio.json', data: [ORCL, NVDA, YHOO], config: costs },
 ];

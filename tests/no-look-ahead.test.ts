@@ -1,5 +1,4 @@
 import {
-  type BarSeries,
   defineInstrument,
   type EquityInstrument,
   type FxInstrument,
@@ -16,13 +15,7 @@ import {
 } from '@alphintra/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_RUNS, exampleOptions } from './example-support.js';
-
-/** The bars of an example's data (examples without trade ticks run on bars). */
-function barsOf(d: BacktestOptions['data'][number]): BarSeries {
-  if (d.series === undefined) throw new Error(`${d.instrument.id} has no bars`);
-  return d.series;
-}
+import { barsOf, cutData, EXAMPLE_RUNS, exampleOptions, timeline } from './example-support.js';
 
 /**
  * The same run on data cut after time `cut` (bars with open time ≤ cut kept; rate points
@@ -38,27 +31,7 @@ function cutOptions(options: BacktestOptions, cut: number): BacktestOptions {
       fxRates[pair] = { time: input.time.slice(0, n), rate: input.rate.slice(0, n) };
     }
   }
-  return {
-    ...options,
-    fxRates,
-    data: options.data.map((d) => {
-      if (d.trades !== undefined) {
-        let end = 0;
-        while (end < d.trades.time.length && (d.trades.time[end] as number) <= cut) end++;
-        const { time, price, size } = d.trades;
-        return { ...d, trades: { time: time.slice(0, end), price: price.slice(0, end), size: size.slice(0, end) } };
-      }
-      const series = barsOf(d);
-      const end = series.indexAtOrBefore(cut) + 1;
-      return { ...d, series: series.slice(0, end) };
-    }),
-  };
-}
-
-function timeline(options: BacktestOptions): number[] {
-  const all = new Set<number>();
-  for (const d of options.data) for (const t of d.trades?.time ?? barsOf(d).time) all.add(t);
-  return [...all].sort((a, b) => a - b);
+  return { ...options, fxRates, data: cutData(options.data, cut) };
 }
 
 function immutableOrderFields(result: BacktestResult) {
@@ -92,7 +65,7 @@ describe('no look-ahead: a run on data cut at T is a prefix of the run on all th
     it(`holds for ${run.name}`, async () => {
       const options = await exampleOptions(run);
       const full = runBacktest(options);
-      const times = timeline(options);
+      const times = timeline(options.data);
       fc.assert(
         fc.property(fc.integer({ min: 1, max: times.length - 1 }), (at) => expectPrefix(options, full, times, at)),
         { numRuns: 4 },
@@ -120,7 +93,7 @@ describe('no look-ahead: a run on data cut at T is a prefix of the run on all th
     });
     const options = { ...base, strategy: cheat };
     const full = runBacktest(options);
-    const times = timeline(options);
+    const times = timeline(options.data);
     // Cut mid-data on a bar where the cheat's decision depends on the missing next bar.
     let failures = 0;
     for (const at of [500, 1000, 1500, 2000, 2500]) {
@@ -206,7 +179,7 @@ describe('no look-ahead: a run on data cut at T is a prefix of the run on all th
     };
     const full = runBacktest(options);
     expect(full.fills.length).toBeGreaterThan(20);
-    const times = timeline(options);
+    const times = timeline(options.data);
     fc.assert(
       fc.property(fc.integer({ min: 1, max: times.length - 1 }), (at) => expectPrefix(options, full, times, at)),
       { numRuns: 6 },

@@ -185,3 +185,33 @@ describe('computeMetrics', () => {
     );
   });
 });
+
+describe('computeMetrics, the later additions', () => {
+  const equity = equityFromReturns(seededReturns(4, 200), 10_000);
+  const time = dailyTimes(equity.length);
+
+  it('reports the bootstrap method, with the stationary one on request', () => {
+    const iid = computeMetrics({ time, equity }, { bootstrap: { samples: 100 }, monteCarlo: false });
+    expect(iid.significance.sharpeInterval).toMatchObject({ method: 'iid', meanBlockLength: null, samples: 100 });
+    const blocks = computeMetrics(
+      { time, equity },
+      { bootstrap: { samples: 100, method: 'stationary', meanBlockLength: 5 }, monteCarlo: false },
+    );
+    expect(blocks.significance.sharpeInterval).toMatchObject({ method: 'stationary', meanBlockLength: 5 });
+    expect(blocks.significance.sharpeInterval?.lower).not.toBe(iid.significance.sharpeInterval?.lower);
+  });
+
+  it('splits the trades by side and instrument, with null for what is undefined', () => {
+    const trades = [
+      trade(10, time[1] as number, time[3] as number),
+      { ...trade(-4, time[2] as number, time[5] as number), side: 'short' as const, instrument: 'ETH-USD' },
+    ];
+    const m = computeMetrics({ time, equity, trades }, { bootstrap: false, monteCarlo: false });
+    expect(m.trades.sqnBasis).toBe('pnl');
+    expect(m.trades.averageR).toBeNull();
+    expect(m.trades.bySide.long).toMatchObject({ count: 1, netProfit: 10, profitFactor: null, sqn: null });
+    expect(m.trades.bySide.short).toMatchObject({ count: 1, netProfit: -4, winRate: 0 });
+    expect(Object.keys(m.trades.byInstrument)).toEqual(['BTC-USD', 'ETH-USD']);
+    expect(numbersIn(m).filter(([, v]) => !Number.isFinite(v))).toEqual([]);
+  });
+});

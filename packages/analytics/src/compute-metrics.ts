@@ -8,7 +8,8 @@ import { monthlyReturns, yearlyReturns } from './returns/calendar-returns.js';
 import { returnFigures } from './returns/return-metrics.js';
 import { checkRollingWindow, defaultRollingWindow, rollingFigures } from './returns/rolling.js';
 import { riskFigures } from './risk/risk-adjusted.js';
-import { bootstrapSharpeInterval, tradeOrderDrawdowns } from './significance/resampling.js';
+import { type MeasuredCurve, measuredCurve, measuredTrades, toInputLength } from './ruin.js';
+import { type BootstrapMethod, bootstrapSharpeInterval, tradeOrderDrawdowns } from './significance/resampling.js';
 import {
   deflatedSharpeRatio,
   expectedMaxSharpe,
@@ -16,6 +17,7 @@ import {
   probabilisticSharpeRatio,
 } from './significance/sharpe-significance.js';
 import { tailRisk } from './tail/value-at-risk.js';
+import { tradeSplits } from './trades/trade-splits.js';
 import { tradeFigures } from './trades/trade-statistics.js';
 
 /** What `computeMetrics` measures: an equity curve, optionally trades and a benchmark. */
@@ -40,8 +42,19 @@ export interface MetricsOptions extends AnnualisationOptions {
    * tried and the variance of their annualised Sharpe ratios.
    */
   readonly trials?: { readonly count: number; readonly sharpeVariance: number };
-  /** Bootstrap of the Sharpe ratio (1000 samples, seed 0, 95 %), or false to skip it. */
-  readonly bootstrap?: false | { readonly samples?: number; readonly seed?: number; readonly confidence?: number };
+  /**
+   * Bootstrap of the Sharpe ratio (1000 samples, seed 0, 95 %, periods drawn independently), or
+   * false to skip it; `method: 'stationary'` draws blocks of mean length `meanBlockLength`.
+   */
+  readonly bootstrap?:
+    | false
+    | {
+        readonly samples?: number;
+        readonly seed?: number;
+        readonly confidence?: number;
+        readonly method?: BootstrapMethod;
+        readonly meanBlockLength?: number;
+      };
   /** Trade-order Monte Carlo (1000 simulations, seed 0), or false to skip it. */
   readonly monteCarlo?: false | { readonly simulations?: number; readonly seed?: number };
   /**
@@ -106,13 +119,16 @@ function benchmarkReturns(input: MetricsInput, periods: number): Float64Array | 
  * metrics.risk.sharpe; // e.g. 1.12, or null for a flat curve
  * JSON.stringify(metrics); // stable field names, no NaN
  */
-export function computeMetrics(input: MetricsInput, options: MetricsOptions = {}): MetricsReport {
-  validateEquity(input);
+export function computeMetrics(full: MetricsInput, options: MetricsOptions = {}): MetricsReport {
+  validateEquity(full, { ruin: true });
+  const curve = measuredCurve(full);
+  const input: MetricsInput = { ...full, time: curve.time, equity: curve.equity };
   const { time, equity } = input;
-  const trades = input.trades ?? [];
+  const trades = measuredTrades(curve, full.trades ?? []);
   const returns = periodReturns(equity);
   const n = returns.length;
-  const periodsPerYear = inferPeriodsPerYear(time, options);
+  // Annualised at the frequency of all the data, however soon it was ruined.
+  const periodsPerYear = inferPeriodsPerYear(full.time, options);
   const riskFreeRate = options.riskFreeRate ?? 0;
   if (!(Number.isFinite(riskFreeRate) && riskFreeRate > -1)) {
     throw new AlphintraError('INVALID_ARGUMENT', `expected a risk-free rate above -1, got ${riskFreeRate}`);
@@ -125,22 +141,30 @@ export function computeMetrics(input: MetricsInput, options: MetricsOptions = {}
   const drawdownFigs = drawdownFigures(input);
   const riskFigs = riskFigures(returns, periodsPerYear, rf, returnFigs.cagr, drawdownFigs.maxDrawdown);
   const worst = drawdownFigs.worst;
-  const bench = benchmarkReturns(input, n);
+  const bench = benchmarkReturns(full, Math.max(0, curve.inputBars - 1))?.subarray(0, n) ?? null;
 
-  const tradesReport = nullify(
-    tradeFigures(trades, [time[0] ?? Number.NaN, time[last] ?? Number.NaN]),
-  ) as unknown as TradesReport;
+  const span = [time[0] ?? Number.NaN, time[last] ?? Number.NaN] as const;
+  const splits = tradeSplits(trades, span);
+  const byInstrument: Record<string, unknown> = {};
+  for (const [id, figures] of Object.entries(splits.byInstrument)) byInstrument[id] = nullify(figures);
+  const tradesReport = {
+    ...nullify(tradeFigures(trades, span)),
+    bySide: { long: nullify(splits.bySide.long), short: nullify(splits.bySide.short) },
+    byInstrument,
+  } as unknown as TradesReport;
 
   return {
     sample: {
-      bars: equity.length,
+      bars: curve.inputBars,
       periods: n,
       startTime: finiteOrNull(time[0] ?? Number.NaN),
       endTime: finiteOrNull(time[last] ?? Number.NaN),
       startEquity: finiteOrNull(equity[0] ?? Number.NaN),
-      endEquity: finiteOrNull(equity[last] ?? Number.NaN),
+      endEquity: finiteOrNull(full.equity[last] ?? Number.NaN),
       periodsPerYear: finiteOrNull(periodsPerYear),
       riskFreeRate,
+      ruined: curve.ruin >= 0,
+      ruinTime: curve.ruin >= 0 ? (time[curve.ruin] as number) : null,
     },
     returns: {
       ...nullify(returnFigs),
@@ -174,7 +198,9 @@ export function computeMetrics(input: MetricsInput, options: MetricsOptions = {}
       longestDurationMicros: drawdownFigs.longestDurationMicros,
       episodes: drawdownFigs.episodes,
       currentDrawdown: finiteOrNull(drawdownFigs.currentDrawdown),
-      ...(options.includeSeries === true ? { underwater: Array.from(underwaterCurve(equity)) } : {}),
+      ...(options.includeSeries === true
+        ? { underwater: toInputLength(Array.from(underwaterCurve(equity)), curve, -1) }
+        : {}),
     },
     tail: {
       levels: (options.confidenceLevels ?? [0.95, 0.99]).map((c) => ({
@@ -185,17 +211,23 @@ export function computeMetrics(input: MetricsInput, options: MetricsOptions = {}
     benchmark: bench === null ? null : nullify(benchmarkFigures(returns, bench, periodsPerYear, rf)),
     trades: tradesReport,
     significance: significance(input, returns, periodsPerYear, rf, options, trades),
-    ...(options.includeSeries === true ? { rolling: rolling(returns, periodsPerYear, rf, options) } : {}),
+    ...(options.includeSeries === true ? { rolling: rolling(returns, periodsPerYear, rf, options, curve) } : {}),
   };
 }
 
-function rolling(returns: Float64Array, periodsPerYear: number, rf: number, options: MetricsOptions): RollingReport {
+function rolling(
+  returns: Float64Array,
+  periodsPerYear: number,
+  rf: number,
+  options: MetricsOptions,
+  curve: MeasuredCurve,
+): RollingReport {
   const window = options.rollingWindow ?? defaultRollingWindow(periodsPerYear, returns.length);
   const figures = rollingFigures(returns, window, periodsPerYear, rf);
   return {
     window,
-    sharpe: Array.from(figures.sharpe, finiteOrNull),
-    volatility: Array.from(figures.volatility, finiteOrNull),
+    sharpe: toInputLength(Array.from(figures.sharpe, finiteOrNull), curve, null),
+    volatility: toInputLength(Array.from(figures.volatility, finiteOrNull), curve, null),
   };
 }
 
@@ -235,6 +267,8 @@ function significance(
               seed: bootstrap.seed ?? 0,
               confidence: bootstrap.confidence ?? 0.95,
               riskFreePerPeriod: rf,
+              ...(bootstrap.method === undefined ? {} : { method: bootstrap.method }),
+              ...(bootstrap.meanBlockLength === undefined ? {} : { meanBlockLength: bootstrap.meanBlockLength }),
             }),
           ) as SignificanceReport['sharpeInterval']),
     tradeOrderDrawdown:

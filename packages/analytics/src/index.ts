@@ -21,7 +21,7 @@ export { computeMetrics, finiteOrNull } from './compute-metrics.js';
 export type { DrawdownEpisode, DrawdownFigures } from './drawdown/drawdown.js';
 export { drawdownEpisodes, drawdownFigures, underwaterCurve } from './drawdown/drawdown.js';
 export type { EquitySeries, TradeInput } from './inputs.js';
-export { equityFromReturns, periodReturns, perPeriodRate, validateEquity } from './inputs.js';
+export { equityFromReturns, periodReturns, perPeriodRate, ruinIndex, validateEquity } from './inputs.js';
 export type * from './metrics-report.js';
 export type { MonthlyReturn, YearlyReturn } from './returns/calendar-returns.js';
 export { monthlyReturns, yearlyReturns } from './returns/calendar-returns.js';
@@ -60,8 +60,14 @@ export {
   sharpeFromSums,
   stackBlockSummaries,
 } from './significance/backtest-overfitting.js';
-export type { SharpeInterval, TradeOrderDrawdowns } from './significance/resampling.js';
-export { bootstrapSharpeInterval, pnlPathMaxDrawdown, tradeOrderDrawdowns } from './significance/resampling.js';
+export type { BootstrapMethod, SharpeInterval, TradeOrderDrawdowns } from './significance/resampling.js';
+export {
+  bootstrapSharpeInterval,
+  defaultMeanBlockLength,
+  pnlPathMaxDrawdown,
+  stationaryResample,
+  tradeOrderDrawdowns,
+} from './significance/resampling.js';
 export {
   deflatedSharpeRatio,
   EULER_MASCHERONI,
@@ -86,5 +92,7 @@ export {
 export { normalCdf, normalPdf, normalQuantile } from './support/normal.js';
 export type { TailRisk } from './tail/value-at-risk.js';
 export { cornishFisherQuantile, cornishFisherTailMean, tailRisk } from './tail/value-at-risk.js';
+export type { TradeSplit, TradeSplits } from './trades/trade-splits.js';
+export { tradeSplits } from './trades/trade-splits.js';
 export type { TradeFigures } from './trades/trade-statistics.js';
 export { tradeFigures } from './trades/trade-statistics.js';

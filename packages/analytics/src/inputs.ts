@@ -23,6 +23,11 @@ export interface TradeInput {
   readonly mfe: number;
   /** Fees paid on the trade, in account currency. */
   readonly fees: number;
+  /**
+   * What the trade risked at entry, in account currency (e.g. units × distance to the initial
+   * stop), when known: trades that all carry one have their SQN measured in R-multiples.
+   */
+  readonly initialRisk?: number;
 }
 
 /** An equity curve: equity after each bar and the bar's timestamp (epoch µs UTC), ascending. */
@@ -32,11 +37,23 @@ export interface EquitySeries {
 }
 
 /**
- * Throws unless an equity curve is usable: equal lengths, ascending finite timestamps and
- * finite positive equity (returns of a curve that reaches zero are undefined).
+ * Returns the index of the first bar whose equity is zero or below (the account is ruined),
+ * or −1 when equity stays positive.
  */
-export function validateEquity(series: EquitySeries): void {
+export function ruinIndex(equity: ArrayLike<number>): number {
+  for (let i = 0; i < equity.length; i++) if (!((equity[i] as number) > 0)) return i;
+  return -1;
+}
+
+/**
+ * Throws unless an equity curve is usable: equal lengths, ascending finite timestamps and
+ * finite positive equity (returns of a curve that reaches zero are undefined). With `ruin`,
+ * a curve may reach zero or below after its first bar (finite values still): the caller
+ * measures it up to its ruin (see {@link ruinIndex}).
+ */
+export function validateEquity(series: EquitySeries, options: { readonly ruin?: boolean } = {}): void {
   const { time, equity } = series;
+  const ruin = options.ruin === true;
   if (time.length !== equity.length) {
     throw new AlphintraError(
       'INVALID_ARGUMENT',
@@ -45,8 +62,11 @@ export function validateEquity(series: EquitySeries): void {
   }
   for (let i = 0; i < equity.length; i++) {
     const e = equity[i] as number;
-    if (!(Number.isFinite(e) && e > 0)) {
-      throw new AlphintraError('INVALID_ARGUMENT', `expected positive finite equity at index ${i}, got ${e}`);
+    if (!(Number.isFinite(e) && (e > 0 || (ruin && i > 0)))) {
+      throw new AlphintraError(
+        'INVALID_ARGUMENT',
+        `expected ${ruin && i > 0 ? 'finite' : 'positive finite'} equity at index ${i}, got ${e}`,
+      );
     }
     const t = time[i] as number;
     if (!Number.isFinite(t)) {

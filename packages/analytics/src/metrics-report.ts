@@ -20,6 +20,13 @@ export interface SampleReport {
   readonly periodsPerYear: Metric;
   /** Annual risk-free rate used. */
   readonly riskFreeRate: number;
+  /**
+   * Whether equity fell to zero or below: the figures then measure the curve up to that bar
+   * (counted as 0), and `endTime`/`endEquity` are that bar's.
+   */
+  readonly ruined: boolean;
+  /** Time of the first bar with equity ≤ 0, null when not ruined. */
+  readonly ruinTime: Metric;
 }
 
 /** The return of one calendar month. */
@@ -134,6 +141,10 @@ export interface TradesReport {
   readonly largestWin: Metric;
   readonly largestLoss: Metric;
   readonly sqn: Metric;
+  /** `'r-multiple'` when every trade carries an initial risk (SQN of pnl / risk), else `'pnl'`. */
+  readonly sqnBasis: 'r-multiple' | 'pnl';
+  /** Mean R-multiple; null unless every trade carries an initial risk. */
+  readonly averageR: Metric;
   readonly kellyFraction: Metric;
   readonly totalFees: number;
   readonly exposureTime: Metric;
@@ -144,11 +155,39 @@ export interface TradesReport {
   readonly longestLossStreak: number;
   readonly averageMae: Metric;
   readonly averageMfe: Metric;
+  /** The same statistics (a subset) of the long and of the short trades. */
+  readonly bySide: { readonly long: TradeSplitReport; readonly short: TradeSplitReport };
+  /** The same statistics (a subset) of each instrument's trades, keyed by instrument id. */
+  readonly byInstrument: Readonly<Record<string, TradeSplitReport>>;
+}
+
+/** Statistics of a subset of the trades (definitions as in {@link TradesReport}). */
+export interface TradeSplitReport {
+  readonly count: number;
+  readonly winners: number;
+  readonly losers: number;
+  readonly winRate: Metric;
+  readonly grossProfit: number;
+  readonly grossLoss: number;
+  readonly netProfit: number;
+  readonly profitFactor: Metric;
+  readonly expectancy: Metric;
+  readonly averageReturn: Metric;
+  readonly payoffRatio: Metric;
+  readonly sqn: Metric;
+  readonly sqnBasis: 'r-multiple' | 'pnl';
+  readonly totalFees: number;
+  readonly averageBars: Metric;
+  readonly exposureTime: Metric;
 }
 
 /** A bootstrap interval of the annualised Sharpe ratio. */
 export interface SharpeIntervalReport {
   readonly confidence: number;
+  /** `iid` (periods drawn one by one) or `stationary` (blocks of random length). */
+  readonly method: 'iid' | 'stationary';
+  /** Mean block length of the stationary bootstrap; null for `iid`. */
+  readonly meanBlockLength: Metric;
   readonly lower: Metric;
   readonly upper: Metric;
   readonly samples: number;

@@ -8,6 +8,7 @@ import { buildInspectReport, type InspectFlags, printInspectReport } from './com
 import { type ResampleFlags, resampleCommand } from './commands/data-resample.js';
 import { type DemoFlags, demoCommand } from './commands/demo.js';
 import { addOptimizeCommand } from './commands/optimize-program.js';
+import { addPortfolioCommand } from './commands/portfolio-program.js';
 import {
   indicatorListJson,
   printIndicatorList,
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
     });
 
   addBacktestCommand(program, out, printJson);
+  addPortfolioCommand(program, out, printJson);
   addOptimizeCommand(program, out, printJson);
 
   const data = program.command('data').description('read, validate, clean, resample, convert and store market data');

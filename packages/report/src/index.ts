@@ -45,3 +45,5 @@ export type { PageInput, PageSection } from './html/page.js';
 export { renderPage } from './html/page.js';
 export type { TableCell, TableColumn, TableOptions } from './html/table.js';
 export { renderTable } from './html/table.js';
+export { SLEEVE_COLORS, sleeveColor } from './portfolio/portfolio-charts.js';
+export { renderPortfolioReport } from './portfolio/render-portfolio-report.js';

@@ -78,3 +78,28 @@ describe('trade statistics', () => {
     expect(f.longestLossStreak).toBe(2);
   });
 });
+
+describe('SQN in R-multiples', () => {
+  it('measures R = pnl / initialRisk when every trade carries an initial risk, by hand', () => {
+    // Risks 10, 20, 5: R = 2, −0.5, 3; mean 1.5, sample variance ((0.5)² + 2² + 1.5²) / 2 = 3.25.
+    const trades = [
+      trade(20, 0, 1, { initialRisk: 10 }),
+      trade(-10, 1, 2, { initialRisk: 20 }),
+      trade(15, 2, 3, { initialRisk: 5 }),
+    ];
+    const f = tradeFigures(trades, [0, 3]);
+    expect(f.sqnBasis).toBe('r-multiple');
+    expect(f.averageR).toBeCloseTo(1.5, 15);
+    expect(f.sqn).toBeCloseTo((Math.sqrt(3) * 1.5) / Math.sqrt(3.25), 14);
+  });
+
+  it('falls back to P&L when a trade has no initial risk (or a non-positive one)', () => {
+    const mixed = [trade(20, 0, 1, { initialRisk: 10 }), trade(-10, 1, 2)];
+    const f = tradeFigures(mixed, [0, 2]);
+    expect(f.sqnBasis).toBe('pnl');
+    expect(f.averageR).toBeNaN();
+    // P&L 20 and −10: mean 5, s = √450.
+    expect(f.sqn).toBeCloseTo((Math.sqrt(2) * 5) / Math.sqrt(450), 14);
+    expect(tradeFigures([trade(5, 0, 1, { initialRisk: 0 })], [0, 1]).sqnBasis).toBe('pnl');
+  });
+});

@@ -32,8 +32,15 @@ export interface TradeFigures {
   readonly payoffRatio: number;
   readonly largestWin: number;
   readonly largestLoss: number;
-  /** System quality number: √count × mean(pnl) / sample std(pnl). */
+  /**
+   * System quality number: √count × mean(x) / sample std(x), with x the R-multiples
+   * (pnl / initialRisk) when every trade carries an initial risk, else the P&L.
+   */
   readonly sqn: number;
+  /** What `sqn` measured: `'r-multiple'` or `'pnl'`. */
+  readonly sqnBasis: 'r-multiple' | 'pnl';
+  /** Mean R-multiple (pnl / initialRisk) when every trade carries an initial risk, else NaN. */
+  readonly averageR: number;
   /** Kelly fraction winRate − (1 − winRate) / payoffRatio; 1 when every decided trade won. */
   readonly kellyFraction: number;
   readonly totalFees: number;
@@ -48,6 +55,18 @@ export interface TradeFigures {
   readonly longestLossStreak: number;
   readonly averageMae: number;
   readonly averageMfe: number;
+}
+
+/** The trades' R-multiples (pnl / initialRisk), or null unless every trade carries a positive initial risk. */
+function rMultiples(trades: readonly TradeInput[]): number[] | null {
+  if (trades.length === 0) return null;
+  const out: number[] = [];
+  for (const t of trades) {
+    const risk = t.initialRisk;
+    if (risk === undefined || !(Number.isFinite(risk) && risk > 0)) return null;
+    out.push(t.pnl / risk);
+  }
+  return out;
 }
 
 /** Returns the union length of [entry, exit] intervals clipped to [start, end]. */
@@ -117,6 +136,8 @@ export function tradeFigures(trades: readonly TradeInput[], span: readonly [numb
   const averageLoss = losers > 0 ? grossLoss / losers : Number.NaN;
   const payoffRatio = averageWin / -averageLoss;
   const durations = trades.map((t) => t.exitTime - t.entryTime);
+  const r = rMultiples(trades);
+  const quality = r ?? pnl;
   const [start, end] = span;
   return {
     count,
@@ -137,7 +158,9 @@ export function tradeFigures(trades: readonly TradeInput[], span: readonly [numb
     payoffRatio,
     largestWin,
     largestLoss,
-    sqn: ratioOverSpread(mean(pnl), sampleStd(pnl)) * Math.sqrt(count),
+    sqn: ratioOverSpread(mean(quality), sampleStd(quality)) * Math.sqrt(count),
+    sqnBasis: r === null ? 'pnl' : 'r-multiple',
+    averageR: r === null ? Number.NaN : mean(r),
     kellyFraction: losers === 0 && winners > 0 ? 1 : winRate - (1 - winRate) / payoffRatio,
     totalFees: fees,
     exposureTime: end > start ? coveredTime(trades, start, end) / (end - start) : Number.NaN,

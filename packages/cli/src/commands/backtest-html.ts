@@ -5,7 +5,7 @@ import type { BacktestRun } from './backtest.js';
 import { metricsOf } from './backtest-report.js';
 
 /** An input's price bars for the chart: its bars, or one row per trade (or quote, at the mid). */
-function barsOf(data: BacktestRun['sources'][number]['data']): PriceBars {
+export function barsOf(data: BacktestRun['sources'][number]['data']): PriceBars {
   if (data.series !== undefined) return data.series;
   if (data.trades !== undefined) {
     const price = data.trades.price;

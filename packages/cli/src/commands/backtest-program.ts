@@ -109,32 +109,40 @@ export function strategyRunCommand(
     readonly description: string;
     readonly param: readonly [flags: string, description: string];
     readonly seedFlag: '--seed' | '--run-seed';
+    /** What runs, when not a strategy file (`portfolio` takes a portfolio file). */
+    readonly argument?: readonly [name: string, description: string];
   },
 ): Command {
+  const [argument, about] = spec.argument ?? [
+    '<strategy>',
+    'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export',
+  ];
   return withExecutionOptions(
     withRunInputs(
       program
         .command(spec.name)
         .description(spec.description)
-        .argument('<strategy>', 'strategy file: .ts, .mts, .js or .mjs with a defineStrategy default export')
+        .argument(argument, about)
         .option(spec.param[0], spec.param[1], collect),
     ),
     spec.seedFlag,
   );
 }
 
-/** Adds `alphintra backtest` to the program. */
-export function addBacktestCommand(
-  program: Command,
-  out: (line: string) => void,
-  printJson: (value: unknown) => void,
-): void {
-  strategyRunCommand(program, {
-    name: 'backtest',
-    description: 'run a strategy file over historical bars through the simulated exchange',
-    param: ['--param <name=value>', 'strategy parameter; repeat for several'],
-    seedFlag: '--seed',
-  })
+/** What a run command's outputs are, for their help. */
+export interface RunOutputsHelp {
+  readonly json: string;
+  readonly out: string;
+  readonly report: string;
+}
+
+/**
+ * Adds what a single run (`backtest`, `portfolio`) takes besides its inputs and execution rules
+ * — exchange rates, the benchmark, the rolling window — and its outputs: --json, --out,
+ * --report and --quiet.
+ */
+export function withRunOutputs(command: Command, help: RunOutputsHelp): Command {
+  return command
     .option(
       '--fx-rate <pair=value>',
       'exchange rate, constant (EUR/USD=1.1) or bars whose closes are the rate (EUR/USD=eurusd.csv); repeat for several',
@@ -145,23 +153,62 @@ export function addBacktestCommand(
       'bars to compare with, bought and held (file, dataset or catalog name; default: the first --data)',
     )
     .option('--rolling-window <n>', 'window of the rolling Sharpe ratio and volatility, in bars (default half a year)')
-    .option('--json', 'print { manifest, summary, metrics, trades, balances } as JSON')
-    .option(
-      '--out <dir>',
-      'write result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json there',
-    )
-    .option('--report <file>', 'write a self-contained HTML report (charts, trades, metrics, manifest)')
-    .option('--quiet', 'no progress bar')
+    .option('--json', help.json)
+    .option('--out <dir>', help.out)
+    .option('--report <file>', help.report)
+    .option('--quiet', 'no progress bar');
+}
+
+/** Writes the files and report a run's flags ask for, then prints its JSON document or its summary. */
+export async function emitRun<Run>(
+  run: Run,
+  flags: BacktestFlags,
+  out: (line: string) => void,
+  printJson: (value: unknown) => void,
+  emit: {
+    writeFiles(dir: string, run: Run): Promise<string[]>;
+    writeReport(path: string, run: Run): Promise<string>;
+    json(run: Run): unknown;
+    print(run: Run, out: (line: string) => void): void;
+  },
+): Promise<void> {
+  const written = flags.out === undefined ? [] : await emit.writeFiles(flags.out, run);
+  if (flags.report !== undefined) written.push(await emit.writeReport(flags.report, run));
+  if (flags.json === true) {
+    printJson(emit.json(run));
+    return;
+  }
+  emit.print(run, out);
+  if (written.length > 0) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
+}
+
+/** Adds `alphintra backtest` to the program. */
+export function addBacktestCommand(
+  program: Command,
+  out: (line: string) => void,
+  printJson: (value: unknown) => void,
+): void {
+  withRunOutputs(
+    strategyRunCommand(program, {
+      name: 'backtest',
+      description: 'run a strategy file over historical bars through the simulated exchange',
+      param: ['--param <name=value>', 'strategy parameter; repeat for several'],
+      seedFlag: '--seed',
+    }),
+    {
+      json: 'print { manifest, summary, metrics, trades, balances } as JSON',
+      out: 'write result.json, trades.csv, equity.csv, orders.csv, manifest.json and metrics.json there',
+      report: 'write a self-contained HTML report (charts, trades, metrics, manifest)',
+    },
+  )
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: BacktestFlags) => {
       const run = await backtestCommand(file, flags);
-      const written = flags.out === undefined ? [] : await writeBacktestFiles(flags.out, run);
-      if (flags.report !== undefined) written.push(await writeBacktestReport(flags.report, run));
-      if (flags.json === true) {
-        printJson(backtestJson(run));
-        return;
-      }
-      printBacktestSummary(run, out);
-      if (written.length > 0) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
+      await emitRun(run, flags, out, printJson, {
+        writeFiles: writeBacktestFiles,
+        writeReport: writeBacktestReport,
+        json: backtestJson,
+        print: printBacktestSummary,
+      });
     });
 }

@@ -191,7 +191,8 @@ export function parseRollingWindow(text: string | undefined): number | undefined
 
 const READ_KEYS = ['format', 'delimiter', 'header', 'map', 'timeZone', 'epochUnit', 'dateFormat', 'maxBytes'] as const;
 
-function progressInterval(sources: readonly BacktestSource[]): number {
+/** A progress interval of about 200 updates over the run's data. */
+export function progressInterval(sources: readonly BacktestSource[]): number {
   const bars = sources.reduce(
     (n, s) => n + (s.data.series?.length ?? 0) + (s.data.trades?.time.length ?? 0) + (s.data.quotes?.time.length ?? 0),
     0,
@@ -290,29 +291,54 @@ export function executeBacktest(setup: BacktestSetup): BacktestRun {
  * run.result.summary.finalEquity;
  */
 export async function backtestCommand(file: string, flags: BacktestFlags): Promise<BacktestRun> {
-  // Cheap checks first, so a typo fails before any file is read.
+  const { loaded: strategy, ...inputs } = await loadRunInputs(flags, () => loadStrategy(file));
+  return executeBacktest({ strategy, ...inputs });
+}
+
+/** What a run needs from the command line, checked and loaded (see {@link loadRunInputs}). */
+export interface RunInputs {
+  readonly config: Partial<BacktestConfig>;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly rollingWindow: number | undefined;
+  readonly quiet: boolean;
+  readonly sources: readonly BacktestSource[];
+  readonly fxRates: LoadedFxRates;
+  readonly benchmark: BenchmarkSource;
+  /** The `--instruments` file, when one was given. */
+  readonly instrumentsFile?: string;
+}
+
+/**
+ * Loads a run's inputs as `backtest` and `portfolio` take them: checks the options first, so a
+ * typo fails before any file is read, then loads what runs (`load`: a strategy, a portfolio) and
+ * checks `--param` against its parameters, then reads the data, the rates and the benchmark.
+ */
+export async function loadRunInputs<Loaded extends { readonly definition: StrategyDefinition }>(
+  flags: BacktestFlags,
+  load: () => Promise<Loaded>,
+): Promise<RunInputs & { readonly loaded: Loaded }> {
   const config = configFrom(flags);
   const fxRateFlags = parseFxRateFlags(flags.fxRate ?? []);
   const raw = parseParams(flags.param ?? []);
   runTermsOf(flags); // a malformed --instrument or --funding-rate fails before any file is read
   const rollingWindow = parseRollingWindow(flags.rollingWindow);
   const quiet = flags.quiet === true || flags.json === true;
-  const strategy = await loadStrategy(file);
-  checkParameterNames(strategy.definition, Object.keys(raw));
-  resolveParameters(strategy.definition.parameters, raw);
+  const loaded = await load();
+  checkParameterNames(loaded.definition, Object.keys(raw));
+  resolveParameters(loaded.definition.parameters, raw);
 
   const sources = await loadRunData(flags, quiet);
   const fxRates = await loadFxRates(fxRateFlags, readFlagsOf(flags), quiet);
   const benchmark = await loadBenchmarkSource(flags.benchmark, sources, readFlagsOf(flags), quiet);
-  return executeBacktest({
-    strategy,
-    sources,
+  return {
+    loaded,
     config,
     parameters: raw,
-    benchmark,
     rollingWindow,
     quiet,
+    sources,
     fxRates,
+    benchmark,
     ...(flags.instruments === undefined ? {} : { instrumentsFile: flags.instruments }),
-  });
+  };
 }

@@ -12,6 +12,8 @@ describe('metric labels', () => {
     expect(metricLabel('durationMicros')).toBe('Duration');
     expect(metricLabel('longestDurationBars')).toBe('Longest duration (bars)');
     expect(metricLabel('p95')).toBe('95th percentile');
+    expect(metricLabel('averageR')).toBe('Average R-multiple');
+    expect(metricLabel('sqnBasis')).toBe('SQN basis');
   });
 });
 
@@ -26,5 +28,6 @@ describe('metric values', () => {
     expect(formatMetric('sharpe', 0.39187)).toBe('0.392');
     expect(formatMetric('recovered', false)).toBe('no');
     expect(formatMetric('sortino', null)).toBe('–');
+    expect(formatMetric('sqnBasis', 'pnl')).toBe('pnl');
   });
 });

@@ -73,6 +73,7 @@ const MONEY = new Set([
 const WORDS: Readonly<Record<string, string>> = {
   cagr: 'CAGR',
   sqn: 'SQN',
+  r: 'R-multiple',
   var: 'VaR',
   cvar: 'CVaR',
   mae: 'MAE',
@@ -111,9 +112,10 @@ export function metricLabel(key: string): string {
 }
 
 /** Returns a metric's value as the report prints it, by the kind its field name says it is. */
-export function formatMetric(key: string, value: number | boolean | null): string {
+export function formatMetric(key: string, value: number | boolean | string | null): string {
   if (value === null) return '–';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string') return value;
   if (PERCENT.has(key)) return formatPercent(value);
   if (key.endsWith('Time')) return formatTime(value);
   if (key.endsWith('Micros')) return formatDuration(value);
@@ -122,7 +124,7 @@ export function formatMetric(key: string, value: number | boolean | null): strin
   return formatRatio(value);
 }
 
-type Row = { readonly path: string; readonly key: string; readonly value: number | boolean | null };
+type Row = { readonly path: string; readonly key: string; readonly value: number | boolean | string | null };
 
 function scalarRows(object: object, path: string): { rows: Row[]; nested: [string, object][]; series: string[] } {
   const rows: Row[] = [];
@@ -131,7 +133,7 @@ function scalarRows(object: object, path: string): { rows: Row[]; nested: [strin
   for (const [key, value] of Object.entries(object)) {
     if (Array.isArray(value)) series.push(key);
     else if (value !== null && typeof value === 'object') nested.push([`${path}.${key}`, value]);
-    else rows.push({ path: `${path}.${key}`, key, value: value as number | boolean | null });
+    else rows.push({ path: `${path}.${key}`, key, value: value as number | boolean | string | null });
   }
   return { rows, nested, series };
 }
@@ -185,7 +187,13 @@ function groupBody(group: string, value: object | null): Html {
   if (group === 'tail') return tailTable((value as MetricsReport['tail']).levels);
   const { rows, nested, series } = scalarRows(value, group);
   const parts: Html[] = [metricTable(rows)];
-  for (const [path, object] of nested) parts.push(metricTable(scalarRows(object, path).rows, path));
+  // Nested groups (trades by side, by instrument …) get a table each, however deep.
+  const pending = [...nested];
+  for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
+    const inner = scalarRows(next[1], next[0]);
+    if (inner.rows.length > 0) parts.push(metricTable(inner.rows, next[0]));
+    pending.unshift(...inner.nested);
+  }
   if (series.length > 0) {
     parts.push(html`<p class="note">Series drawn above: ${series.map((s) => SERIES_NOTES[s] ?? s).join('; ')}.</p>`);
   }

@@ -21,6 +21,8 @@ export interface HeatMapInput {
   readonly center?: number;
   /** Columns drawn after a gap, e.g. a yearly total beside the months (count from the right). */
   readonly separatedColumns?: number;
+  /** Width of the row labels in pixels; 52 by default (a year). */
+  readonly labelWidth?: number;
 }
 
 const CELL_W = 58;
@@ -43,8 +45,9 @@ export function renderHeatMap(input: HeatMapInput): Html {
   const cells = input.values.flat().filter((v): v is number => v !== null && Number.isFinite(v));
   const scale = input.scale ?? cells.reduce((m, v) => Math.max(m, Math.abs(v - center)), 0);
   const separated = input.separatedColumns ?? 0;
+  const labelWidth = input.labelWidth ?? LABEL_W;
   const columns = input.columnLabels.length;
-  const x = (c: number): number => LABEL_W + c * CELL_W + (c >= columns - separated && separated > 0 ? GAP : 0);
+  const x = (c: number): number => labelWidth + c * CELL_W + (c >= columns - separated && separated > 0 ? GAP : 0);
   const width = x(columns - 1) + CELL_W + 2;
   const height = HEAD_H + input.rowLabels.length * CELL_H + 2;
   const header = input.columnLabels.map(
@@ -63,7 +66,7 @@ export function renderHeatMap(input: HeatMapInput): Html {
       const tip = input.tooltip?.(r, c, value) ?? `${label} ${column}: ${text}`;
       return html`<g><title>${tip}</title><rect x="${x(c) + 1}" y="${y + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="${divergingColor(value, scale, center)}"/><text x="${x(c) + CELL_W / 2}" y="${y + CELL_H / 2 + 4}" text-anchor="middle" fill="${textColorOn(value, scale, center)}">${text}</text></g>`;
     });
-    return html`<text x="${LABEL_W - 6}" y="${y + CELL_H / 2 + 4}" text-anchor="end" class="axis-label">${label}</text>${cellMarks}`;
+    return html`<text x="${labelWidth - 6}" y="${y + CELL_H / 2 + 4}" text-anchor="end" class="axis-label">${label}</text>${cellMarks}`;
   });
   const note = input.note === undefined ? null : html`<p class="note">${input.note}</p>`;
   return html`<figure class="chart-block" id="${input.id}"><figcaption><span class="chart-title">${input.title}</span></figcaption><svg class="heat-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${input.title}">${header}${rows}</svg>${note}</figure>`;

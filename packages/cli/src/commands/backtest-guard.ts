@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import { formatIsoMicros } from '@alphintra/core';
+import type { BarView, StrategyContext, StrategyDefinition, StrategyHandlers } from '@alphintra/engine';
+import { StrategyError } from '../support/errors.js';
+
+const HANDLERS = [
+  'onStart',
+  'onBar',
+  'onQuote',
+  'onTrade',
+  'onSlice',
+  'onOrderUpdate',
+  'onFill',
+  'onTimer',
+  'onStop',
+] as const;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Returns `file:line: ` for the deepest frame of `error`'s stack inside the strategy file
+ * (stacks name the original lines because strategies compile with source maps).
+ */
+function whereIn(error: unknown, file: string | undefined): string {
+  if (file === undefined || !(error instanceof Error) || typeof error.stack !== 'string') return '';
+  const path = resolve(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${path}:(\\d+):\\d+`).exec(error.stack);
+  return match === null ? '' : `${file}:${match[1]}: `;
+}
+
+function when(ctx: StrategyContext | undefined, handler: string, args: readonly unknown[]): string {
+  let text = '';
+  const time = ctx?.time;
+  if (typeof time === 'number' && Number.isFinite(time)) text = ` at ${formatIsoMicros(time)}`;
+  if (handler === 'onBar') {
+    const bar = args[0] as BarView | undefined;
+    if (bar !== undefined) text += ` (${bar.instrument} bar ${bar.index})`;
+  }
+  return text;
+}
+
+/**
+ * Returns the definition with `create` and every handler wrapped so that an exception names
+ * where it came from ("strategy "x" threw in onBar at …: message"). The wrapped handlers pass
+ * their arguments and `this` through unchanged, so results do not change.
+ */
+export function guardStrategy(definition: StrategyDefinition, file?: string): StrategyDefinition {
+  const label = `strategy "${definition.name}"`;
+  return {
+    ...definition,
+    create(ctx, params) {
+      let handlers: StrategyHandlers;
+      try {
+        handlers = definition.create(ctx, params);
+      } catch (error) {
+        throw new StrategyError(`${whereIn(error, file)}${label} threw in create: ${messageOf(error)}`, {
+          cause: error,
+        });
+      }
+      if (handlers === null || typeof handlers !== 'object') {
+        throw new StrategyError(
+          `${label}: expected create to return an object of handlers (onBar, onFill …), got ${handlers === null ? 'null' : typeof handlers}`,
+        );
+      }
+      const guarded: Record<string, (...args: unknown[]) => unknown> = {};
+      for (const name of HANDLERS) {
+        const handler: unknown = handlers[name];
+        if (handler === undefined) continue;
+        if (typeof handler !== 'function') {
+          throw new StrategyError(`${label}: expected ${name} to be a function, got ${typeof handler}`);
+        }
+        guarded[name] = (...args: unknown[]): unknown => {
+          try {
+            return (handler as (...a: unknown[]) => unknown).apply(handlers, args);
+          } catch (error) {
+            if (error instanceof StrategyError) throw error;
+            const where = whereIn(error, file);
+            throw new StrategyError(`${where}${label} threw in ${name}${when(ctx, name, args)}: ${messageOf(error)}`, {
+              cause: error,
+            });
+          }
+        };
+      }
+      return guarded as StrategyHandlers;
+    },
+  };
+}
