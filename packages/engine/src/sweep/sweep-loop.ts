@@ -72,9 +72,9 @@ export class SweepLoop {
     let q = s[QUANTITY] as number;
     let pending = NO_ORDER;
     let pendingTarget = 0;
-    // When the pending order reaches the venue; +Infinity when there is none, so one
-    // comparison per bar tells both.
-    let arrival = Number.POSITIVE_INFINITY;
+    // The bar at whose open the pending order reaches the venue; -1 when there is none, so
+    // one integer comparison per bar tells both.
+    let arrival = -1;
     const borrows = borrowRate > 0;
     // The equity curve is folded as it is made: Σr and Σr² for the Sharpe ratio, and the
     // lowest equity since the running peak for the drawdown (the deepest 1 − trough / peak is
@@ -96,12 +96,12 @@ export class SweepLoop {
           borrowRate *
           (((time[i] as number) - (time[i - 1] as number)) / YEAR_MICROS);
       }
-      if ((time[i] as number) >= arrival) {
+      if (i === arrival) {
         s[CASH] = cash;
         s[MARK] = close[i - 1] as number;
         this.#fill(pending, pendingTarget, open[i] as number, i);
         pending = NO_ORDER;
-        arrival = Number.POSITIVE_INFINITY;
+        arrival = -1;
         cash = s[CASH] as number;
         q = s[QUANTITY] as number;
       }
@@ -118,7 +118,7 @@ export class SweepLoop {
           } else {
             pending = order;
             pendingTarget = target;
-            arrival = (time[i] as number) + duration;
+            arrival = arrivalBar(time, n, i, duration);
           }
         }
       }
@@ -188,6 +188,16 @@ export class SweepLoop {
       blocks.sumOfSquares[run * count + b] = squares;
     }
   }
+}
+
+/**
+ * The first of the `n` bars after `bar` that opens once an order placed at `bar`'s close has reached the
+ * venue (`duration` µs after its open); -1 when no bar is left.
+ */
+function arrivalBar(time: Float64Array, n: number, bar: number, duration: number): number {
+  const arrives = (time[bar] as number) + duration;
+  for (let j = bar + 1; j < n; j++) if ((time[j] as number) >= arrives) return j;
+  return -1;
 }
 
 /**
