@@ -1,7 +1,7 @@
 // The entry of a trial worker thread: loads the strategy module and the shared data once,
 // then runs one trial per request through the same in-process evaluator the main thread has.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { StrategyDefinition } from '@alphintra/engine';
+import { type StrategyDefinition, StrategyError } from '@alphintra/engine';
 import { BacktestTrialEvaluator } from '@alphintra/optimize';
 import { openSharedData } from './shared-data.js';
 import type { TrialRequest, WorkerMessage, WorkerSetup } from './worker-protocol.js';
@@ -40,11 +40,14 @@ try {
       post({ kind: 'outcome', id: request.id, outcome: evaluator.run(parameters, request.batch) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      // The strategy's own exception, when the engine caught one, has the stack that names
+      // the line of the strategy file (the engine's report names handler, time and bar).
+      const origin = error instanceof StrategyError && error.cause instanceof Error ? error.cause : error;
       post({
         kind: 'trial-failed',
         id: request.id,
         message: `trial ${describeParameters(parameters)} failed: ${message}`,
-        stack: error instanceof Error ? (error.stack ?? '') : '',
+        stack: origin instanceof Error ? (origin.stack ?? '') : '',
       });
     }
   });

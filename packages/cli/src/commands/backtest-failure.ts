@@ -6,8 +6,8 @@ import { StrategyError } from '../support/errors.js';
  * Returns `file:line: ` for the deepest frame of `error`'s stack inside the strategy file
  * (stacks name the original lines because strategies compile with source maps).
  */
-function whereIn(error: unknown, file: string): string {
-  if (!(error instanceof Error) || typeof error.stack !== 'string') return '';
+export function whereIn(error: unknown, file: string | undefined): string {
+  if (file === undefined || !(error instanceof Error) || typeof error.stack !== 'string') return '';
   const path = resolve(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`${path}:(\\d+):\\d+`).exec(error.stack);
   return match === null ? '' : `${file}:${match[1]}: `;

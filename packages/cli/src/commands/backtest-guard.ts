@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
 import { formatIsoMicros } from '@alphintra/core';
 import type { BarView, StrategyContext, StrategyDefinition, StrategyHandlers } from '@alphintra/engine';
 import { StrategyError } from '../support/errors.js';
+import { whereIn } from './backtest-failure.js';
 
 const HANDLERS = [
   'onStart',
@@ -17,17 +17,6 @@ const HANDLERS = [
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * Returns `file:line: ` for the deepest frame of `error`'s stack inside the strategy file
- * (stacks name the original lines because strategies compile with source maps).
- */
-function whereIn(error: unknown, file: string | undefined): string {
-  if (file === undefined || !(error instanceof Error) || typeof error.stack !== 'string') return '';
-  const path = resolve(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${path}:(\\d+):\\d+`).exec(error.stack);
-  return match === null ? '' : `${file}:${match[1]}: `;
 }
 
 function when(ctx: StrategyContext | undefined, handler: string, args: readonly unknown[]): string {

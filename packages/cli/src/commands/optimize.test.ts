@@ -159,10 +159,12 @@ describe('alphintra optimize', { timeout: 180_000 }, () => {
   it('fails in one line naming the trial when the strategy throws in a worker', async () => {
     const r = await run('optimize', join(work, 'throws.ts'), '--data', ORCL, '--param', 'n=1:5', '--workers', '2');
     expect(r.status).toBe(1);
-    // The engine names the handler, time and bar of the failure inside the trial's message.
+    // The strategy file's line, then the trial, then the engine's report of handler, time and
+    // bar, naming the strategy once.
     expect(r.stderr).toMatch(
-      /^alphintra: error: strategy "throws": trial n=3 failed: strategy "throws" threw in onBar at \S+ \(ORCL\.SIM bar \d+\): n is three/,
+      /^alphintra: error: \S+throws\.ts:\d+: trial n=3 failed: strategy "throws" threw in onBar at \S+ \(ORCL\.SIM bar \d+\): n is three/,
     );
+    expect(r.stderr.match(/strategy "throws"/g)).toHaveLength(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -22,6 +22,7 @@ import {
   type RunInputFlags,
 } from './backtest.js';
 import type { BacktestSource } from './backtest-data.js';
+import { describeStrategyFailure, whereIn } from './backtest-failure.js';
 import { compileStrategyFile, type LoadedStrategy } from './backtest-strategy.js';
 
 /** Flags of `alphintra optimize`. */
@@ -176,9 +177,10 @@ export async function optimizeCommand(file: string, flags: OptimizeFlags): Promi
     );
     return { strategy, sources, run, workers, signal };
   } catch (error) {
+    // The trial's message already names the strategy, handler, time and bar.
     if (error instanceof TrialError)
-      throw new StrategyError(`strategy "${strategy.definition.name}": ${error.message}`, { cause: error });
-    throw error;
+      throw new StrategyError(`${whereIn(error, strategy.file)}${error.message}`, { cause: error });
+    throw describeStrategyFailure(error, strategy.file);
   } finally {
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
