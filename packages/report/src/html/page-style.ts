@@ -6,6 +6,7 @@ body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, 
 header.page { padding: 20px 28px 12px; border-bottom: 1px solid var(--line); background: var(--panel); }
 header.page h1 { margin: 0 0 4px; font-size: 22px; }
 header.page p { margin: 0; color: var(--muted); }
+header.page p.notice { margin-top: 10px; padding: 6px 12px; color: #7c2d12; background: #ffedd5; border: 1px solid #fdba74; border-radius: 4px; font-weight: 600; }
 nav.toc { padding: 8px 28px; border-bottom: 1px solid var(--line); font-size: 13px; }
 nav.toc a { margin-right: 14px; color: #1d4ed8; text-decoration: none; }
 main { padding: 8px 28px 40px; max-width: 1280px; }
