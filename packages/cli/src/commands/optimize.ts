@@ -49,6 +49,8 @@ export interface OptimizeCommandRun {
   readonly strategy: LoadedStrategy;
   readonly sources: readonly BacktestSource[];
   readonly run: OptimizationRun;
+  /** Execution rules the trials ran with (what a re-run of a trial needs). */
+  readonly config: Partial<BacktestConfig>;
   readonly workers: number;
   /** The signal that stopped the run, if one did. */
   readonly signal: 'SIGINT' | 'SIGTERM' | null;
@@ -174,7 +176,7 @@ export async function optimizeCommand(file: string, flags: OptimizeFlags): Promi
         },
       },
     );
-    return { strategy, sources, run, workers, signal };
+    return { strategy, sources, run, config, workers, signal };
   } catch (error) {
     if (error instanceof TrialError)
       throw new StrategyError(`strategy "${strategy.definition.name}": ${error.message}`, { cause: error });
