@@ -104,6 +104,25 @@ describe.runIf(available)('an optimisation report in chromium', () => {
     expect(await page.locator('#top-trials-table tbody tr').count()).toBe(9);
   });
 
+  it('sorts the top trials by the column whose header is clicked, and back', async () => {
+    const column = (n: number): Promise<number[]> =>
+      page.$$eval(`#top-trials-table tbody tr td:nth-child(${n})`, (cells) =>
+        cells.map((c) => Number((c.textContent ?? '').replace('−', '-'))),
+      );
+    const ranks = await column(1);
+    expect(ranks).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const header = page.locator('#top-trials-table thead th', { hasText: /^trial/ });
+    await header.click();
+    const ascending = await column(2);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    await header.click();
+    const descending = await column(2);
+    expect(descending).toEqual([...ascending].reverse());
+    await page.locator('#top-trials-table thead th', { hasText: /^rank/ }).click();
+    expect(await column(1)).toEqual(ranks);
+  });
+
   it('requested nothing from the network and logged no error', () => {
     expect(attempted).toEqual([]);
     expect(problems).toEqual([]);

@@ -34,6 +34,9 @@ table.data caption { text-align: left; font-weight: 600; padding: 4px 0; }
 table.data th, table.data td { padding: 3px 10px; border-bottom: 1px solid var(--line); text-align: left; white-space: nowrap; }
 table.data th { background: var(--panel); font-weight: 600; position: sticky; top: 0; }
 table.data .num { text-align: right; font-variant-numeric: tabular-nums; }
+table.sortable th::after { content: " ↕"; color: var(--muted); font-weight: 400; }
+table.sortable th[aria-sort="ascending"]::after { content: " ▲"; }
+table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 .metric-groups { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 0 28px; }
 .metric-group { overflow-x: auto; }
 .scroll { max-height: 560px; overflow: auto; border: 1px solid var(--line); border-radius: 4px; }
