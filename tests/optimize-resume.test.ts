@@ -42,9 +42,9 @@ const journalLines = (dir: string): number =>
     : 0;
 
 /** Starts the command, sends `signals` once `trials` trials are in its journal, and resolves with how it ended. */
-function interrupted(out: string, signals: NodeJS.Signals[], trials: number) {
+function interrupted(out: string, signals: NodeJS.Signals[], trials: number, extra: string[] = []) {
   return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(bin, args(out), { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(bin, [...args(out), ...extra], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -77,16 +77,22 @@ describe('stopping and resuming alphintra optimize', { timeout: LONG }, () => {
     whole = files(join(work, 'whole'));
   }, LONG);
 
-  it('saves on SIGINT, prints how to resume, and the resumed run writes the same files', async () => {
+  it('saves on SIGINT with a report labelled partial, prints how to resume, and the resumed run writes the same files', async () => {
     const out = join(work, 'sigint');
-    const stopped = await interrupted(out, ['SIGINT'], 15);
+    const report = join(work, 'sigint.html');
+    const stopped = await interrupted(out, ['SIGINT'], 15, ['--report', report]);
     expect(stopped.code).toBe(130);
     expect(stopped.stderr).toContain('finishing the running trials');
     expect(stopped.stderr).toMatch(
       /stopped after \d+ trials; partial results in .*; resume with:\n {2}alphintra optimize .* --resume/,
     );
-    const partial = JSON.parse(files(out)[0] as string) as { complete: boolean };
+    const partial = JSON.parse(files(out)[0] as string) as { complete: boolean; search: { evaluated: number } };
     expect(partial.complete).toBe(false);
+    const page = readFileSync(report, 'utf8');
+    expect(page).toContain(
+      `<p class="notice" role="status">Partial results: the run was stopped after ${partial.search.evaluated} of 80 planned trials;`,
+    );
+    expect(page).toContain('<dt>status</dt><dd>partial: stopped before the end</dd>');
     const resumed = spawnSync(bin, [...args(out), '--resume'], { cwd: root, encoding: 'utf8' });
     expect(resumed.status).toBe(0);
     expect(resumed.stdout).toMatch(/from the journal/);
