@@ -1,42 +1,28 @@
-import { AlphintraError, MICROS_PER_DAY } from '@alphintra/core';
+import { AlphintraError } from '@alphintra/core';
 import { EquityRecorder } from '../backtest/equity-recorder.js';
 import type { ExecutionVenue } from '../execution/venue.js';
 import type { Order, OrderRequest } from '../orders/order.js';
-import { isWorkingCode } from '../orders/order-codes.js';
-import { BuyingPower } from '../portfolio/buying-power.js';
-import { createPortfolio } from '../portfolio/create-portfolio.js';
 import type { CurrencyPlan } from '../portfolio/currency-plan.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
-import { TradeTracker } from '../portfolio/trade-tracker.js';
-import { RiskEngine } from '../risk/risk-engine.js';
+import type { TradeTracker } from '../portfolio/trade-tracker.js';
+import type { RiskEngine } from '../risk/risk-engine.js';
 import type { ParameterSpecs, ParameterValues } from '../strategy/parameters.js';
 import type { StrategyDefinition, StrategyHandlers } from '../strategy/strategy.js';
+import { type BarMatcher, STREAM_BARS, STREAM_QUOTES } from './bar-matcher.js';
 import { type Clock, SimulatedClock } from './clock.js';
 import { ExecutionEngine } from './execution-engine.js';
 import type { HigherTimeframe } from './higher-timeframe.js';
 import { IndicatorFeed } from './indicator-feed.js';
+import { createKernelAccount } from './kernel-account.js';
+import { accrueCarry, applyCorporateActions } from './kernel-carry.js';
 import { KernelContext } from './kernel-context.js';
+import { advanceClockCell, cancelTimer, fireTimers, setTimer, type Timer } from './kernel-timers.js';
 import type { CorporateAction, KernelConfig, KernelInstrument, LogEntry } from './kernel-types.js';
 import { MessageBus } from './message-bus.js';
 import { MutableBarView } from './mutable-bar-view.js';
 import type { StrategyError } from './strategy-error.js';
 import { StrategyGuard } from './strategy-guard.js';
 import { MutableQuoteView, MutableTradeView, streamCode } from './tick-views.js';
-
-/** The venue's bar-matching face, present when the venue is simulated (backtest and paper). */
-export interface BarMatcher {
-  matchBar(instrumentIndex: number, bar: number): void;
-  fillAtClose(instrumentIndex: number, bar: number): void;
-  /** Matches against tick `index` of an instrument that trades on ticks. */
-  matchTick(instrumentIndex: number, index: number): void;
-}
-
-/** A stream of market data of one instrument. */
-export const STREAM_BARS = 0;
-export const STREAM_QUOTES = 1;
-export const STREAM_TRADES = 2;
-
-const YEAR_MICROS = 365.25 * MICROS_PER_DAY;
 
 /**
  * The event-driven kernel: strategy, portfolio, risk engine and execution wired together.
@@ -89,7 +75,7 @@ export class Kernel {
   readonly #actions: CorporateAction[];
   #nextAction = 0;
   readonly #lastCarry: Float64Array;
-  readonly #timers: { name: string; time: number; interval: number }[] = [];
+  readonly #timers: Timer[] = [];
   readonly context: KernelContext;
   /** One row per timestamp: equity, cash and exposure after each slice. */
   readonly equityCurve: EquityRecorder;
@@ -128,29 +114,11 @@ export class Kernel {
     this.config = config;
     this.clock = clock;
     this.lastBar = new Int32Array(instruments.length).fill(-1);
-    const account = createPortfolio({
-      instruments,
-      account: config.account,
-      ...(config.fxRates === undefined ? {} : { fxRates: config.fxRates }),
-      clock,
-      feed: { close: instruments.map((i) => i.columns.close), lastBar: this.lastBar },
-    });
+    const account = createKernelAccount(instruments, this.ids, config, clock, this.lastBar);
     this.portfolio = account.portfolio;
-    this.currencyPlan = account.plan;
-    const portfolio = this.portfolio;
-    this.trades = new TradeTracker(
-      this.ids,
-      instruments.map((i) => i.instrument.multiplier),
-      portfolio.converts ? (k) => portfolio.rateOf(k) : undefined,
-    );
-    this.risk = new RiskEngine(config.risk);
-    const sized = instruments.map((i) => ({
-      id: i.instrument.id,
-      lotSize: i.instrument.lotSize,
-      multiplier: i.instrument.multiplier,
-      margined: i.instrument.kind === 'future' || i.instrument.kind === 'perpetual',
-    }));
-    const buyingPower = new BuyingPower(this.portfolio, sized, config.fees, config.account.allowShort);
+    this.currencyPlan = account.currencyPlan;
+    this.trades = account.trades;
+    this.risk = account.risk;
     this.matchingBar = new Int32Array(instruments.length).fill(-1);
     this.lastMatched = new Int32Array(instruments.length).fill(-1);
     this.#matchStream = Uint8Array.from(instruments, (i) => streamCode(i.matching ?? 'bars'));
@@ -186,7 +154,7 @@ export class Kernel {
       portfolio: this.portfolio,
       trades: this.trades,
       risk: this.risk,
-      buyingPower,
+      buyingPower: account.buyingPower,
       bus: this.bus,
       lastMatched: this.lastMatched,
       matchingBar: this.matchingBar,
@@ -604,27 +572,7 @@ export class Kernel {
   }
 
   #fireTimers(time: number): void {
-    const timers = this.#timers;
-    while (timers.length > 0) {
-      let first = 0;
-      for (let i = 1; i < timers.length; i++) {
-        if ((timers[i]?.time as number) < (timers[first]?.time as number)) first = i;
-      }
-      const timer = timers[first] as { name: string; time: number; interval: number };
-      if (timer.time > time) break;
-      this.#advanceClock(timer.time);
-      if (timer.interval > 0) timer.time += timer.interval;
-      else timers.splice(first, 1);
-      this.current = -1;
-      const handlers = this.#handlers;
-      if (handlers.onTimer === undefined) continue;
-      try {
-        handlers.onTimer(timer.name, this.clock.now());
-      } catch (error) {
-        throw this.#guard.fail(error, 'onTimer', -1, -1);
-      }
-      this.#guard.check();
-    }
+    fireTimers(this.#timers, time, this, this.#clockCell, this.#handlers, this.#guard);
   }
 
   /** Calls `onStop`. */
@@ -651,17 +599,11 @@ export class Kernel {
 
   /** Registers a timer. */
   setTimer(name: string, time: number, interval: number): void {
-    if (!Number.isFinite(time))
-      throw new AlphintraError('INVALID_ARGUMENT', `expected a finite timer time, got ${time}`);
-    if (!(interval >= 0 && Number.isFinite(interval)))
-      throw new AlphintraError('INVALID_ARGUMENT', `expected a positive timer interval, got ${interval}`);
-    this.cancelTimer(name);
-    this.#timers.push({ name, time, interval });
+    setTimer(this.#timers, name, time, interval);
   }
 
   cancelTimer(name: string): void {
-    const i = this.#timers.findIndex((t) => t.name === name);
-    if (i >= 0) this.#timers.splice(i, 1);
+    cancelTimer(this.#timers, name);
   }
 
   /** Validates, risk-checks and sends a strategy order; returns its view. */
@@ -690,79 +632,14 @@ export class Kernel {
   // ---- internals -----------------------------------------------------------------------
 
   #advanceClock(time: number): void {
-    const cell = this.#clockCell;
-    if (cell !== null && time > (cell[0] as number)) cell[0] = time;
+    advanceClockCell(this.#clockCell, time);
   }
 
   #applyActions(k: number, j: number): void {
-    const time = (this.instruments[k] as KernelInstrument).columns.time[j] as number;
-    const id = this.ids[k];
-    for (let i = this.#nextAction; i < this.#actions.length; i++) {
-      const action = this.#actions[i] as CorporateAction;
-      if (action.time > time) break;
-      if (action.instrument !== id) continue;
-      const q = this.portfolio.quantity[k] as number;
-      if (action.kind === 'dividend') {
-        if (q !== 0) {
-          const amount = q * action.amount * (this.instruments[k] as KernelInstrument).instrument.multiplier;
-          this.portfolio.applyCarry(k, amount);
-          this.trades.onCarry(k, amount);
-        }
-      } else {
-        this.portfolio.applySplit(k, action.ratio);
-        this.trades.onSplit(k, action.ratio);
-        this.#splitOrders(k, action.ratio);
-      }
-      // Mark applied by swapping it out of the pending range.
-      this.#actions.splice(i, 1);
-      this.#actions.splice(this.#nextAction, 0, action);
-      this.#nextAction++;
-    }
-  }
-
-  /** Applies a split to the working orders of instrument `k`: quantities × ratio, prices ÷ ratio. */
-  #splitOrders(k: number, ratio: number): void {
-    const s = this.execution.orders;
-    for (const id of this.execution.working.toArray()) {
-      if (s.instrument[id] !== k || !isWorkingCode(s.status[id] as number)) continue;
-      if (!Number.isNaN(s.quantity[id] as number)) s.quantity[id] = (s.quantity[id] as number) * ratio;
-      s.filled[id] = (s.filled[id] as number) * ratio;
-      s.limitPrice[id] = (s.limitPrice[id] as number) / ratio;
-      s.stopPrice[id] = (s.stopPrice[id] as number) / ratio;
-      s.watermark[id] = (s.watermark[id] as number) / ratio;
-    }
+    this.#nextAction = applyCorporateActions(this, this.#actions, this.#nextAction, k, j);
   }
 
   #accrueCarry(k: number, j: number): void {
-    const time = (this.instruments[k] as KernelInstrument).columns.time[j] as number;
-    const previous = this.#lastCarry[k] as number;
-    this.#lastCarry[k] = time;
-    if (Number.isNaN(previous) || time <= previous) return;
-    const ins = this.instruments[k] as KernelInstrument;
-    const p = this.portfolio;
-    const q = p.quantity[k] as number;
-    const mark = p.lastPrice[k] as number;
-    const m = ins.instrument.multiplier;
-    if (ins.instrument.kind === 'perpetual') {
-      const interval = this.config.fundingInterval;
-      const crossings = Math.floor(time / interval) - Math.floor(previous / interval);
-      if (crossings > 0) {
-        const rate =
-          typeof ins.fundingRate === 'number'
-            ? ins.fundingRate
-            : ins.fundingRate === undefined
-              ? 0
-              : (ins.fundingRate[j] as number);
-        if (rate !== 0 && Number.isFinite(rate)) {
-          const amount = -q * mark * m * rate * crossings;
-          p.applyCarry(k, amount);
-          this.trades.onCarry(k, amount);
-        }
-      }
-    } else if (q < 0 && this.config.borrowRate > 0 && ins.instrument.kind !== 'future') {
-      const amount = q * mark * m * this.config.borrowRate * ((time - previous) / YEAR_MICROS);
-      p.applyCarry(k, amount);
-      this.trades.onCarry(k, amount);
-    }
+    accrueCarry(this, this.#lastCarry, k, j);
   }
 }
