@@ -8,7 +8,7 @@ import type { TradeTracker } from '../portfolio/trade-tracker.js';
 import type { RiskEngine } from '../risk/risk-engine.js';
 import type { ParameterSpecs, ParameterValues } from '../strategy/parameters.js';
 import type { StrategyDefinition, StrategyHandlers } from '../strategy/strategy.js';
-import { type BarMatcher, STREAM_BARS, STREAM_QUOTES } from './bar-matcher.js';
+import { type BarMatcher, STREAM_BARS } from './bar-matcher.js';
 import { type Clock, SimulatedClock } from './clock.js';
 import { ExecutionEngine } from './execution-engine.js';
 import type { HigherTimeframe } from './higher-timeframe.js';
@@ -22,7 +22,8 @@ import { MessageBus } from './message-bus.js';
 import { MutableBarView } from './mutable-bar-view.js';
 import type { StrategyError } from './strategy-error.js';
 import { StrategyGuard } from './strategy-guard.js';
-import { MutableQuoteView, MutableTradeView, streamCode } from './tick-views.js';
+import { TickDelivery } from './tick-delivery.js';
+import { streamCode } from './tick-views.js';
 
 /**
  * The event-driven kernel: strategy, portfolio, risk engine and execution wired together.
@@ -97,11 +98,10 @@ export class Kernel {
   #higherCount = 0;
   #closeFills = false;
   readonly #guard: StrategyGuard;
-  /** The stream (`STREAM_*`) the venue matches each instrument on, and the one its columns come from. */
+  /** The stream (`STREAM_*`) the venue matches each instrument on. */
   readonly #matchStream: Uint8Array;
-  readonly #feedStream: Uint8Array;
-  readonly #quotes: (MutableQuoteView | null)[];
-  readonly #tradeViews: (MutableTradeView | null)[];
+  /** Quotes and trades of instruments that have them. */
+  readonly #ticks: TickDelivery;
 
   constructor(instruments: readonly KernelInstrument[], config: KernelConfig, clock: Clock) {
     if (instruments.length === 0) throw new AlphintraError('INVALID_ARGUMENT', 'expected at least one instrument');
@@ -127,12 +127,10 @@ export class Kernel {
     this.#highs = instruments.map((i) => i.columns.high);
     this.#lows = instruments.map((i) => i.columns.low);
     this.#durations = Float64Array.from(instruments, (i) => i.duration);
-    this.#feedStream = Uint8Array.from(instruments, (i) => streamCode(i.feedFrom ?? 'bars'));
-    this.#quotes = instruments.map((i) => (i.quotes === undefined ? null : new MutableQuoteView(i, i.quotes)));
-    this.#tradeViews = instruments.map((i) => (i.trades === undefined ? null : new MutableTradeView(i, i.trades)));
     this.feeds = instruments.map((i) => new IndicatorFeed(i.columns));
     this.higher = instruments.map(() => []);
     this.bars = instruments.map((i, k) => new MutableBarView(i.instrument.id, k, i.columns, i.duration));
+    this.#ticks = new TickDelivery(this, this.#matchStream);
     for (const action of config.corporateActions) {
       if (!this.#byId.has(action.instrument)) {
         throw new AlphintraError('INVALID_ARGUMENT', `corporate action for unknown instrument ${action.instrument}`);
@@ -480,50 +478,18 @@ export class Kernel {
    */
   tickEvent(k: number, stream: number, i: number): void {
     this.#guard.check();
-    const quote = stream === STREAM_QUOTES;
-    const view = quote ? (this.#quotes[k] as MutableQuoteView) : (this.#tradeViews[k] as MutableTradeView);
-    const time = view.timeAt(i);
+    const ticks = this.#ticks;
+    const time = ticks.view(k, stream).timeAt(i);
     if (this.#timers.length > 0) this.#fireTimers(time);
     this.#advanceClock(time);
-    const feedStream = this.#feedStream[k] === stream;
-    if (feedStream) {
+    if (ticks.feedsFrom(k, stream)) {
       if (this.#nextAction < this.#actions.length) this.#applyActions(k, i);
       if (this.#carries[k] === 1) {
         if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, i);
         else this.#lastCarry[k] = time;
       }
     }
-    if (this.#matchStream[k] === stream) {
-      const matcher = this.#matcher;
-      if (matcher !== undefined) {
-        this.matchingBar[k] = i;
-        matcher.matchTick(k, i);
-        this.matchingBar[k] = -1;
-      }
-      this.portfolio.mark(k, view.markAt(i));
-      const c = (this.instruments[k] as KernelInstrument).columns;
-      if (feedStream) this.trades.onBar(k, c.high, c.low, i);
-      else this.trades.onPrice(k, view.markAt(i));
-      this.lastMatched[k] = i;
-    }
-    this.current = k;
-    if (feedStream) {
-      const ins = this.instruments[k] as KernelInstrument;
-      this.lastBar[k] = i;
-      const feed = this.feeds[k] as IndicatorFeed;
-      if (feed.size > 0) feed.update(i);
-      const higher = this.higher[k] as HigherTimeframe[];
-      for (let h = 0; h < higher.length; h++) (higher[h] as HigherTimeframe).onSourceBar(ins.columns, i, time);
-    }
-    view.index = i;
-    try {
-      if (quote) this.#handlers.onQuote?.(view as MutableQuoteView);
-      else this.#handlers.onTrade?.(view as MutableTradeView);
-    } catch (error) {
-      this.#guard.fail(error, quote ? 'onQuote' : 'onTrade', k, i);
-    }
-    this.#guard.check();
-    this.current = -1;
+    ticks.deliver(k, stream, i, this.#matcher, this.#handlers, this.#guard);
   }
 
   /**
