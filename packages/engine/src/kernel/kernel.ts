@@ -16,6 +16,7 @@ import { IndicatorFeed } from './indicator-feed.js';
 import { createKernelAccount } from './kernel-account.js';
 import { accrueCarry, applyCorporateActions } from './kernel-carry.js';
 import { KernelContext } from './kernel-context.js';
+import { instrumentIndex, startStrategy, stopStrategy } from './kernel-lifecycle.js';
 import { advanceClockCell, cancelTimer, fireTimers, setTimer, type Timer } from './kernel-timers.js';
 import type { CorporateAction, KernelConfig, KernelInstrument, LogEntry } from './kernel-types.js';
 import { MessageBus } from './message-bus.js';
@@ -188,21 +189,7 @@ export class Kernel {
 
   /** Index of an instrument id; throws a clear error for an unknown one. */
   indexOf(id: string | undefined): number {
-    if (id === undefined) {
-      if (this.current >= 0) return this.current;
-      if (this.ids.length === 1) return 0;
-      throw new AlphintraError(
-        'INVALID_ARGUMENT',
-        `expected an instrument (the run has ${this.ids.length}: ${this.ids.slice(0, 5).join(', ')}…)`,
-      );
-    }
-    const index = this.#byId.get(id);
-    if (index === undefined)
-      throw new AlphintraError(
-        'INVALID_ARGUMENT',
-        `unknown instrument ${id} (the run has ${this.ids.slice(0, 5).join(', ')}${this.ids.length > 5 ? '…' : ''})`,
-      );
-    return index;
+    return instrumentIndex(this.ids, this.#byId, this.current, id);
   }
 
   /** The strategy failure that stopped the run, if one did. */
@@ -215,25 +202,10 @@ export class Kernel {
    * `create` or `onStart` throws, or `create` returns something that is not handlers.
    */
   start<P extends ParameterSpecs>(strategy: StrategyDefinition<P>, parameters: ParameterValues<P>): void {
-    const guard = this.#guard;
-    guard.strategy = strategy.name;
-    let created: unknown;
-    try {
-      created = strategy.create(this.context, parameters);
-    } catch (error) {
-      throw guard.fail(error, 'create', -1, -1);
-    }
-    this.#handlers = guard.handlersOf(created);
-    this.execution.handlers = this.#handlers;
-    const handlers = this.#handlers;
-    if (handlers.onStart !== undefined) {
-      try {
-        handlers.onStart();
-      } catch (error) {
-        guard.fail(error, 'onStart', -1, -1);
-      }
-    }
-    guard.check();
+    startStrategy(this.#guard, strategy, this.context, parameters, (handlers) => {
+      this.#handlers = handlers;
+      this.execution.handlers = handlers;
+    });
   }
 
   /** Fires every timer due by `time` (in time order) and moves the clock there. */
@@ -545,14 +517,7 @@ export class Kernel {
   stop(): void {
     this.#guard.check();
     this.current = -1;
-    const handlers = this.#handlers;
-    if (handlers.onStop === undefined) return;
-    try {
-      handlers.onStop();
-    } catch (error) {
-      throw this.#guard.fail(error, 'onStop', -1, -1);
-    }
-    this.#guard.check();
+    stopStrategy(this.#guard, this.#handlers);
   }
 
   /** Appends to the strategy log. */
