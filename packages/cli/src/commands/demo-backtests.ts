@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { MICROS_PER_DAY } from '@alphintra/core';
 import { executeBacktest } from './backtest.js';
 import { loadBenchmarkSource } from './backtest-benchmark.js';
 import { loadBacktestData } from './backtest-data.js';
@@ -18,6 +19,8 @@ export interface DemoRun {
   readonly sharpe: number | null;
   readonly maxDrawdown: number;
   readonly finalEquity: number;
+  /** Time from the first to the last equity row, in days. */
+  readonly days: number;
   /** Path of the run's HTML report. */
   readonly report: string;
 }
@@ -56,6 +59,8 @@ export async function runExample(run: ExampleCatalogRun, folders: DemoFolders): 
   await mkdir(folders.reports, { recursive: true });
   const report = await writeBacktestReport(join(folders.reports, reportFileName(run.name)), backtest);
   const metrics = metricsOf(backtest);
+  const time = backtest.result.equity.time;
+  const days = time.length === 0 ? 0 : ((time[time.length - 1] as number) - (time[0] as number)) / MICROS_PER_DAY;
   return {
     name: run.name,
     instruments: run.data.map((d) => d.symbol),
@@ -65,6 +70,7 @@ export async function runExample(run: ExampleCatalogRun, folders: DemoFolders): 
     sharpe: metrics.risk.sharpe,
     maxDrawdown: metrics.drawdown.maxDrawdown,
     finalEquity: backtest.result.summary.finalEquity,
+    days,
     report,
   };
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMA_CROSS, waveCsv } from '../testing/backtest-fixtures.js';
 import { runCli as run } from '../testing/run-cli.js';
-import { reportFileName } from './demo-backtests.js';
+import { printDemoTable } from './demo.js';
+import { type DemoRun, reportFileName } from './demo-backtests.js';
 
 let work: string;
 let examples: string;
@@ -78,6 +79,29 @@ describe('alphintra demo', () => {
     const r = await run('demo', '--examples', bad, '--out', join(work, 'bad-out'));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('expected EXAMPLE_RUNS[0] to have data: [{ file, symbol }, …]');
+  });
+
+  it('shows no annualised figures for a run shorter than 30 days, and says why', () => {
+    const run = (name: string, days: number): DemoRun => ({
+      name,
+      instruments: ['X'],
+      trades: 3,
+      totalReturn: 0.01,
+      cagr: 0.5,
+      sharpe: 2.5,
+      maxDrawdown: 0.02,
+      finalEquity: 101_000,
+      days,
+      report: `${name}.html`,
+    });
+    const lines: string[] = [];
+    printDemoTable([run('year', 365), run('minutes', 0.002)], (l) => lines.push(l));
+    expect(lines.find((l) => l.startsWith('year'))).toMatch(/50\.00% +2\.50 /);
+    expect(lines.find((l) => l.startsWith('minutes'))).toMatch(/ n\/a\* +n\/a\* /);
+    expect(lines.at(-1)).toMatch(/^\* spans less than 30 days/);
+    const only: string[] = [];
+    printDemoTable([run('year', 365)], (l) => only.push(l));
+    expect(only.some((l) => l.startsWith('*'))).toBe(false);
   });
 
   it('names report files after the run, without characters a file system may refuse', () => {

@@ -27,8 +27,15 @@ export function defaultExamplesDir(): string {
 const percent = (x: number | null): string => (x === null ? '-' : `${(x * 100).toFixed(2)}%`);
 const money = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+/**
+ * Runs shorter than this many days show no annualised figures in the table: a CAGR or Sharpe
+ * ratio extrapolated to a year from minutes of ticks says nothing (the reports keep them).
+ */
+export const ANNUALISE_MIN_DAYS = 30;
+
 /** Prints the demo's summary table: one row per example run. */
 export function printDemoTable(runs: readonly DemoRun[], out: (line: string) => void): void {
+  const short = (r: DemoRun): boolean => r.days < ANNUALISE_MIN_DAYS;
   printTable(
     ['strategy', 'instruments', 'trades', 'total return', 'CAGR', 'Sharpe', 'max drawdown', 'final equity'],
     runs.map((r) => [
@@ -36,13 +43,18 @@ export function printDemoTable(runs: readonly DemoRun[], out: (line: string) => 
       r.instruments.join(', '),
       r.trades.toLocaleString('en-US'),
       percent(r.totalReturn),
-      percent(r.cagr),
-      r.sharpe === null ? '-' : r.sharpe.toFixed(2),
+      short(r) ? 'n/a*' : percent(r.cagr),
+      short(r) ? 'n/a*' : r.sharpe === null ? '-' : r.sharpe.toFixed(2),
       percent(r.maxDrawdown),
       money(r.finalEquity),
     ]),
     out,
   );
+  if (runs.some(short)) {
+    out(
+      `* spans less than ${ANNUALISE_MIN_DAYS} days: CAGR and Sharpe would annualise minutes or days (see the report)`,
+    );
+  }
 }
 
 /**
