@@ -26,6 +26,16 @@ export type { BarData } from './evaluate/bar-data.js';
 export { requireBars } from './evaluate/bar-data.js';
 export type { MeasureOptions } from './evaluate/measure-run.js';
 export { lowerBound, measureRun, metricsOptionsOf } from './evaluate/measure-run.js';
+export type { SweepEvaluatorSetup } from './evaluate/sweep-evaluator.js';
+export { SweepTrialEvaluator, sweepEvaluatorProblems } from './evaluate/sweep-evaluator.js';
+export type { SweepWindowFigures } from './evaluate/sweep-metrics.js';
+export {
+  checkSweepObjectives,
+  objectivesBeyondSweep,
+  SWEEP_METRICS,
+  sweepBlocks,
+  sweepMetrics,
+} from './evaluate/sweep-metrics.js';
 export type {
   EquityPoints,
   EvaluationBatch,
