@@ -87,7 +87,7 @@ export class SweepTrialEvaluator implements TrialEvaluator {
     if (problems.length > 0) {
       throw new AlphintraError(
         'SWEEP_UNSUPPORTED',
-        `the sweep evaluator cannot reproduce ${problems.join('; ')}; use the engine evaluator (--evaluator engine)`,
+        `the sweep evaluator cannot run this: ${problems.join('; ')}; use the engine evaluator (--evaluator engine)`,
       );
     }
     this.#setup = setup;
