@@ -39,6 +39,7 @@ export {
   SWEEP_METRICS,
   sweepBlocks,
   sweepMetrics,
+  windowPeriodsPerYear,
 } from './evaluate/sweep-metrics.js';
 export type {
   EquityPoints,

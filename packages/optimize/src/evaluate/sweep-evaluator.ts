@@ -17,14 +17,8 @@ import {
   unionTimeline,
 } from './backtest-evaluator.js';
 import { type BarData, requireBars } from './bar-data.js';
-import { sweepBlocks, sweepMetrics } from './sweep-metrics.js';
-import type {
-  EvaluationBatch,
-  EvaluationControl,
-  TrialEvaluator,
-  TrialOutcome,
-  TrialWindow,
-} from './trial-evaluator.js';
+import { sweepBlocks, sweepMetrics, windowPeriodsPerYear } from './sweep-metrics.js';
+import type { EvaluationBatch, EvaluationControl, TrialEvaluator, TrialOutcome } from './trial-evaluator.js';
 import { windowRun } from './window-data.js';
 
 /** What the sweep evaluator runs: the engine evaluator's setup, and where the runs it does not do go. */
@@ -110,12 +104,18 @@ export class SweepTrialEvaluator implements TrialEvaluator {
     const perChunk = Math.max(1, Math.floor((this.#setup.maxReturns ?? 4_000_000) / Math.max(1, bars - 1)));
     const out: (TrialOutcome | undefined)[] = batch.parameterSets.map(() => undefined);
     const ruined: number[] = [];
+    const measure = this.#setup.measure ?? {};
+    // The measured curve starts at the bar before the window (the first bar without warm-up);
+    // the gated face trades nothing before the window, so its equity there is the first bar's.
+    const first = Math.max(0, window.start - window.warmupStart - 1);
+    const time = this.timeline.subarray(window.warmupStart + first, window.end);
+    const periodsPerYear = windowPeriodsPerYear(time, measure);
     for (let from = 0; from < batch.parameterSets.length; from += perChunk) {
       if (control.signal?.aborted === true) return out;
       const sets = batch.parameterSets.slice(from, from + perChunk);
       const result = this.#sweep(run.strategy, run.data, sets, batch.cash);
       for (let r = 0; r < sets.length; r++) {
-        const outcome = this.#measure(result, r, window);
+        const outcome = this.#measure(result, r, first, time, periodsPerYear);
         if (outcome === null) {
           ruined.push(from + r);
           continue;
@@ -153,13 +153,14 @@ export class SweepTrialEvaluator implements TrialEvaluator {
   }
 
   /** The outcome of run r, or null when its equity reached zero (the engine measures those). */
-  #measure(result: SweepResult, r: number, window: TrialWindow): TrialOutcome | null {
-    const n = result.bars;
-    const warmup = window.start - window.warmupStart;
-    const returnsPerRun = n - 1;
-    // The measured curve starts at the bar before the window (the first bar without warm-up);
-    // the gated face trades nothing before the window, so its equity there is the first bar's.
-    const first = Math.max(0, warmup - 1);
+  #measure(
+    result: SweepResult,
+    r: number,
+    first: number,
+    time: Float64Array,
+    periodsPerYear: number,
+  ): TrialOutcome | null {
+    const returnsPerRun = result.bars - 1;
     const returns = (result.barReturns as Float64Array).subarray(r * returnsPerRun + first, (r + 1) * returnsPerRun);
     const firstEquity = result.firstEquity[r] as number;
     const lastEquity = result.finalEquity[r] as number;
@@ -170,7 +171,6 @@ export class SweepTrialEvaluator implements TrialEvaluator {
       // zero (or infinite) shows as a return that is not.
       if (!((returns[i] as number) > -1 && Number.isFinite(returns[i] as number))) return null;
     }
-    const time = this.timeline.subarray(window.warmupStart + first, window.end);
     const metrics = sweepMetrics(
       {
         time,
@@ -181,6 +181,7 @@ export class SweepTrialEvaluator implements TrialEvaluator {
         trades: result.trades[r] as number,
       },
       this.#setup.measure ?? {},
+      periodsPerYear,
     );
     return { metrics, blocks: sweepBlocks(returns, this.blocks) };
   }

@@ -82,16 +82,25 @@ export interface SweepWindowFigures {
   readonly trades: number;
 }
 
+/** Returns the periods per year `computeMetrics` infers for a measured curve's times (one per window, not per trial). */
+export function windowPeriodsPerYear(time: Float64Array, measure: MeasureOptions): number {
+  return inferPeriodsPerYear(time, metricsOptionsOf(measure));
+}
+
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
  * Returns the {@link SWEEP_METRICS} of a measured window, as `measureRun` would report them
  * for the engine's run (the equity must be positive throughout: a ruined run goes to the engine).
+ * `periodsPerYear` is what `windowPeriodsPerYear` gives the window's times.
  */
-export function sweepMetrics(figures: SweepWindowFigures, measure: MeasureOptions): FlatMetrics {
+export function sweepMetrics(
+  figures: SweepWindowFigures,
+  measure: MeasureOptions,
+  periodsPerYear = windowPeriodsPerYear(figures.time, measure),
+): FlatMetrics {
   const { time, returns } = figures;
   const options = metricsOptionsOf(measure);
-  const periodsPerYear = inferPeriodsPerYear(time, options);
   const rf = returns.length > 0 ? perPeriodRate(options.riskFreeRate ?? 0, periodsPerYear) : 0;
   // returnFigures reads only the first and last equity of the curve (and every time).
   const r = returnFigures(
