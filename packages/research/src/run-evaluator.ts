@@ -9,7 +9,6 @@ import {
   type SearchReport,
   SweepTrialEvaluator,
   type SweepVerification,
-  type TrialEvaluator,
   type TrialWindow,
   unionTimeline,
   verifySweep,
@@ -29,9 +28,6 @@ export const DEFAULT_VERIFY = 10;
 
 /** Which evaluator ran an optimisation, why, and what re-running sweep trials through the engine found. */
 export interface EvaluatorReport extends EvaluatorChoice {
-  /** Trials the sweep evaluated, and those it passed to the engine (best trials, test runs, ruined runs); null for the engine. */
-  readonly swept: number | null;
-  readonly delegated: number | null;
   /** The check of the sweep against the engine; null for the engine evaluator or `verify: 0`. */
   readonly verification: SweepVerification | null;
 }
@@ -44,6 +40,8 @@ export function sweepEvaluatorOf(job: SweepJob): SweepTrialEvaluator {
     config: job.config,
     ...(job.measure === undefined ? {} : { measure: job.measure }),
     strategyCodeHash: job.strategy.codeHash,
+    // Each pass runs in this thread: let signals and the progress bar through between passes.
+    pause: () => new Promise((resolve) => setImmediate(resolve)),
   });
 }
 
@@ -71,11 +69,9 @@ export function evaluatorReport(
   job: SweepJob,
   choice: EvaluatorChoice,
   report: OptimizationReport,
-  evaluator: TrialEvaluator | null,
   verify: number,
 ): EvaluatorReport {
-  if (choice.used === 'engine' || !(evaluator instanceof SweepTrialEvaluator))
-    return { ...choice, swept: null, delegated: null, verification: null };
+  if (choice.used === 'engine') return { ...choice, verification: null };
   const setup = {
     strategy: job.strategy.definition,
     data: job.data,
@@ -84,8 +80,6 @@ export function evaluatorReport(
   };
   return {
     ...choice,
-    swept: evaluator.swept,
-    delegated: evaluator.delegated,
     verification: verify > 0 ? verifySweep(setup, searchesOf(job, report), verify) : null,
   };
 }

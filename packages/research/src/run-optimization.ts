@@ -252,7 +252,7 @@ export async function runOptimization(job: OptimizationJob, options: RunOptions)
     runKey: runKey(identity),
     sources: job.sources ?? {},
   };
-  const evaluatorInfo = evaluatorReport(job, choice, optimization, inner, options.verify ?? DEFAULT_VERIFY);
+  const evaluatorInfo = evaluatorReport(job, choice, optimization, options.verify ?? DEFAULT_VERIFY);
   return {
     result: { manifest, evaluator: evaluatorInfo, ...optimization },
     complete: optimization.complete,

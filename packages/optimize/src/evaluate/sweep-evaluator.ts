@@ -31,6 +31,11 @@ export interface SweepEvaluatorSetup extends BacktestEvaluatorSetup {
   readonly engine?: TrialEvaluator;
   /** Most per-bar returns one `runSweep` call holds (runs × bars); bigger batches are split. Default 4,000,000. */
   readonly maxReturns?: number;
+  /**
+   * Awaited before each pass: lets the caller's event loop run between passes (signals, a
+   * progress bar), which a pass in this thread otherwise holds up. None by default.
+   */
+  readonly pause?: () => Promise<void>;
 }
 
 /**
@@ -111,6 +116,7 @@ export class SweepTrialEvaluator implements TrialEvaluator {
     const time = this.timeline.subarray(window.warmupStart + first, window.end);
     const periodsPerYear = windowPeriodsPerYear(time, measure);
     for (let from = 0; from < batch.parameterSets.length; from += perChunk) {
+      if (this.#setup.pause !== undefined) await this.#setup.pause();
       if (control.signal?.aborted === true) return out;
       const sets = batch.parameterSets.slice(from, from + perChunk);
       const result = this.#sweep(run.strategy, run.data, sets, batch.cash);
