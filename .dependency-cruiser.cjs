@@ -15,7 +15,7 @@ const ALLOWED = {
   data: ['core'],
   research: ['core', 'indicators', 'engine', 'analytics', 'optimize'],
   live: ['core', 'engine', 'indicators'],
-  report: ['core', 'engine', 'analytics', 'portfolio'],
+  report: ['core', 'engine', 'analytics', 'portfolio', 'optimize'],
   server: [
     'core',
     'indicators',

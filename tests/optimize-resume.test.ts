@@ -69,9 +69,9 @@ const sweepArgs = (out: string): string[] => [
 ];
 
 /** Starts the command, sends `signals` once `trials` trials are in its journal, and resolves with how it ended. */
-function interrupted(out: string, signals: NodeJS.Signals[], trials: number, argsOf = args) {
+function interrupted(out: string, signals: NodeJS.Signals[], trials: number, extra: string[] = [], argsOf = args) {
   return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(bin, argsOf(out), { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(bin, [...argsOf(out), ...extra], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -104,16 +104,22 @@ describe('stopping and resuming alphintra optimize', { timeout: LONG }, () => {
     whole = files(join(work, 'whole'));
   }, LONG);
 
-  it('saves on SIGINT, prints how to resume, and the resumed run writes the same files', async () => {
+  it('saves on SIGINT with a report labelled partial, prints how to resume, and the resumed run writes the same files', async () => {
     const out = join(work, 'sigint');
-    const stopped = await interrupted(out, ['SIGINT'], 15);
+    const report = join(work, 'sigint.html');
+    const stopped = await interrupted(out, ['SIGINT'], 15, ['--report', report]);
     expect(stopped.code).toBe(130);
     expect(stopped.stderr).toContain('finishing the running trials');
     expect(stopped.stderr).toMatch(
       /stopped after \d+ trials; partial results in .*; resume with:\n {2}alphintra optimize .* --resume/,
     );
-    const partial = JSON.parse(files(out)[0] as string) as { complete: boolean };
+    const partial = JSON.parse(files(out)[0] as string) as { complete: boolean; search: { evaluated: number } };
     expect(partial.complete).toBe(false);
+    const page = readFileSync(report, 'utf8');
+    expect(page).toContain(
+      `<p class="notice" role="status">Partial results: the run was stopped after ${partial.search.evaluated} of 80 planned trials;`,
+    );
+    expect(page).toContain('<dt>status</dt><dd>partial: stopped before the end</dd>');
     const resumed = spawnSync(bin, [...args(out), '--resume'], { cwd: root, encoding: 'utf8' });
     expect(resumed.status).toBe(0);
     expect(resumed.stdout).toMatch(/from the journal/);
@@ -148,7 +154,7 @@ describe('stopping and resuming alphintra optimize', { timeout: LONG }, () => {
     const trials = (JSON.parse(expected[0] as string) as { search: { evaluated: number } }).search.evaluated;
     expect(trials).toBeGreaterThan(2500);
     const out = join(work, 'sweep-sigint');
-    const stopped = await interrupted(out, ['SIGINT'], 64, sweepArgs);
+    const stopped = await interrupted(out, ['SIGINT'], 64, [], sweepArgs);
     expect(stopped.code).toBe(130);
     const partial = JSON.parse(files(out)[0] as string) as { complete: boolean; search: { evaluated: number } };
     expect(partial.complete).toBe(false);

@@ -2,7 +2,8 @@
 /*
  * Browser script of Alphintra reports. It draws every time-series chart described in the
  * page's JSON (the element #report-data) with lightweight-charts (inlined before it as the
- * global LightweightCharts) and wires the log-scale checkboxes and window drop-downs. It reads
+ * global LightweightCharts), wires the log-scale checkboxes and window drop-downs, and sorts
+ * tables of class "sortable" by the column whose header is clicked. It reads
  * nothing but the page and requests nothing. Type-checked against src/charts/chart-spec.ts.
  */
 (() => {
@@ -202,6 +203,52 @@
     }
   }
 
+  /**
+   * Returns what a table cell sorts by: the exact value of its tooltip or its text as a number
+   * ("1,234.5", "−12.3 %"), else its text; "–" (no value) sorts last either way.
+   * @param {Element | undefined} cell
+   * @returns {number | string | null}
+   */
+  function sortKey(cell) {
+    if (cell === undefined) return null;
+    const text = (cell.querySelector('span[title]')?.getAttribute('title') ?? cell.textContent ?? '').trim();
+    if (text === '' || text === '–' || text === 'undefined') return null;
+    const number = Number(text.replace(/[,%\s]/g, '').replace('−', '-'));
+    return Number.isFinite(number) ? number : text;
+  }
+
+  /**
+   * Sorts a table's body rows by a column when its header is clicked; a second click reverses.
+   * @param {HTMLTableElement} table
+   */
+  function makeSortable(table) {
+    const headers = Array.from(table.tHead?.rows[0]?.cells ?? []);
+    const body = table.tBodies[0];
+    if (body === undefined) return;
+    headers.forEach((th, column) => {
+      th.style.cursor = 'pointer';
+      th.title = 'sort by this column';
+      th.addEventListener('click', () => {
+        const descending = th.getAttribute('aria-sort') === 'ascending';
+        for (const other of headers) other.removeAttribute('aria-sort');
+        th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+        const keyed = Array.from(body.rows).map((row) => ({ row, key: sortKey(row.cells[column]) }));
+        keyed.sort((a, b) => {
+          if (a.key === null || b.key === null) return a.key === b.key ? 0 : a.key === null ? 1 : -1;
+          const order =
+            typeof a.key === 'number' && typeof b.key === 'number'
+              ? a.key - b.key
+              : String(a.key).localeCompare(String(b.key));
+          return descending ? -order : order;
+        });
+        for (const { row } of keyed) body.appendChild(row);
+      });
+    });
+  }
+
+  for (const table of Array.from(document.querySelectorAll('table.sortable'))) {
+    if (table instanceof HTMLTableElement) makeSortable(table);
+  }
   for (const spec of data.charts) drawChart(spec);
   document.documentElement.dataset.chartsDrawn = String(data.charts.length);
 })();

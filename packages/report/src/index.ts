@@ -1,8 +1,9 @@
 /**
  * @alphintra/report — self-contained HTML reports. `renderBacktestReport` turns a backtest's
- * result and metrics into one page that opens with no network; the building blocks it is made
- * of (page, time-series chart, heat map, histogram, table, escaping) are exported for other
- * reports (optimisation, walk-forward) to reuse. What each chart shows: docs/reports.md.
+ * result and metrics into one page that opens with no network, `renderPortfolioReport` a
+ * portfolio's and `renderOptimizationReport` an optimisation's; the building blocks they are
+ * made of (page, time-series chart, heat map, histogram, x–y chart, table, escaping) are
+ * exported for other reports to reuse. What each chart shows: docs/reports.md.
  */
 
 export { renderBacktestReport } from './backtest/render-backtest-report.js';
@@ -30,6 +31,8 @@ export type {
   ValueSeriesInput,
 } from './charts/time-series.js';
 export { chartTimes, compactValue, timeSeriesChart } from './charts/time-series.js';
+export type { XyChartInput, XyPoint, XySeries } from './charts/xy-chart.js';
+export { renderXyChart } from './charts/xy-chart.js';
 export { escapeHtml, jsonForScript } from './html/escape.js';
 export {
   formatCount,
@@ -45,5 +48,11 @@ export type { PageInput, PageSection } from './html/page.js';
 export { renderPage } from './html/page.js';
 export type { TableCell, TableColumn, TableOptions } from './html/table.js';
 export { renderTable } from './html/table.js';
+export { renderOptimizationReport } from './optimize/render-optimization-report.js';
+export type {
+  OptimizationDocument,
+  OptimizationReportInput,
+  OptimizationRunManifest,
+} from './optimize/report-input.js';
 export { SLEEVE_COLORS, sleeveColor } from './portfolio/portfolio-charts.js';
 export { renderPortfolioReport } from './portfolio/render-portfolio-report.js';

@@ -4,6 +4,7 @@ import { RUN_HELP, strategyRunCommand } from './backtest-program.js';
 import { type OptimizeFlags, optimizeCommand } from './optimize.js';
 import { divergenceWarning } from './optimize-evaluator.js';
 import { writeOptimizationFiles } from './optimize-files.js';
+import { writeOptimizationReport } from './optimize-html.js';
 import { printOptimization } from './optimize-report.js';
 
 const EXAMPLES = [
@@ -22,6 +23,7 @@ const EXAMPLES = [
   "  alphintra optimize examples/sma-crossover.ts --data data/samples/orcl-1995-2014.txt --param fast=5:50:5 --param slow=20:200:10 --constraint 'fast < slow'",
   '  alphintra optimize sma.ts --data orcl.csv --param fast=2:100 --param slow=10:300 --method bayes --trials 200 --objective sharpe --objective max-drawdown',
   '  alphintra optimize sma.ts --data orcl.csv --param fast=5:50:5 --param slow=20:200:10 --walk-forward rolling:train=2y,test=6m --out runs/wf',
+  '  alphintra optimize sma.ts --data orcl.csv --param fast=5:50:5 --param slow=20:200:10 --report opt.html   # one HTML file, opens offline',
   '  alphintra optimize sma.ts --data orcl.csv --param fast=5:50:5 --param slow=20:200:10 --out runs/wf --resume   # after Ctrl-C',
   '  alphintra optimize sma.ts --data orcl.csv --param fast=2:100 --param slow=10:300 --evaluator sweep --verify 20',
 ].join('\n');
@@ -66,6 +68,10 @@ export function addOptimizeCommand(
     .option('--top <n>', 'trials listed in the summary', '10')
     .option('--json', 'print the whole result (what result.json holds) as JSON')
     .option('--out <dir>', 'write result.json, trials.csv and the journal (journal.ndjson) there')
+    .option(
+      '--report <file>',
+      'write a self-contained HTML report (best trials, overfitting diagnostics, sensitivity maps, walk-forward)',
+    )
     .option('--resume', 'continue the run whose journal is in --out')
     .option('--quiet', 'no progress bar')
     .addOption(
@@ -82,10 +88,13 @@ export function addOptimizeCommand(
       const run = await optimizeCommand(file, flags);
       const result = run.run.result;
       const written = flags.out === undefined ? [] : await writeOptimizationFiles(flags.out, result);
+      if (run.run.journal !== null) written.push(run.run.journal);
+      // Written on a stopped run too: the report labels its results partial.
+      if (flags.report !== undefined) written.push(await writeOptimizationReport(flags.report, run));
       if (flags.json === true) printJson(result);
       else {
         printOptimization(run, Number(flags.top ?? 10), out);
-        if (written.length > 0) out(`  ${'written'.padEnd(17)}${[...written, run.run.journal].join(', ')}`);
+        if (written.length > 0) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
       }
       const warning = divergenceWarning(result);
       if (warning !== null) process.stderr.write(warning);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { OptimizationResult } from '@alphintra/research';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli as run } from '../testing/run-cli.js';
+import { optimizeCommand } from './optimize.js';
+import { missingBestEquity } from './optimize-html.js';
 
 const ORCL = new URL('../../../../data/samples/orcl-1995-2014.txt', import.meta.url).pathname;
 const SMA = new URL('../../../../examples/sma-crossover.ts', import.meta.url).pathname;
@@ -109,6 +111,54 @@ describe('alphintra optimize', { timeout: 180_000 }, () => {
     expect(r.stdout).toMatch(/best\s+fast=\d+ slow=\d+/);
     expect(r.stdout).toContain('deflated Sharpe');
     expect(r.stdout).toContain('PBO');
+  });
+
+  it('writes a self-contained HTML report of a small grid and prints its path', async () => {
+    const report = join(work, 'reports', 'grid.html');
+    const r = await run('optimize', SMA, '--data', ORCL, ...grid, '--workers', '2', '--report', report);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').find((l) => l.trimStart().startsWith('written'))).toContain(report);
+    const page = await readFile(report, 'utf8');
+    expect(page).toContain('<title>Optimisation: sma-crossover 1</title>');
+    for (const id of ['best', 'trials', 'overfitting', 'sensitivity', 'run'])
+      expect(page).toContain(`<section id="${id}">`);
+    const best = /best +fast=(\d+) slow=(\d+)/.exec(r.stdout);
+    expect(page).toContain(`<dt>parameters</dt><dd>fast=${best?.[1]} slow=${best?.[2]}</dd>`);
+    expect(page).toContain('<dt>trials behind the choice</dt><dd>9</dd>');
+    expect(page).toContain('16 blocks, 12,870 splits');
+    expect(page).toContain('id="sensitivity-map-0"');
+    expect(page).toContain(`<dt>strategy file</dt><dd>${SMA}</dd>`);
+    expect(page).not.toContain('class="notice"');
+    // Nothing to fetch: the same checks as the backtest report's.
+    expect(page.includes(`content="default-src 'none'; script-src 'sha256-`)).toBe(true);
+    expect(/<link|<script[^>]+src=|<img[^>]+src=|@import|url\(\s*["']?(https?:)?\/\//i.test(page)).toBe(false);
+    expect(/\s(src|href|action)=["']?(https?:)?\/\//i.test(page)).toBe(false);
+  });
+
+  it('re-runs the best trial in-process for its equity when the result lacks it, as the workers ran it', async () => {
+    const command = await optimizeCommand(SMA, {
+      data: [ORCL],
+      param: ['fast=10:30:10', 'slow=50:150:50'],
+      fees: 'percent:0.001',
+      workers: '1',
+      quiet: true,
+    });
+    const search = command.run.result.search;
+    const best = search?.best;
+    if (search === null || search === undefined || best === null || best === undefined)
+      throw new Error('expected a best trial');
+    expect(await missingBestEquity(command)).toBeNull();
+    const stripped = {
+      ...command,
+      run: {
+        ...command.run,
+        result: { ...command.run.result, search: { ...search, best: { ...best, equity: null } } },
+      },
+    };
+    const equity = await missingBestEquity(stripped);
+    expect(equity?.equity).toHaveLength(5036);
+    expect(equity).toEqual(best.equity);
   });
 
   it('writes the same files with one worker and with two', async () => {

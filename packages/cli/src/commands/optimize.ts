@@ -53,6 +53,8 @@ export interface OptimizeCommandRun {
   readonly strategy: LoadedStrategy;
   readonly sources: readonly BacktestSource[];
   readonly run: OptimizationRun;
+  /** Execution rules the trials ran with (what a re-run of a trial needs). */
+  readonly config: Partial<BacktestConfig>;
   readonly workers: number;
   /** The signal that stopped the run, if one did. */
   readonly signal: 'SIGINT' | 'SIGTERM' | null;
@@ -183,7 +185,7 @@ export async function optimizeCommand(file: string, flags: OptimizeFlags): Promi
         },
       },
     );
-    return { strategy, sources, run, workers, signal };
+    return { strategy, sources, run, config, workers, signal };
   } catch (error) {
     // The trial's message already names the strategy, handler, time and bar.
     if (error instanceof TrialError)

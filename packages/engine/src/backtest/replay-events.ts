@@ -1,5 +1,5 @@
+import { STREAM_BARS, STREAM_QUOTES, STREAM_TRADES } from '../kernel/bar-matcher.js';
 import type { Kernel } from '../kernel/kernel.js';
-import { STREAM_BARS, STREAM_QUOTES, STREAM_TRADES } from '../kernel/kernel.js';
 import type { KernelInstrument } from '../kernel/kernel-types.js';
 import { checkpoint, type Progress, type Signal } from './replay.js';
 

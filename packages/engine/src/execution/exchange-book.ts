@@ -1,6 +1,6 @@
-import type { SessionCalendar } from '@alphintra/core';
-import type { OrderIdList } from '../orders/order-id-list.js';
-import type { BarSessions } from './bar-sessions.js';
+import { DEFAULT_SESSION_CALENDAR, type SessionCalendar } from '@alphintra/core';
+import { OrderIdList } from '../orders/order-id-list.js';
+import { BarSessions } from './bar-sessions.js';
 
 /** The simulated venue's book for one instrument: its working orders and where matching is. */
 export interface Book {
@@ -55,4 +55,25 @@ export interface ExchangeInstrument {
   readonly sessionBars: boolean;
   /** Trading sessions (default: around the clock, a session per UTC day). */
   readonly session?: SessionCalendar;
+}
+
+/** Creates the empty book of instrument `instrument`, registered at `index`. */
+export function createBook(index: number, instrument: ExchangeInstrument): Book {
+  return {
+    index,
+    instrument,
+    orders: new OrderIdList(),
+    bar: -1,
+    available: 0,
+    sided: false,
+    availableBuy: 0,
+    availableSell: 0,
+    price: Number.NaN,
+    sessions: new BarSessions(instrument.session ?? DEFAULT_SESSION_CALENDAR, instrument),
+    sinceLow: Number.NaN,
+    sinceHigh: Number.NaN,
+    to: Number.NaN,
+    aheadLow: Number.NaN,
+    aheadHigh: Number.NaN,
+  };
 }

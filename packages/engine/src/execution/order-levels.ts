@@ -1,4 +1,4 @@
-import { LIMIT, STOP, STOP_LIMIT, TRAILING_STOP } from '../orders/order-codes.js';
+import { isWorkingCode, LIMIT, STOP, STOP_LIMIT, TRAILING_STOP } from '../orders/order-codes.js';
 import type { OrderStore } from '../orders/order-store.js';
 import { roundToTick } from './prices.js';
 
@@ -49,4 +49,29 @@ export function advanceWatermark(store: OrderStore, id: number, low: number, hig
     if (high > w) store.watermark[id] = high;
   } else if (low < w) store.watermark[id] = low;
   store.stopPrice[id] = trailingLevel(store, id, tick);
+}
+
+/** Whether order `id` is working and may trade on bar (or tick) `bar`. */
+export function orderEligible(store: OrderStore, id: number, bar: number): boolean {
+  return isWorkingCode(store.status[id] as number) && (store.eligibleBar[id] as number) <= bar;
+}
+
+/** {@link orderEligible}, and tradable on this bar: in session, or allowed outside it. */
+export function orderActive(store: OrderStore, id: number, bar: number, inSession: boolean): boolean {
+  return orderEligible(store, id, bar) && (inSession || store.extendedHours[id] === 1);
+}
+
+/**
+ * Rounds order `id`'s limit and stop onto the tick grid, conservatively: limits away from the
+ * market, stops beyond it. A trailing stop's level is set from its watermark when `trailing`,
+ * else left as it is.
+ */
+export function snapToTicks(store: OrderStore, id: number, tick: number, trailing: boolean): void {
+  const buy = (store.side[id] as number) > 0;
+  const limit = store.limitPrice[id] as number;
+  if (!Number.isNaN(limit)) store.limitPrice[id] = roundToTick(limit, tick, buy ? -1 : 1);
+  const stop = store.stopPrice[id] as number;
+  if (store.kind[id] === TRAILING_STOP) {
+    if (trailing) store.stopPrice[id] = trailingLevel(store, id, tick);
+  } else if (!Number.isNaN(stop)) store.stopPrice[id] = roundToTick(stop, tick, buy ? 1 : -1);
 }

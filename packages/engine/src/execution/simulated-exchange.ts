@@ -1,60 +1,35 @@
-import { DEFAULT_SESSION_CALENDAR, type Rng } from '@alphintra/core';
 import {
   DAY,
   FOK,
   GTD,
   IOC,
   isWorkingCode,
-  LIMIT,
   MARKET,
   MARKET_ON_CLOSE,
   MARKET_ON_OPEN,
-  STOP,
-  STOP_LIMIT,
   T_ACCEPT,
   T_CANCEL,
   T_EXPIRE,
   T_REJECT,
-  T_TRIGGER,
-  TRAILING_STOP,
 } from '../orders/order-codes.js';
-import { OrderIdList } from '../orders/order-id-list.js';
 import type { OrderStore } from '../orders/order-store.js';
-import { feeInput, type MutableFeeInput } from '../portfolio/buying-power.js';
-import { type BarPath, highFirst } from './bar-path.js';
-import { BarSessions } from './bar-sessions.js';
-import type { Book, ExchangeInstrument } from './exchange-book.js';
-import type { FeeInput, FeeModel } from './fee-model.js';
-import type { LatencyModel } from './latency-model.js';
-import { advanceWatermark, levelInDirection, restsAsLimit, trailingLevel } from './order-levels.js';
-import { roundToTick } from './prices.js';
-import type { SlippageModel } from './slippage-model.js';
+import { highFirst } from './bar-path.js';
+import { CloseMatching } from './close-matching.js';
+import { type Book, createBook, type ExchangeInstrument } from './exchange-book.js';
+import { ExchangeFills, volumeBudget } from './exchange-fills.js';
+import {
+  advanceWatermark,
+  levelInDirection,
+  orderActive,
+  orderEligible,
+  restsAsLimit,
+  snapToTicks,
+} from './order-levels.js';
+import type { SimulatedExchangeConfig } from './simulated-exchange-config.js';
+import { TickMatching } from './tick-matching.js';
 import type { ExecutionVenue, VenueListener } from './venue.js';
 
-/** When a market order submitted on a bar fills. */
-export type FillTiming = 'next-open' | 'close';
-
-/** What the venue does with an order that reaches it while the market is closed. */
-export type WhenClosed = 'wait' | 'reject';
-
-/** The simulated venue's rules. */
-export interface SimulatedExchangeConfig {
-  readonly fillTiming: FillTiming;
-  readonly barPath: BarPath;
-  /** Largest fraction of a bar's volume one instrument may fill in that bar (Infinity: no limit). */
-  readonly volumeLimit: number;
-  /** Whether a limit fills when price only touches it (true) or must trade through it. */
-  readonly limitFillOnTouch: boolean;
-  readonly slippage: SlippageModel;
-  readonly fees: FeeModel;
-  readonly latency: LatencyModel;
-  readonly rng: Rng;
-  /**
-   * Orders reaching the venue outside their instrument's session (intraday bars) wait for the
-   * open (`wait`, default) or are rejected with `MARKET_CLOSED`.
-   */
-  readonly whenClosed?: WhenClosed;
-}
+export type { FillTiming, SimulatedExchangeConfig, WhenClosed } from './simulated-exchange-config.js';
 
 /**
  * A venue that matches orders against bars, deterministically.
@@ -81,35 +56,23 @@ export class SimulatedExchange implements ExecutionVenue {
   readonly #listener: VenueListener;
   readonly #store: OrderStore;
   readonly #books: Book[] = [];
-  readonly #feeInput: FeeInput & MutableFeeInput = feeInput();
+  readonly #fills: ExchangeFills;
+  readonly #closes: CloseMatching;
+  readonly #ticks: TickMatching;
   #stamp = 0;
-  #cumulativeNotional = 0;
 
   constructor(config: SimulatedExchangeConfig, listener: VenueListener) {
     this.#config = config;
     this.#listener = listener;
     this.#store = listener.orders;
+    this.#fills = new ExchangeFills(config, listener);
+    this.#closes = new CloseMatching(config, listener, this.#fills);
+    this.#ticks = new TickMatching(config, listener, this.#fills, this.#closes);
   }
 
   /** Registers an instrument; its index is the order of registration. */
   addInstrument(instrument: ExchangeInstrument): number {
-    this.#books.push({
-      index: this.#books.length,
-      instrument,
-      orders: new OrderIdList(),
-      bar: -1,
-      available: 0,
-      sided: false,
-      availableBuy: 0,
-      availableSell: 0,
-      price: Number.NaN,
-      sessions: new BarSessions(instrument.session ?? DEFAULT_SESSION_CALENDAR, instrument),
-      sinceLow: Number.NaN,
-      sinceHigh: Number.NaN,
-      to: Number.NaN,
-      aheadLow: Number.NaN,
-      aheadHigh: Number.NaN,
-    });
+    this.#books.push(createBook(this.#books.length, instrument));
     return this.#books.length - 1;
   }
 
@@ -131,20 +94,14 @@ export class SimulatedExchange implements ExecutionVenue {
   submit(id: number, instrumentIndex: number): void {
     const book = this.#book(instrumentIndex);
     const s = this.#store;
-    const tick = book.instrument.tickSize;
     const buy = (s.side[id] as number) > 0;
-    // Conservative rounding to the tick grid: limits away from the market, stops beyond it.
-    const limit = s.limitPrice[id] as number;
-    if (!Number.isNaN(limit)) s.limitPrice[id] = roundToTick(limit, tick, buy ? -1 : 1);
-    const stop = s.stopPrice[id] as number;
-    if (s.kind[id] === TRAILING_STOP) s.stopPrice[id] = trailingLevel(s, id, tick);
-    else if (!Number.isNaN(stop)) s.stopPrice[id] = roundToTick(stop, tick, buy ? 1 : -1);
+    snapToTicks(s, id, book.instrument.tickSize, true);
     // Legs of a bracket live at the venue already; everything else travels there first.
     const submitTime = s.submitTime[id] as number;
     const arrival = s.parentId[id] !== 0 ? submitTime : submitTime + this.latency();
     s.arrivalTime[id] = arrival;
     s.sessionClose[id] = book.sessions.sessionCloseAt(arrival);
-    if (this.#closedTo(book, id, arrival)) {
+    if (this.#closes.closedTo(book, id, arrival)) {
       this.#listener.onOrderTransition(id, T_REJECT, 'MARKET_CLOSED', submitTime);
       return;
     }
@@ -163,10 +120,10 @@ export class SimulatedExchange implements ExecutionVenue {
       if (ins.matching === 'trades' || ins.matching === 'quotes') {
         // On ticks each side has its own price: a buy meets the ask, a sell the bid.
         const price = buy ? (ins.high[book.bar] as number) : (ins.low[book.bar] as number);
-        if (s.kind[id] === MARKET) this.#fill(book, id, price, false, submitTime, book.bar);
-        else this.#checkAtTick(book, id, price, submitTime, book.bar);
-      } else if (s.kind[id] === MARKET) this.#fill(book, id, book.price, false, submitTime, book.bar);
-      else this.#checkAtPrice(book, id, book.price, false);
+        if (s.kind[id] === MARKET) this.#fills.fill(book, id, price, false, submitTime, book.bar);
+        else this.#ticks.checkAtTick(book, id, price, submitTime, book.bar);
+      } else if (s.kind[id] === MARKET) this.#fills.fill(book, id, book.price, false, submitTime, book.bar);
+      else this.#fills.checkAtPrice(book, id, book.price, false);
     }
   }
 
@@ -179,14 +136,7 @@ export class SimulatedExchange implements ExecutionVenue {
   }
 
   modify(id: number, instrumentIndex: number): void {
-    const book = this.#book(instrumentIndex);
-    const s = this.#store;
-    const buy = (s.side[id] as number) > 0;
-    const tick = book.instrument.tickSize;
-    const limit = s.limitPrice[id] as number;
-    if (!Number.isNaN(limit)) s.limitPrice[id] = roundToTick(limit, tick, buy ? -1 : 1);
-    const stop = s.stopPrice[id] as number;
-    if (s.kind[id] !== TRAILING_STOP && !Number.isNaN(stop)) s.stopPrice[id] = roundToTick(stop, tick, buy ? 1 : -1);
+    snapToTicks(this.#store, id, this.#book(instrumentIndex).instrument.tickSize, false);
   }
 
   /**
@@ -222,7 +172,7 @@ export class SimulatedExchange implements ExecutionVenue {
       } else if (tif === DAY && this.#dayOver(id, ins, time, bar)) {
         this.#listener.onOrderTransition(id, T_EXPIRE, 'DAY_EXPIRED', time);
       } else if (s.kind[id] === MARKET_ON_CLOSE && !ins.sessionBars && time >= (s.sessionClose[id] as number)) {
-        this.#lateMarketOnClose(book, id, bar);
+        this.#closes.lateMarketOnClose(book, id, bar);
       }
     }
 
@@ -235,8 +185,9 @@ export class SimulatedExchange implements ExecutionVenue {
       const id = orders.ids[i] as number;
       if (!this.#active(id, bar, inSession) || (s.arrivalTime[id] as number) > time) continue;
       const kind = s.kind[id];
-      if (kind === MARKET || (kind === MARKET_ON_OPEN && sessions.first)) this.#fill(book, id, open, false, time, bar);
-      else this.#checkAtPrice(book, id, open, true);
+      if (kind === MARKET || (kind === MARKET_ON_OPEN && sessions.first))
+        this.#fills.fill(book, id, open, false, time, bar);
+      else this.#fills.checkAtPrice(book, id, open, true);
       const tif = s.timeInForce[id];
       if (isWorkingCode(s.status[id] as number) && (tif === IOC || tif === FOK)) {
         this.#listener.onOrderTransition(id, T_CANCEL, tif === IOC ? 'IOC_UNFILLED' : 'FOK_UNFILLED', time);
@@ -276,11 +227,11 @@ export class SimulatedExchange implements ExecutionVenue {
           (s.eligibleBar[id] as number) <= bar &&
           (s.arrivalTime[id] as number) <= time
         ) {
-          this.#fill(book, id, close, false, time + ins.duration, bar);
+          this.#fills.fill(book, id, close, false, time + ins.duration, bar);
         }
       }
     } else if (sessions.reachesClose) {
-      this.#closeSession(book, bar);
+      this.#closes.closeSession(book, bar);
     }
     book.price = close;
     book.bar = -1;
@@ -295,31 +246,7 @@ export class SimulatedExchange implements ExecutionVenue {
     if (this.#config.fillTiming !== 'close') return;
     const book = this.#books[instrumentIndex] as Book;
     if (book.orders.length === 0) return;
-    const s = this.#store;
-    const ins = book.instrument;
-    const closeTime = (ins.time[bar] as number) + ins.duration;
-    book.sessions.classify(bar);
-    const inSession = book.sessions.inSession;
-    book.bar = bar;
-    book.price = ins.close[bar] as number;
-    // The strategy saw the whole bar (and its excursions were counted) before this fill.
-    book.to = Number.NaN;
-    book.available = this.#volumeBudget(ins.volume[bar] as number);
-    const orders = book.orders;
-    for (let i = 0; i < orders.length; i++) {
-      const id = orders.ids[i] as number;
-      if (
-        isWorkingCode(s.status[id] as number) &&
-        s.kind[id] === MARKET &&
-        s.eligibleBar[id] === bar + 1 &&
-        (inSession || s.extendedHours[id] === 1) &&
-        (s.arrivalTime[id] as number) <= (s.submitTime[id] as number)
-      ) {
-        this.#fill(book, id, book.price, false, closeTime, bar);
-      }
-    }
-    book.bar = -1;
-    book.orders.keepWorking(s.status);
+    this.#closes.fillAtClose(book, bar);
   }
 
   /**
@@ -338,105 +265,7 @@ export class SimulatedExchange implements ExecutionVenue {
   matchTick(instrumentIndex: number, i: number): void {
     const book = this.#books[instrumentIndex] as Book;
     if (book.orders.length === 0) return;
-    const s = this.#store;
-    book.orders.keepWorking(s.status);
-    const ins = book.instrument;
-    const time = ins.time[i] as number;
-    const sessions = book.sessions;
-    sessions.classify(i);
-    const inSession = sessions.inSession;
-    book.bar = i;
-    book.to = Number.NaN; // a tick is its own path: excursions take the tick's prices
-    this.#tickLiquidity(book, i);
-    const orders = book.orders;
-
-    // Expiry, and market-on-close orders whose session ended before this tick.
-    for (let n = 0; n < orders.length; n++) {
-      const id = orders.ids[n] as number;
-      if (!this.#eligible(id, i)) continue;
-      const tif = s.timeInForce[id];
-      if (tif === GTD && time >= (s.expireTime[id] as number)) {
-        this.#listener.onOrderTransition(id, T_EXPIRE, 'GTD_EXPIRED', time);
-      } else if (tif === DAY && time >= (s.sessionClose[id] as number)) {
-        this.#listener.onOrderTransition(id, T_EXPIRE, 'DAY_EXPIRED', time);
-      } else if (s.kind[id] === MARKET_ON_CLOSE && time >= (s.sessionClose[id] as number)) {
-        this.#lateMarketOnClose(book, id, i);
-      }
-    }
-
-    for (let n = 0; n < orders.length; n++) {
-      const id = orders.ids[n] as number;
-      if (!this.#active(id, i, inSession) || (s.arrivalTime[id] as number) > time) continue;
-      const price = (s.side[id] as number) > 0 ? (ins.high[i] as number) : (ins.low[i] as number);
-      book.price = price;
-      const kind = s.kind[id];
-      if (kind === MARKET || (kind === MARKET_ON_OPEN && sessions.first)) this.#fill(book, id, price, false, time, i);
-      else this.#checkAtTick(book, id, price, time, i);
-      const tif = s.timeInForce[id];
-      if (isWorkingCode(s.status[id] as number) && (tif === IOC || tif === FOK)) {
-        this.#listener.onOrderTransition(id, T_CANCEL, tif === IOC ? 'IOC_UNFILLED' : 'FOK_UNFILLED', time);
-      }
-    }
-    // Trailing stops follow the price their exit would get: the bid for sells, the ask for buys.
-    for (let n = 0; n < orders.length; n++) {
-      const id = orders.ids[n] as number;
-      if (inSession || s.extendedHours[id] === 1) {
-        advanceWatermark(s, id, ins.high[i] as number, ins.low[i] as number, ins.tickSize);
-      }
-    }
-    book.price = ins.close[i] as number;
-    book.bar = -1;
-    book.sided = false;
-    book.orders.keepWorking(s.status);
-  }
-
-  /** Sets what tick `i` lets the book fill: displayed sizes for quotes, the volume limit's share of a trade. */
-  #tickLiquidity(book: Book, i: number): void {
-    const ins = book.instrument;
-    if (ins.matching === 'quotes') {
-      const unlimited = (size: number | undefined): number =>
-        size !== undefined && size >= 0 ? size : Number.POSITIVE_INFINITY;
-      book.sided = true;
-      book.availableBuy = unlimited(ins.askSize?.[i]);
-      book.availableSell = unlimited(ins.bidSize?.[i]);
-    } else {
-      book.sided = false;
-      book.available = this.#volumeBudget(ins.volume[i] as number);
-    }
-  }
-
-  /** Checks a resting order against one tick's price for its side (see {@link matchTick}). */
-  #checkAtTick(book: Book, id: number, price: number, time: number, i: number): void {
-    const s = this.#store;
-    const buy = (s.side[id] as number) > 0;
-    const kind = s.kind[id];
-    const stop = s.stopPrice[id] as number;
-    let triggeredNow = false;
-    if (kind === STOP_LIMIT && s.triggered[id] === 0 && (buy ? price >= stop : price <= stop)) {
-      s.triggered[id] = 1;
-      triggeredNow = true;
-      this.#listener.onOrderTransition(id, T_TRIGGER, '', time);
-    }
-    if (restsAsLimit(s, id)) {
-      const limit = s.limitPrice[id] as number;
-      // Quotes are marketable at the limit itself; trade prints only when touching counts.
-      const touch = book.instrument.matching === 'quotes' || this.#config.limitFillOnTouch;
-      const reached = buy ? price < limit || (touch && price === limit) : price > limit || (touch && price === limit);
-      if (!reached) return;
-      const resting = (s.eligibleBar[id] as number) < i && !triggeredNow;
-      if (!resting && s.postOnly[id] === 1) {
-        this.#listener.onOrderTransition(id, T_REJECT, 'POST_ONLY_WOULD_TAKE', time);
-        return;
-      }
-      this.#fill(book, id, resting ? limit : price, resting, time, i);
-      return;
-    }
-    if (kind === STOP) {
-      if (buy ? price >= stop : price <= stop) this.#fill(book, id, price, false, time, i);
-    } else if (kind === TRAILING_STOP) {
-      const level = trailingLevel(s, id, book.instrument.tickSize);
-      if (buy ? price >= level : price <= level) this.#fill(book, id, price, false, time, i);
-    }
+    this.#ticks.matchTick(book, i);
   }
 
   #book(index: number): Book {
@@ -447,91 +276,16 @@ export class SimulatedExchange implements ExecutionVenue {
 
   /** Whether order `id` is working and may trade on bar `bar`. */
   #eligible(id: number, bar: number): boolean {
-    const s = this.#store;
-    return isWorkingCode(s.status[id] as number) && (s.eligibleBar[id] as number) <= bar;
+    return orderEligible(this.#store, id, bar);
   }
 
   /** {@link #eligible}, and tradable on this bar: in session, or allowed outside it. */
   #active(id: number, bar: number, inSession: boolean): boolean {
-    return this.#eligible(id, bar) && (inSession || this.#store.extendedHours[id] === 1);
-  }
-
-  /**
-   * Whether order `id`, reaching the venue at `arrival`, is refused because the market is
-   * closed: only with `whenClosed: 'reject'`, on intraday bars, and never for orders meant
-   * for a later session (market-on-open), allowed outside it (extended hours), placed by the
-   * venue (bracket legs) or filling at the close of the bar just seen (`close` fill timing).
-   */
-  #closedTo(book: Book, id: number, arrival: number): boolean {
-    const s = this.#store;
-    if (this.#config.whenClosed !== 'reject' || book.instrument.sessionBars) return false;
-    const kind = s.kind[id];
-    if (kind === MARKET_ON_OPEN || s.extendedHours[id] === 1 || s.parentId[id] !== 0) return false;
-    if (kind === MARKET && this.#config.fillTiming === 'close') return false;
-    return !book.sessions.isOpenAt(arrival);
-  }
-
-  /**
-   * The last bar of a session: market-on-close orders fill at its close, then DAY orders
-   * expire (both at the bar's close, which is the session's).
-   */
-  #closeSession(book: Book, bar: number): void {
-    const s = this.#store;
-    const ins = book.instrument;
-    const time = ins.time[bar] as number;
-    const closeTime = time + ins.duration;
-    const close = ins.close[bar] as number;
-    const sessionClose = book.sessions.window.close;
-    const orders = book.orders;
-    book.price = close;
-    for (let i = 0; i < orders.length; i++) {
-      const id = orders.ids[i] as number;
-      if (
-        this.#eligible(id, bar) &&
-        s.kind[id] === MARKET_ON_CLOSE &&
-        (s.arrivalTime[id] as number) <= time &&
-        (s.sessionClose[id] as number) <= sessionClose
-      ) {
-        this.#fill(book, id, close, false, closeTime, bar);
-      }
-    }
-    for (let i = 0; i < orders.length; i++) {
-      const id = orders.ids[i] as number;
-      if (
-        isWorkingCode(s.status[id] as number) &&
-        s.timeInForce[id] === DAY &&
-        (s.sessionClose[id] as number) <= sessionClose
-      ) {
-        this.#listener.onOrderTransition(id, T_EXPIRE, 'DAY_EXPIRED', Math.min(closeTime, sessionClose));
-      }
-    }
-  }
-
-  /**
-   * A market-on-close order whose session has ended before bar `bar` with no bar reaching the
-   * close: it fills at the close of that session's last bar if it could trade there, else it
-   * moves on to the current (or next) session.
-   */
-  #lateMarketOnClose(book: Book, id: number, bar: number): void {
-    const s = this.#store;
-    const ins = book.instrument;
-    const last = book.sessions.lastBarOf(s.sessionClose[id] as number, bar);
-    if (last >= 0 && last >= (s.eligibleBar[id] as number)) {
-      // The session's last bar's close; on ticks, the last tick's price for the order's side.
-      const ticks = ins.matching === 'trades' || ins.matching === 'quotes';
-      const buy = (s.side[id] as number) > 0;
-      book.price = !ticks ? (ins.close[last] as number) : buy ? (ins.high[last] as number) : (ins.low[last] as number);
-      book.to = Number.NaN; // a fill between bars, on no path of this one
-      this.#fill(book, id, book.price, false, (ins.time[last] as number) + ins.duration, last);
-    } else {
-      s.sessionClose[id] = book.sessions.window.close;
-    }
+    return orderActive(this.#store, id, bar, inSession);
   }
 
   #volumeBudget(volume: number): number {
-    const limit = this.#config.volumeLimit;
-    if (limit === Number.POSITIVE_INFINITY || Number.isNaN(volume)) return Number.POSITIVE_INFINITY;
-    return volume * limit;
+    return volumeBudget(volume, this.#config.volumeLimit);
   }
 
   #dayOver(id: number, ins: ExchangeInstrument, time: number, bar: number): boolean {
@@ -553,38 +307,6 @@ export class SimulatedExchange implements ExecutionVenue {
       }
     }
     return false;
-  }
-
-  /** Checks an order against a single price (the open, or the price when a leg is placed). */
-  #checkAtPrice(book: Book, id: number, price: number, atOpen: boolean): void {
-    const s = this.#store;
-    const buy = (s.side[id] as number) > 0;
-    const time = book.instrument.time[book.bar] as number;
-    const kind = s.kind[id];
-    const stop = s.stopPrice[id] as number;
-    if (kind === STOP_LIMIT && s.triggered[id] === 0 && (buy ? price >= stop : price <= stop)) {
-      s.triggered[id] = 1;
-      this.#listener.onOrderTransition(id, T_TRIGGER, '', time);
-    }
-    if (restsAsLimit(s, id)) {
-      const limit = s.limitPrice[id] as number;
-      if (buy ? price <= limit : price >= limit) {
-        // An order resting before this bar is in the book when the market opens through it.
-        const resting = atOpen && (s.eligibleBar[id] as number) < book.bar && kind === LIMIT;
-        if (!resting && s.postOnly[id] === 1) {
-          this.#listener.onOrderTransition(id, T_REJECT, 'POST_ONLY_WOULD_TAKE', time);
-          return;
-        }
-        this.#fill(book, id, price, resting, time, book.bar);
-      }
-      return;
-    }
-    if (kind === STOP) {
-      if (buy ? price >= stop : price <= stop) this.#fill(book, id, price, false, time, book.bar);
-    } else if (kind === TRAILING_STOP) {
-      const level = trailingLevel(s, id, book.instrument.tickSize);
-      if (buy ? price >= level : price <= level) this.#fill(book, id, price, false, time, book.bar);
-    }
   }
 
   /** Walks a monotonic move from `from` to `to`, executing orders in the order price reaches them. */
@@ -622,7 +344,7 @@ export class SimulatedExchange implements ExecutionVenue {
         s.stamp[best] = stamp;
         current = bestLevel;
         book.price = bestLevel;
-        this.#execute(book, best, bestLevel, time, bar);
+        this.#fills.execute(book, best, bestLevel, time, bar);
       }
     }
     if (to < book.sinceLow) book.sinceLow = to;
@@ -635,140 +357,10 @@ export class SimulatedExchange implements ExecutionVenue {
     }
   }
 
-  #execute(book: Book, id: number, level: number, time: number, bar: number): void {
-    const s = this.#store;
-    if (restsAsLimit(s, id)) {
-      this.#fill(book, id, level, true, time, bar);
-      return;
-    }
-    if (s.kind[id] === STOP_LIMIT) {
-      s.triggered[id] = 1;
-      this.#listener.onOrderTransition(id, T_TRIGGER, '', time);
-      // Triggered at the stop: it fills there if the limit allows, else rests as a limit.
-      const limit = this.#store.limitPrice[id] as number;
-      if ((this.#store.side[id] as number) > 0 ? level <= limit : level >= limit) {
-        this.#fill(book, id, level, false, time, bar);
-      }
-      return;
-    }
-    this.#fill(book, id, level, false, time, bar);
-  }
-
-  #fill(book: Book, id: number, price: number, maker: boolean, time: number, bar: number): void {
-    const listener = this.#listener;
-    const index = book.index;
-    const relative = Number.isNaN(this.#store.quantity[id] as number);
-    if (relative && !this.#resolve(id, index, price, time)) return;
-    if (this.#store.reduceOnly[id] === 1) {
-      const position = listener.positionOf(index);
-      const reducible = (this.#store.side[id] as number) > 0 ? Math.max(0, -position) : Math.max(0, position);
-      if (reducible <= 0) {
-        listener.onOrderTransition(id, T_CANCEL, 'REDUCE_ONLY_NOTHING_TO_REDUCE', time);
-        return;
-      }
-      const s = this.#store;
-      if ((s.quantity[id] as number) - (s.filled[id] as number) > reducible) {
-        s.quantity[id] = (s.filled[id] as number) + reducible;
-      }
-    }
-    for (let attempt = 0; ; attempt++) {
-      const s = this.#store;
-      const side = s.side[id] as number;
-      const remaining = (s.quantity[id] as number) - (s.filled[id] as number);
-      const available = book.sided ? (side > 0 ? book.availableBuy : book.availableSell) : book.available;
-      const quantity = Math.min(remaining, available);
-      if (s.timeInForce[id] === FOK && quantity < remaining) {
-        listener.onOrderTransition(id, T_CANCEL, 'FOK_UNFILLED', time);
-        return;
-      }
-      if (!(quantity > 0)) return; // volume exhausted this bar: the order keeps working
-      const fillPrice = maker ? price : this.#slipped(book, side, price, quantity, bar);
-      const ins = book.instrument;
-      const notional = quantity * fillPrice * ins.multiplier;
-      const input = this.#feeInput;
-      input.instrument = ins.id;
-      input.quantity = quantity;
-      input.price = fillPrice;
-      input.notional = notional;
-      input.liquidity = maker ? 'maker' : 'taker';
-      input.cumulativeNotional = this.#cumulativeNotional;
-      const fee = this.#config.fees(input);
-      const refusal = listener.checkFill(id, index, quantity, fillPrice, fee);
-      if (refusal === '') {
-        if (!book.sided) book.available -= quantity;
-        else if (side > 0) book.availableBuy -= quantity;
-        else book.availableSell -= quantity;
-        this.#cumulativeNotional += notional * listener.rateOf(index); // fee tiers count account currency
-        this.#tellPath(book);
-        listener.onFill(id, index, quantity, fillPrice, fee, maker, time);
-        return;
-      }
-      // A relative size was resolved before slippage; size it again at the price it gets.
-      if (relative && attempt === 0 && refusal === 'INSUFFICIENT_BUYING_POWER' && s.filled[id] === 0) {
-        s.quantity[id] = Number.NaN;
-        if (!this.#resolve(id, index, fillPrice, time)) return;
-        if (this.#store.side[id] === side) continue;
-      }
-      listener.onOrderTransition(id, (this.#store.filled[id] as number) > 0 ? T_CANCEL : T_REJECT, refusal, time);
-      return;
-    }
-  }
-
   /** Sets where the bar's path goes next: to `to`, then over `[aheadLow, aheadHigh]`. */
   #heading(book: Book, to: number, aheadLow: number, aheadHigh: number): void {
     book.to = to;
     book.aheadLow = aheadLow;
     book.aheadHigh = aheadHigh;
-  }
-
-  /**
-   * Tells the listener where on the bar's path a fill at the book's price happens: the range
-   * the path covered since the previous fill (or the open) and the range it covers after this
-   * one. (Every fill sets `book.price` to where the path is first.)
-   */
-  #tellPath(book: Book): void {
-    const price = book.price;
-    const path = this.#listener.fillPath;
-    if (Number.isNaN(book.to)) {
-      path.fill(Number.NaN);
-      return;
-    }
-    path[0] = Math.min(book.sinceLow, price);
-    path[1] = Math.max(book.sinceHigh, price);
-    path[2] = Math.min(price, book.to, book.aheadLow);
-    path[3] = Math.max(price, book.to, book.aheadHigh);
-    book.sinceLow = price;
-    book.sinceHigh = price;
-  }
-
-  /** Resolves a relative size at `price`; false (and the order cancelled) when there is nothing to trade. */
-  #resolve(id: number, index: number, price: number, time: number): boolean {
-    const signed = this.#listener.resolveQuantity(id, index, price);
-    if (signed === 0 || Number.isNaN(signed)) {
-      this.#listener.onOrderTransition(id, T_CANCEL, 'NOTHING_TO_TRADE', time);
-      return false;
-    }
-    const s = this.#store;
-    s.side[id] = signed > 0 ? 1 : -1;
-    s.quantity[id] = Math.abs(signed);
-    return true;
-  }
-
-  #slipped(book: Book, side: number, price: number, quantity: number, bar: number): number {
-    const ins = book.instrument;
-    const slip = this.#config.slippage({
-      side: side > 0 ? 'buy' : 'sell',
-      price,
-      quantity,
-      barVolume: ins.volume[bar] as number,
-      high: ins.high[bar] as number,
-      low: ins.low[bar] as number,
-      close: ins.close[bar] as number,
-      rng: this.#config.rng,
-    });
-    if (!(slip > 0)) return price;
-    // Not snapped to the tick grid: historical prices (split- or dividend-adjusted) are often
-    // off it, and the model's cost should arrive in full, neither rounded away nor inflated.
-    return side > 0 ? price + slip : price - slip;
   }
 }

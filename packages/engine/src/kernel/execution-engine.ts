@@ -1,4 +1,4 @@
-import { AlphintraError, InvariantError } from '@alphintra/core';
+import { InvariantError } from '@alphintra/core';
 import { trailingLevel } from '../execution/order-levels.js';
 import { roundToLots } from '../execution/prices.js';
 import type { ExecutionVenue, VenueListener } from '../execution/venue.js';
@@ -8,7 +8,6 @@ import {
   isWorkingCode,
   LIMIT,
   nextStatusCode,
-  STATUS_NAMES,
   STOP,
   STOP_LIMIT,
   SUBMITTED,
@@ -32,40 +31,14 @@ import {
 import { OrderIdList } from '../orders/order-id-list.js';
 import { OrderStore } from '../orders/order-store.js';
 import { OrderViews } from '../orders/order-view.js';
-import type { BuyingPower } from '../portfolio/buying-power.js';
-import type { Portfolio } from '../portfolio/portfolio.js';
-import type { TradeTracker } from '../portfolio/trade-tracker.js';
-import type { RiskCheckInput, RiskEngine } from '../risk/risk-engine.js';
+import type { RiskCheckInput } from '../risk/risk-engine.js';
 import type { Fill, StrategyHandlers } from '../strategy/strategy.js';
-import type { Clock } from './clock.js';
+import { linkOrders, type OrderPlacer, placeChildren, placeLegs } from './contingent-orders.js';
+import type { ExecutionEngineParts } from './execution-engine-parts.js';
 import { FillLog } from './fill-log.js';
-import type { KernelInstrument, LogEntry } from './kernel-types.js';
-import type { MessageBus } from './message-bus.js';
+import type { KernelInstrument } from './kernel-types.js';
+import { applyOrderChanges, type OrderChanges } from './order-changes.js';
 import { OrderEventLog } from './order-event-log.js';
-import type { StrategyGuard } from './strategy-guard.js';
-
-/** What the execution engine shares with the kernel. */
-export interface ExecutionEngineParts {
-  readonly instruments: readonly KernelInstrument[];
-  readonly ids: readonly string[];
-  readonly byId: ReadonlyMap<string, number>;
-  readonly allowShort: boolean;
-  readonly clock: Clock;
-  readonly portfolio: Portfolio;
-  readonly trades: TradeTracker;
-  readonly risk: RiskEngine;
-  readonly buyingPower: BuyingPower;
-  readonly bus: MessageBus;
-  /** Index of the last bar or tick matched and seen, per instrument, in the stream the venue matches on. */
-  readonly lastMatched: Int32Array;
-  /** Bar being matched by the venue, per instrument (−1 outside matching). */
-  readonly matchingBar: Int32Array;
-  /** Instrument whose bar is being handled (−1 when none). */
-  current(): number;
-  log(level: LogEntry['level'], message: string): void;
-  /** Calls the strategy's handlers, and stops the run once one has thrown. */
-  readonly guard: StrategyGuard;
-}
 
 const margined = (ins: KernelInstrument): boolean =>
   ins.instrument.kind === 'future' || ins.instrument.kind === 'perpetual';
@@ -106,6 +79,11 @@ export class ExecutionEngine implements VenueListener {
    * exception ends the run, so the count need not survive it.)
    */
   #depth = 0;
+  /** How bracket legs and one-triggers-other children are created and sent. */
+  readonly #placer: OrderPlacer = {
+    prepare: (request, parentId, index) => this.#prepare(request, parentId, index),
+    send: (id) => this.#send(id),
+  };
 
   constructor(parts: ExecutionEngineParts) {
     this.#parts = parts;
@@ -149,27 +127,12 @@ export class ExecutionEngine implements VenueListener {
   }
 
   /** Applies changes to a working order. */
-  modify(
-    id: number,
-    changes: { readonly limitPrice?: number; readonly stopPrice?: number; readonly quantity?: number },
-  ): void {
+  modify(id: number, changes: OrderChanges): void {
     this.#parts.guard.check();
     const s = this.orders;
     if (!isWorkingCode(s.status[id] as number)) return;
-    const bad = (x: number | undefined): boolean => x !== undefined && !(Number.isFinite(x) && x > 0);
-    if (bad(changes.limitPrice) || bad(changes.stopPrice) || bad(changes.quantity)) {
-      throw new AlphintraError(
-        'INVALID_ARGUMENT',
-        `expected positive prices and quantity to modify order ${id}, got ${JSON.stringify(changes)}`,
-      );
-    }
     const k = s.instrument[id] as number;
-    if (changes.limitPrice !== undefined) s.limitPrice[id] = changes.limitPrice;
-    if (changes.stopPrice !== undefined && s.kind[id] !== TRAILING_STOP) s.stopPrice[id] = changes.stopPrice;
-    if (changes.quantity !== undefined) {
-      const q = roundToLots(changes.quantity, (this.#parts.instruments[k] as KernelInstrument).instrument.lotSize);
-      s.quantity[id] = Math.max(q, s.filled[id] as number);
-    }
+    applyOrderChanges(s, id, changes, (this.#parts.instruments[k] as KernelInstrument).instrument.lotSize);
     this.#venue?.modify(id, k);
     const now = this.#parts.clock.now();
     this.#depth++;
@@ -187,20 +150,7 @@ export class ExecutionEngine implements VenueListener {
   }
 
   #link(ids: readonly number[]): void {
-    const s = this.orders;
-    for (const id of ids) {
-      if (isFinalCode(s.status[id] as number)) {
-        throw new AlphintraError(
-          'INVALID_ARGUMENT',
-          `cannot link order ${id}: it is already ${STATUS_NAMES[s.status[id] as number]}`,
-        );
-      }
-    }
-    for (const id of ids)
-      s.oco.set(
-        id,
-        ids.filter((other) => other !== id),
-      );
+    linkOrders(this.orders, ids);
   }
 
   // ---- VenueListener -------------------------------------------------------------------
@@ -436,43 +386,11 @@ export class ExecutionEngine implements VenueListener {
     }
   }
 
-  /** Places the one-triggers-other children of a completely filled order (once). */
   #placeChildren(parent: number): void {
-    const s = this.orders;
-    const then = s.children.get(parent);
-    if (then === undefined) return;
-    s.children.delete(parent);
-    const k = s.instrument[parent] as number;
-    const placed = then.orders.map((request) =>
-      this.#prepare(request, parent, request.instrument === undefined ? k : -1),
-    );
-    // Link before sending, as for bracket legs: a child can fill the moment it arrives.
-    const live = placed.filter((child) => s.status[child] === SUBMITTED);
-    if (then.oco === true && live.length > 1) this.#link(live);
-    for (const child of live) if (this.orders.status[child] === SUBMITTED) this.#send(child);
+    placeChildren(this.orders, this.#placer, parent);
   }
 
   #placeLegs(parent: number): void {
-    const s = this.orders;
-    const bracket = s.brackets.get(parent);
-    if (bracket === undefined) return;
-    s.brackets.delete(parent); // legs are placed once
-    const side = (s.side[parent] as number) > 0 ? 'sell' : 'buy';
-    const k = s.instrument[parent] as number;
-    const base = { side, size: s.filled[parent] as number, reduceOnly: true } as const;
-    const legs: number[] = [];
-    if (bracket.takeProfit !== undefined) {
-      legs.push(
-        this.#prepare({ ...base, kind: 'limit', limitPrice: bracket.takeProfit, tag: 'take-profit' }, parent, k),
-      );
-    }
-    if (bracket.stopLoss !== undefined) {
-      legs.push(this.#prepare({ ...base, kind: 'stop', stopPrice: bracket.stopLoss, tag: 'stop-loss' }, parent, k));
-    }
-    // Link before sending: a leg can fill the moment it reaches the venue (the price is
-    // already through it), and its sibling must then never trade.
-    const live = legs.filter((leg) => s.status[leg] === SUBMITTED);
-    if (live.length > 1) this.#link(live);
-    for (const leg of live) if (this.orders.status[leg] === SUBMITTED) this.#send(leg);
+    placeLegs(this.orders, this.#placer, parent);
   }
 }

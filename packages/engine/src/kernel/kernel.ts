@@ -1,42 +1,30 @@
-import { AlphintraError, MICROS_PER_DAY } from '@alphintra/core';
+import { AlphintraError } from '@alphintra/core';
 import { EquityRecorder } from '../backtest/equity-recorder.js';
 import type { ExecutionVenue } from '../execution/venue.js';
 import type { Order, OrderRequest } from '../orders/order.js';
-import { isWorkingCode } from '../orders/order-codes.js';
-import { BuyingPower } from '../portfolio/buying-power.js';
-import { createPortfolio } from '../portfolio/create-portfolio.js';
 import type { CurrencyPlan } from '../portfolio/currency-plan.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
-import { TradeTracker } from '../portfolio/trade-tracker.js';
-import { RiskEngine } from '../risk/risk-engine.js';
+import type { TradeTracker } from '../portfolio/trade-tracker.js';
+import type { RiskEngine } from '../risk/risk-engine.js';
 import type { ParameterSpecs, ParameterValues } from '../strategy/parameters.js';
 import type { StrategyDefinition, StrategyHandlers } from '../strategy/strategy.js';
+import { type BarMatcher, STREAM_BARS } from './bar-matcher.js';
 import { type Clock, SimulatedClock } from './clock.js';
 import { ExecutionEngine } from './execution-engine.js';
 import type { HigherTimeframe } from './higher-timeframe.js';
 import { IndicatorFeed } from './indicator-feed.js';
+import { createKernelAccount } from './kernel-account.js';
+import { accrueCarry, applyCorporateActions } from './kernel-carry.js';
 import { KernelContext } from './kernel-context.js';
+import { instrumentIndex, startStrategy, stopStrategy } from './kernel-lifecycle.js';
+import { advanceClockCell, cancelTimer, fireTimers, setTimer, type Timer } from './kernel-timers.js';
 import type { CorporateAction, KernelConfig, KernelInstrument, LogEntry } from './kernel-types.js';
 import { MessageBus } from './message-bus.js';
 import { MutableBarView } from './mutable-bar-view.js';
 import type { StrategyError } from './strategy-error.js';
 import { StrategyGuard } from './strategy-guard.js';
-import { MutableQuoteView, MutableTradeView, streamCode } from './tick-views.js';
-
-/** The venue's bar-matching face, present when the venue is simulated (backtest and paper). */
-export interface BarMatcher {
-  matchBar(instrumentIndex: number, bar: number): void;
-  fillAtClose(instrumentIndex: number, bar: number): void;
-  /** Matches against tick `index` of an instrument that trades on ticks. */
-  matchTick(instrumentIndex: number, index: number): void;
-}
-
-/** A stream of market data of one instrument. */
-export const STREAM_BARS = 0;
-export const STREAM_QUOTES = 1;
-export const STREAM_TRADES = 2;
-
-const YEAR_MICROS = 365.25 * MICROS_PER_DAY;
+import { TickDelivery } from './tick-delivery.js';
+import { streamCode } from './tick-views.js';
 
 /**
  * The event-driven kernel: strategy, portfolio, risk engine and execution wired together.
@@ -89,7 +77,7 @@ export class Kernel {
   readonly #actions: CorporateAction[];
   #nextAction = 0;
   readonly #lastCarry: Float64Array;
-  readonly #timers: { name: string; time: number; interval: number }[] = [];
+  readonly #timers: Timer[] = [];
   readonly context: KernelContext;
   /** One row per timestamp: equity, cash and exposure after each slice. */
   readonly equityCurve: EquityRecorder;
@@ -111,11 +99,10 @@ export class Kernel {
   #higherCount = 0;
   #closeFills = false;
   readonly #guard: StrategyGuard;
-  /** The stream (`STREAM_*`) the venue matches each instrument on, and the one its columns come from. */
+  /** The stream (`STREAM_*`) the venue matches each instrument on. */
   readonly #matchStream: Uint8Array;
-  readonly #feedStream: Uint8Array;
-  readonly #quotes: (MutableQuoteView | null)[];
-  readonly #tradeViews: (MutableTradeView | null)[];
+  /** Quotes and trades of instruments that have them. */
+  readonly #ticks: TickDelivery;
 
   constructor(instruments: readonly KernelInstrument[], config: KernelConfig, clock: Clock) {
     if (instruments.length === 0) throw new AlphintraError('INVALID_ARGUMENT', 'expected at least one instrument');
@@ -128,29 +115,11 @@ export class Kernel {
     this.config = config;
     this.clock = clock;
     this.lastBar = new Int32Array(instruments.length).fill(-1);
-    const account = createPortfolio({
-      instruments,
-      account: config.account,
-      ...(config.fxRates === undefined ? {} : { fxRates: config.fxRates }),
-      clock,
-      feed: { close: instruments.map((i) => i.columns.close), lastBar: this.lastBar },
-    });
+    const account = createKernelAccount(instruments, this.ids, config, clock, this.lastBar);
     this.portfolio = account.portfolio;
-    this.currencyPlan = account.plan;
-    const portfolio = this.portfolio;
-    this.trades = new TradeTracker(
-      this.ids,
-      instruments.map((i) => i.instrument.multiplier),
-      portfolio.converts ? (k) => portfolio.rateOf(k) : undefined,
-    );
-    this.risk = new RiskEngine(config.risk);
-    const sized = instruments.map((i) => ({
-      id: i.instrument.id,
-      lotSize: i.instrument.lotSize,
-      multiplier: i.instrument.multiplier,
-      margined: i.instrument.kind === 'future' || i.instrument.kind === 'perpetual',
-    }));
-    const buyingPower = new BuyingPower(this.portfolio, sized, config.fees, config.account.allowShort);
+    this.currencyPlan = account.currencyPlan;
+    this.trades = account.trades;
+    this.risk = account.risk;
     this.matchingBar = new Int32Array(instruments.length).fill(-1);
     this.lastMatched = new Int32Array(instruments.length).fill(-1);
     this.#matchStream = Uint8Array.from(instruments, (i) => streamCode(i.matching ?? 'bars'));
@@ -159,12 +128,10 @@ export class Kernel {
     this.#highs = instruments.map((i) => i.columns.high);
     this.#lows = instruments.map((i) => i.columns.low);
     this.#durations = Float64Array.from(instruments, (i) => i.duration);
-    this.#feedStream = Uint8Array.from(instruments, (i) => streamCode(i.feedFrom ?? 'bars'));
-    this.#quotes = instruments.map((i) => (i.quotes === undefined ? null : new MutableQuoteView(i, i.quotes)));
-    this.#tradeViews = instruments.map((i) => (i.trades === undefined ? null : new MutableTradeView(i, i.trades)));
     this.feeds = instruments.map((i) => new IndicatorFeed(i.columns));
     this.higher = instruments.map(() => []);
     this.bars = instruments.map((i, k) => new MutableBarView(i.instrument.id, k, i.columns, i.duration));
+    this.#ticks = new TickDelivery(this, this.#matchStream);
     for (const action of config.corporateActions) {
       if (!this.#byId.has(action.instrument)) {
         throw new AlphintraError('INVALID_ARGUMENT', `corporate action for unknown instrument ${action.instrument}`);
@@ -186,7 +153,7 @@ export class Kernel {
       portfolio: this.portfolio,
       trades: this.trades,
       risk: this.risk,
-      buyingPower,
+      buyingPower: account.buyingPower,
       bus: this.bus,
       lastMatched: this.lastMatched,
       matchingBar: this.matchingBar,
@@ -222,21 +189,7 @@ export class Kernel {
 
   /** Index of an instrument id; throws a clear error for an unknown one. */
   indexOf(id: string | undefined): number {
-    if (id === undefined) {
-      if (this.current >= 0) return this.current;
-      if (this.ids.length === 1) return 0;
-      throw new AlphintraError(
-        'INVALID_ARGUMENT',
-        `expected an instrument (the run has ${this.ids.length}: ${this.ids.slice(0, 5).join(', ')}…)`,
-      );
-    }
-    const index = this.#byId.get(id);
-    if (index === undefined)
-      throw new AlphintraError(
-        'INVALID_ARGUMENT',
-        `unknown instrument ${id} (the run has ${this.ids.slice(0, 5).join(', ')}${this.ids.length > 5 ? '…' : ''})`,
-      );
-    return index;
+    return instrumentIndex(this.ids, this.#byId, this.current, id);
   }
 
   /** The strategy failure that stopped the run, if one did. */
@@ -249,25 +202,10 @@ export class Kernel {
    * `create` or `onStart` throws, or `create` returns something that is not handlers.
    */
   start<P extends ParameterSpecs>(strategy: StrategyDefinition<P>, parameters: ParameterValues<P>): void {
-    const guard = this.#guard;
-    guard.strategy = strategy.name;
-    let created: unknown;
-    try {
-      created = strategy.create(this.context, parameters);
-    } catch (error) {
-      throw guard.fail(error, 'create', -1, -1);
-    }
-    this.#handlers = guard.handlersOf(created);
-    this.execution.handlers = this.#handlers;
-    const handlers = this.#handlers;
-    if (handlers.onStart !== undefined) {
-      try {
-        handlers.onStart();
-      } catch (error) {
-        guard.fail(error, 'onStart', -1, -1);
-      }
-    }
-    guard.check();
+    startStrategy(this.#guard, strategy, this.context, parameters, (handlers) => {
+      this.#handlers = handlers;
+      this.execution.handlers = handlers;
+    });
   }
 
   /** Fires every timer due by `time` (in time order) and moves the clock there. */
@@ -512,50 +450,18 @@ export class Kernel {
    */
   tickEvent(k: number, stream: number, i: number): void {
     this.#guard.check();
-    const quote = stream === STREAM_QUOTES;
-    const view = quote ? (this.#quotes[k] as MutableQuoteView) : (this.#tradeViews[k] as MutableTradeView);
-    const time = view.timeAt(i);
+    const ticks = this.#ticks;
+    const time = ticks.view(k, stream).timeAt(i);
     if (this.#timers.length > 0) this.#fireTimers(time);
     this.#advanceClock(time);
-    const feedStream = this.#feedStream[k] === stream;
-    if (feedStream) {
+    if (ticks.feedsFrom(k, stream)) {
       if (this.#nextAction < this.#actions.length) this.#applyActions(k, i);
       if (this.#carries[k] === 1) {
         if (this.portfolio.quantity[k] !== 0) this.#accrueCarry(k, i);
         else this.#lastCarry[k] = time;
       }
     }
-    if (this.#matchStream[k] === stream) {
-      const matcher = this.#matcher;
-      if (matcher !== undefined) {
-        this.matchingBar[k] = i;
-        matcher.matchTick(k, i);
-        this.matchingBar[k] = -1;
-      }
-      this.portfolio.mark(k, view.markAt(i));
-      const c = (this.instruments[k] as KernelInstrument).columns;
-      if (feedStream) this.trades.onBar(k, c.high, c.low, i);
-      else this.trades.onPrice(k, view.markAt(i));
-      this.lastMatched[k] = i;
-    }
-    this.current = k;
-    if (feedStream) {
-      const ins = this.instruments[k] as KernelInstrument;
-      this.lastBar[k] = i;
-      const feed = this.feeds[k] as IndicatorFeed;
-      if (feed.size > 0) feed.update(i);
-      const higher = this.higher[k] as HigherTimeframe[];
-      for (let h = 0; h < higher.length; h++) (higher[h] as HigherTimeframe).onSourceBar(ins.columns, i, time);
-    }
-    view.index = i;
-    try {
-      if (quote) this.#handlers.onQuote?.(view as MutableQuoteView);
-      else this.#handlers.onTrade?.(view as MutableTradeView);
-    } catch (error) {
-      this.#guard.fail(error, quote ? 'onQuote' : 'onTrade', k, i);
-    }
-    this.#guard.check();
-    this.current = -1;
+    ticks.deliver(k, stream, i, this.#matcher, this.#handlers, this.#guard);
   }
 
   /**
@@ -604,41 +510,14 @@ export class Kernel {
   }
 
   #fireTimers(time: number): void {
-    const timers = this.#timers;
-    while (timers.length > 0) {
-      let first = 0;
-      for (let i = 1; i < timers.length; i++) {
-        if ((timers[i]?.time as number) < (timers[first]?.time as number)) first = i;
-      }
-      const timer = timers[first] as { name: string; time: number; interval: number };
-      if (timer.time > time) break;
-      this.#advanceClock(timer.time);
-      if (timer.interval > 0) timer.time += timer.interval;
-      else timers.splice(first, 1);
-      this.current = -1;
-      const handlers = this.#handlers;
-      if (handlers.onTimer === undefined) continue;
-      try {
-        handlers.onTimer(timer.name, this.clock.now());
-      } catch (error) {
-        throw this.#guard.fail(error, 'onTimer', -1, -1);
-      }
-      this.#guard.check();
-    }
+    fireTimers(this.#timers, time, this, this.#clockCell, this.#handlers, this.#guard);
   }
 
   /** Calls `onStop`. */
   stop(): void {
     this.#guard.check();
     this.current = -1;
-    const handlers = this.#handlers;
-    if (handlers.onStop === undefined) return;
-    try {
-      handlers.onStop();
-    } catch (error) {
-      throw this.#guard.fail(error, 'onStop', -1, -1);
-    }
-    this.#guard.check();
+    stopStrategy(this.#guard, this.#handlers);
   }
 
   /** Appends to the strategy log. */
@@ -651,17 +530,11 @@ export class Kernel {
 
   /** Registers a timer. */
   setTimer(name: string, time: number, interval: number): void {
-    if (!Number.isFinite(time))
-      throw new AlphintraError('INVALID_ARGUMENT', `expected a finite timer time, got ${time}`);
-    if (!(interval >= 0 && Number.isFinite(interval)))
-      throw new AlphintraError('INVALID_ARGUMENT', `expected a positive timer interval, got ${interval}`);
-    this.cancelTimer(name);
-    this.#timers.push({ name, time, interval });
+    setTimer(this.#timers, name, time, interval);
   }
 
   cancelTimer(name: string): void {
-    const i = this.#timers.findIndex((t) => t.name === name);
-    if (i >= 0) this.#timers.splice(i, 1);
+    cancelTimer(this.#timers, name);
   }
 
   /** Validates, risk-checks and sends a strategy order; returns its view. */
@@ -690,79 +563,14 @@ export class Kernel {
   // ---- internals -----------------------------------------------------------------------
 
   #advanceClock(time: number): void {
-    const cell = this.#clockCell;
-    if (cell !== null && time > (cell[0] as number)) cell[0] = time;
+    advanceClockCell(this.#clockCell, time);
   }
 
   #applyActions(k: number, j: number): void {
-    const time = (this.instruments[k] as KernelInstrument).columns.time[j] as number;
-    const id = this.ids[k];
-    for (let i = this.#nextAction; i < this.#actions.length; i++) {
-      const action = this.#actions[i] as CorporateAction;
-      if (action.time > time) break;
-      if (action.instrument !== id) continue;
-      const q = this.portfolio.quantity[k] as number;
-      if (action.kind === 'dividend') {
-        if (q !== 0) {
-          const amount = q * action.amount * (this.instruments[k] as KernelInstrument).instrument.multiplier;
-          this.portfolio.applyCarry(k, amount);
-          this.trades.onCarry(k, amount);
-        }
-      } else {
-        this.portfolio.applySplit(k, action.ratio);
-        this.trades.onSplit(k, action.ratio);
-        this.#splitOrders(k, action.ratio);
-      }
-      // Mark applied by swapping it out of the pending range.
-      this.#actions.splice(i, 1);
-      this.#actions.splice(this.#nextAction, 0, action);
-      this.#nextAction++;
-    }
-  }
-
-  /** Applies a split to the working orders of instrument `k`: quantities × ratio, prices ÷ ratio. */
-  #splitOrders(k: number, ratio: number): void {
-    const s = this.execution.orders;
-    for (const id of this.execution.working.toArray()) {
-      if (s.instrument[id] !== k || !isWorkingCode(s.status[id] as number)) continue;
-      if (!Number.isNaN(s.quantity[id] as number)) s.quantity[id] = (s.quantity[id] as number) * ratio;
-      s.filled[id] = (s.filled[id] as number) * ratio;
-      s.limitPrice[id] = (s.limitPrice[id] as number) / ratio;
-      s.stopPrice[id] = (s.stopPrice[id] as number) / ratio;
-      s.watermark[id] = (s.watermark[id] as number) / ratio;
-    }
+    this.#nextAction = applyCorporateActions(this, this.#actions, this.#nextAction, k, j);
   }
 
   #accrueCarry(k: number, j: number): void {
-    const time = (this.instruments[k] as KernelInstrument).columns.time[j] as number;
-    const previous = this.#lastCarry[k] as number;
-    this.#lastCarry[k] = time;
-    if (Number.isNaN(previous) || time <= previous) return;
-    const ins = this.instruments[k] as KernelInstrument;
-    const p = this.portfolio;
-    const q = p.quantity[k] as number;
-    const mark = p.lastPrice[k] as number;
-    const m = ins.instrument.multiplier;
-    if (ins.instrument.kind === 'perpetual') {
-      const interval = this.config.fundingInterval;
-      const crossings = Math.floor(time / interval) - Math.floor(previous / interval);
-      if (crossings > 0) {
-        const rate =
-          typeof ins.fundingRate === 'number'
-            ? ins.fundingRate
-            : ins.fundingRate === undefined
-              ? 0
-              : (ins.fundingRate[j] as number);
-        if (rate !== 0 && Number.isFinite(rate)) {
-          const amount = -q * mark * m * rate * crossings;
-          p.applyCarry(k, amount);
-          this.trades.onCarry(k, amount);
-        }
-      }
-    } else if (q < 0 && this.config.borrowRate > 0 && ins.instrument.kind !== 'future') {
-      const amount = q * mark * m * this.config.borrowRate * ((time - previous) / YEAR_MICROS);
-      p.applyCarry(k, amount);
-      this.trades.onCarry(k, amount);
-    }
+    accrueCarry(this, this.#lastCarry, k, j);
   }
 }

@@ -2,7 +2,7 @@ import { AlphintraError, type QuoteTicks, type TradeTicks } from '@alphintra/cor
 import type { QuoteView, TradeView } from '../strategy/strategy.js';
 import type { KernelInstrument } from './kernel-types.js';
 
-/** The code of a market-data stream name (`STREAM_BARS`, `STREAM_QUOTES`, `STREAM_TRADES` in kernel.ts). */
+/** The code of a market-data stream name (`STREAM_BARS`, `STREAM_QUOTES`, `STREAM_TRADES` in bar-matcher.ts). */
 export function streamCode(stream: 'bars' | 'quotes' | 'trades'): number {
   switch (stream) {
     case 'bars':

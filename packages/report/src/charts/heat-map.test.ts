@@ -50,6 +50,14 @@ describe('renderHeatMap', () => {
     expect(svg).toContain('<text x="205" y="15" text-anchor="middle" class="axis-label">Year</text>');
   });
 
+  it('outlines the highlighted cell and ignores a highlight outside the grid', () => {
+    const svg = renderHeatMap({ ...input, highlight: { row: 1, column: 0, label: 'chosen <here>' } }).text;
+    // Row 1 starts at 22 + 24; column 0 at the label width 52.
+    expect(svg).toContain('<rect class="highlight" x="53" y="47" width="56" height="22"');
+    expect(svg).toContain('<title>chosen &lt;here&gt;</title>');
+    expect(renderHeatMap({ ...input, highlight: { row: 2, column: 0, label: 'x' } }).text).not.toContain('highlight');
+  });
+
   it('draws only labels for an empty grid', () => {
     const svg = renderHeatMap({ ...input, rowLabels: [], values: [] }).text;
     expect(svg).not.toContain('<rect');

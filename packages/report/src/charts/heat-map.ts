@@ -23,6 +23,8 @@ export interface HeatMapInput {
   readonly separatedColumns?: number;
   /** Width of the row labels in pixels; 52 by default (a year). */
   readonly labelWidth?: number;
+  /** A cell outlined in black, e.g. where the chosen parameters sit in a sensitivity map. */
+  readonly highlight?: { readonly row: number; readonly column: number; readonly label: string };
 }
 
 const CELL_W = 58;
@@ -69,5 +71,10 @@ export function renderHeatMap(input: HeatMapInput): Html {
     return html`<text x="${labelWidth - 6}" y="${y + CELL_H / 2 + 4}" text-anchor="end" class="axis-label">${label}</text>${cellMarks}`;
   });
   const note = input.note === undefined ? null : html`<p class="note">${input.note}</p>`;
-  return html`<figure class="chart-block" id="${input.id}"><figcaption><span class="chart-title">${input.title}</span></figcaption><svg class="heat-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${input.title}">${header}${rows}</svg>${note}</figure>`;
+  const h = input.highlight;
+  const outline =
+    h === undefined || h.row < 0 || h.row >= input.rowLabels.length || h.column < 0 || h.column >= columns
+      ? null
+      : html`<rect class="highlight" x="${x(h.column) + 1}" y="${HEAD_H + h.row * CELL_H + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="none" stroke="#111827" stroke-width="3"><title>${h.label}</title></rect>`;
+  return html`<figure class="chart-block" id="${input.id}"><figcaption><span class="chart-title">${input.title}</span></figcaption><svg class="heat-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${input.title}">${header}${rows}${outline}</svg>${note}</figure>`;
 }

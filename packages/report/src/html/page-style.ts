@@ -6,6 +6,7 @@ body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, 
 header.page { padding: 20px 28px 12px; border-bottom: 1px solid var(--line); background: var(--panel); }
 header.page h1 { margin: 0 0 4px; font-size: 22px; }
 header.page p { margin: 0; color: var(--muted); }
+header.page p.notice { margin-top: 10px; padding: 6px 12px; color: #7c2d12; background: #ffedd5; border: 1px solid #fdba74; border-radius: 4px; font-weight: 600; }
 nav.toc { padding: 8px 28px; border-bottom: 1px solid var(--line); font-size: 13px; }
 nav.toc a { margin-right: 14px; color: #1d4ed8; text-decoration: none; }
 main { padding: 8px 28px 40px; max-width: 1280px; }
@@ -33,6 +34,9 @@ table.data caption { text-align: left; font-weight: 600; padding: 4px 0; }
 table.data th, table.data td { padding: 3px 10px; border-bottom: 1px solid var(--line); text-align: left; white-space: nowrap; }
 table.data th { background: var(--panel); font-weight: 600; position: sticky; top: 0; }
 table.data .num { text-align: right; font-variant-numeric: tabular-nums; }
+table.sortable th::after { content: " ↕"; color: var(--muted); font-weight: 400; }
+table.sortable th[aria-sort="ascending"]::after { content: " ▲"; }
+table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 .metric-groups { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 0 28px; }
 .metric-group { overflow-x: auto; }
 .scroll { max-height: 560px; overflow: auto; border: 1px solid var(--line); border-radius: 4px; }

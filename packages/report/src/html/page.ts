@@ -11,6 +11,8 @@ export interface PageInput {
   readonly title: string;
   /** One line under the heading. */
   readonly subtitle?: string;
+  /** A warning shown prominently under the heading (e.g. that the results are partial). */
+  readonly notice?: string;
   /** Key figures shown as tiles under the heading. */
   readonly headline?: readonly { readonly label: string; readonly value: string }[];
   readonly sections: readonly PageSection[];
@@ -56,6 +58,7 @@ export function renderPage(input: PageInput): string {
       : html`<div class="headline">${input.headline.map((h) => html`<div><span>${h.label}</span><strong>${h.value}</strong></div>`)}</div>`;
   const sections = input.sections.map((s) => html`<section id="${s.id}"><h2>${s.title}</h2>${s.body}</section>`);
   const subtitle = input.subtitle === undefined ? null : html`<p>${input.subtitle}</p>`;
+  const notice = input.notice === undefined ? null : html`<p class="notice" role="status">${input.notice}</p>`;
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -67,7 +70,7 @@ export function renderPage(input: PageInput): string {
 <style>${trustedHtml(PAGE_STYLE)}</style>
 </head>
 <body>
-<header class="page"><h1>${input.title}</h1>${subtitle}${headline}</header>
+<header class="page"><h1>${input.title}</h1>${subtitle}${notice}${headline}</header>
 <nav class="toc">${toc}</nav>
 <noscript><p>The time-series charts need JavaScript; every table and the SVG charts work without it.</p></noscript>
 <main>
