@@ -73,8 +73,9 @@ export function sweepEvaluatorProblems(setup: BacktestEvaluatorSetup): string[] 
 export class SweepTrialEvaluator implements TrialEvaluator {
   readonly timeline: Float64Array;
   readonly blocks: number;
-  /** Trials the sweep evaluated, and trials it passed to the engine (detail or ruin). */
+  /** Trials the sweep evaluated so far. */
   swept = 0;
+  /** Trials passed to the engine so far: detail requests and runs whose equity reached zero. */
   delegated = 0;
   readonly #setup: SweepEvaluatorSetup;
   readonly #data: BarData[];
