@@ -1,5 +1,7 @@
 // End-to-end: `alphintra optimize` stopped by a signal and resumed ends exactly as a run that
-// was never stopped (the compiled bin in child processes, so real signals reach it).
+// was never stopped (the compiled bin in child processes, so real signals reach it). The engine
+// evaluator on worker threads, then the sweep evaluator (its passes run in the main thread,
+// which must still hear the signal between them).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +30,8 @@ const args = (out: string): string[] => [
   '80',
   '--workers',
   '2',
+  '--evaluator',
+  'engine',
   '--out',
   out,
 ];
@@ -41,10 +45,33 @@ const journalLines = (dir: string): number =>
     ? readFileSync(join(dir, 'journal.ndjson'), 'utf8').split('\n').length - 2
     : 0;
 
+// A grid of about 3,000 points through the sweep: about a second of passes of 64 trials (then
+// the diagnostics, PBO mostly), so the signal arrives mid-search.
+const sweepArgs = (out: string): string[] => [
+  'optimize',
+  'examples/sma-crossover.ts',
+  '--data',
+  'data/samples/orcl-1995-2014.txt',
+  '--param',
+  'fast=2:50',
+  '--param',
+  'slow=10:300:4',
+  '--constraint',
+  'fast < slow',
+  '--fees',
+  'percent:0.001',
+  '--evaluator',
+  'sweep',
+  '--verify',
+  '4',
+  '--out',
+  out,
+];
+
 /** Starts the command, sends `signals` once `trials` trials are in its journal, and resolves with how it ended. */
-function interrupted(out: string, signals: NodeJS.Signals[], trials: number, extra: string[] = []) {
+function interrupted(out: string, signals: NodeJS.Signals[], trials: number, extra: string[] = [], argsOf = args) {
   return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(bin, [...args(out), ...extra], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(bin, [...argsOf(out), ...extra], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -115,5 +142,25 @@ describe('stopping and resuming alphintra optimize', { timeout: LONG }, () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/cannot resume: the journal was written for a different run \(search settings/);
+  });
+
+  it('stops a sweep-evaluated run between passes on SIGINT, and resumes it to the same files', async () => {
+    const whole = spawnSync(bin, [...sweepArgs(join(work, 'sweep-whole')), '--quiet'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(whole.status).toBe(0);
+    const expected = files(join(work, 'sweep-whole'));
+    const trials = (JSON.parse(expected[0] as string) as { search: { evaluated: number } }).search.evaluated;
+    expect(trials).toBeGreaterThan(2500);
+    const out = join(work, 'sweep-sigint');
+    const stopped = await interrupted(out, ['SIGINT'], 64, [], sweepArgs);
+    expect(stopped.code).toBe(130);
+    const partial = JSON.parse(files(out)[0] as string) as { complete: boolean; search: { evaluated: number } };
+    expect(partial.complete).toBe(false);
+    expect(partial.search.evaluated).toBeLessThan(trials);
+    const resumed = spawnSync(bin, [...sweepArgs(out), '--resume', '--quiet'], { cwd: root, encoding: 'utf8' });
+    expect(resumed.status).toBe(0);
+    expect(files(out)).toEqual(expected);
   });
 });

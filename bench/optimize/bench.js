@@ -1,7 +1,9 @@
 // The event-driven optimiser's throughput: trials per second over the same grid with 1 and 2
 // worker threads (plus the in-process evaluator, no threads, for reference), and the scaling
 // ratio from 1 to 2 workers. Each trial is a full runBacktest + computeMetrics + CSCV block
-// statistics. Rounds alternate the contenders; the best round of each counts.
+// statistics. The sweep evaluator (one runSweep pass per batch of 64, the sweep-computable
+// metrics and CSCV blocks per trial, in process) runs the same grid as a contender.
+// Rounds alternate the contenders; the best round of each counts.
 // Options: --quick (a smaller grid, fewer rounds).
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,7 @@ import {
   parseObjective,
   prepareSearch,
   runSearch,
+  SweepTrialEvaluator,
 } from '@alphintra/optimize';
 import { WorkerPoolEvaluator } from '@alphintra/research';
 import { compileStrategyFile } from '../../packages/cli/dist/commands/backtest-strategy.js';
@@ -85,6 +88,7 @@ const contenders = {
     WorkerPoolEvaluator.start({ strategy: { moduleUrl, codeHash: 'bench' }, data, config, workers: 1 }),
   '2 worker threads': () =>
     WorkerPoolEvaluator.start({ strategy: { moduleUrl, codeHash: 'bench' }, data, config, workers: 2 }),
+  'sweep evaluator (in-process)': async () => new SweepTrialEvaluator({ strategy, data, config }),
 };
 
 console.log(
@@ -125,6 +129,10 @@ console.log(
   `ceiling, a plain arithmetic loop on 1 → 2 threads in the same rounds: ${ceiling.toFixed(2)}x (what the machine allowed); optimiser ÷ ceiling ${(scaling / ceiling).toFixed(2)}`,
 );
 console.log(`1 worker vs in-process: ${(inProcess.seconds / one.seconds).toFixed(2)}x (thread and message overhead)`);
+const sweep = best('sweep evaluator (in-process)');
+console.log(
+  `sweep evaluator vs in-process engine evaluator: ${(inProcess.seconds / sweep.seconds).toFixed(1)}x the trials/s, ${(inProcess.cpu / sweep.cpu).toFixed(1)}x less CPU per trial; vs 2 workers: ${(two.seconds / sweep.seconds).toFixed(1)}x the trials/s`,
+);
 // CPU time does not depend on how busy the machine is: with two free cores, two workers could
 // at best finish in their CPU time halved, so this bounds the speed-up the design allows.
 console.log(

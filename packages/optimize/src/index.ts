@@ -20,12 +20,27 @@ export type {
   SensitivityTrial,
 } from './diagnostics/sensitivity.js';
 export { sensitivityReport } from './diagnostics/sensitivity.js';
+export type { SearchVerification, SweepVerification, TrialDivergence } from './diagnostics/sweep-verification.js';
+export { VERIFY_TOLERANCE, verificationSample, verifySweep } from './diagnostics/sweep-verification.js';
 export type { BacktestEvaluatorSetup } from './evaluate/backtest-evaluator.js';
 export { BacktestTrialEvaluator, checkWindow, unionTimeline } from './evaluate/backtest-evaluator.js';
 export type { BarData } from './evaluate/bar-data.js';
 export { requireBars } from './evaluate/bar-data.js';
+export type { EvaluatorChoice, EvaluatorKind, EvaluatorRequest } from './evaluate/evaluator-choice.js';
+export { chooseEvaluator } from './evaluate/evaluator-choice.js';
 export type { MeasureOptions } from './evaluate/measure-run.js';
 export { lowerBound, measureRun, metricsOptionsOf } from './evaluate/measure-run.js';
+export type { SweepEvaluatorSetup } from './evaluate/sweep-evaluator.js';
+export { SweepTrialEvaluator, sweepEvaluatorProblems } from './evaluate/sweep-evaluator.js';
+export type { SweepWindowFigures } from './evaluate/sweep-metrics.js';
+export {
+  checkSweepObjectives,
+  objectivesBeyondSweep,
+  SWEEP_METRICS,
+  sweepBlocks,
+  sweepMetrics,
+  windowPeriodsPerYear,
+} from './evaluate/sweep-metrics.js';
 export type {
   EquityPoints,
   EvaluationBatch,

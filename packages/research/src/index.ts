@@ -5,6 +5,8 @@
  */
 export type { RunIdentity } from './journal.js';
 export { canonicalJson, JOURNAL_FILE, Journal, JournaledEvaluator, runKey } from './journal.js';
+export type { EvaluatorReport } from './run-evaluator.js';
+export { DEFAULT_VERIFY } from './run-evaluator.js';
 export type {
   OptimizationJob,
   OptimizationManifest,

@@ -8,6 +8,8 @@ import {
   sha256Hex,
 } from '@alphintra/engine';
 import {
+  chooseEvaluator,
+  type EvaluatorRequest,
   type MeasureOptions,
   type Objective,
   type OptimizationReport,
@@ -17,10 +19,12 @@ import {
   orientedScore,
   planOptimization,
   requireBars,
+  type TrialEvaluator,
   unionTimeline,
 } from '@alphintra/optimize';
 import { canonicalJson, Journal, JournaledEvaluator, type RunIdentity, runKey } from './journal.js';
 import { ObservedEvaluator } from './observed-evaluator.js';
+import { DEFAULT_VERIFY, type EvaluatorReport, evaluatorReport, sweepEvaluatorOf } from './run-evaluator.js';
 import { WorkerPoolEvaluator } from './worker-pool.js';
 
 /** What to optimise: the strategy (its definition here, its compiled module for the workers), data and rules. */
@@ -55,8 +59,16 @@ export interface OptimizationProgress {
 
 /** How to run it. */
 export interface RunOptions {
-  /** Worker threads. */
+  /** Worker threads (the engine evaluator's). */
   readonly workers: number;
+  /**
+   * `engine` (default): one backtest per trial on worker threads. `sweep`: each batch in one
+   * `runSweep` pass in this thread (refused when the strategy, data, rules or objectives do
+   * not allow it). `auto`: the sweep when nothing stands in its way, else the engine.
+   */
+  readonly evaluator?: EvaluatorRequest;
+  /** Trials of each sweep-evaluated search re-run through the engine to check it; 10 by default, 0 for none. */
+  readonly verify?: number;
   /** Folder for the journal (created if missing); no journal without it. */
   readonly outDir?: string;
   /** Continue the journal in `outDir` instead of starting one. */
@@ -88,7 +100,11 @@ export interface OptimizationManifest {
 }
 
 /** The document an optimisation produces (result.json, `--json`). */
-export type OptimizationResult = { readonly manifest: OptimizationManifest } & OptimizationReport;
+export type OptimizationResult = {
+  readonly manifest: OptimizationManifest;
+  /** Which evaluator ran the trials and why; for the sweep, its check against the engine. */
+  readonly evaluator: EvaluatorReport;
+} & OptimizationReport;
 
 /** A finished (or stopped) run. */
 export interface OptimizationRun {
@@ -109,7 +125,11 @@ function describeConfig(config: Partial<BacktestConfig>): Record<string, unknown
 }
 
 /** Returns the identity of a run: hashes of the strategy, data, rules and search (see `Journal`). */
-export function runIdentity(job: OptimizationJob, blocks: number): RunIdentity {
+export function runIdentity(
+  job: OptimizationJob,
+  blocks: number,
+  evaluator: 'engine' | 'sweep' = 'engine',
+): RunIdentity {
   const s = job.settings;
   return {
     strategy: job.strategy.codeHash,
@@ -128,6 +148,8 @@ export function runIdentity(job: OptimizationJob, blocks: number): RunIdentity {
         tpe: s.search.tpe ?? null,
         walkForward: s.walkForward ?? null,
         blocks,
+        // Sweep outcomes carry fewer metrics than the engine's: their journals are not mixed.
+        ...(evaluator === 'sweep' ? { evaluator } : {}),
         // The grid's budget is its size; other budgets may grow on resume (a longer run extends a shorter one).
         trials: s.search.method === 'grid' ? (s.search.trials ?? null) : null,
       }),
@@ -151,27 +173,37 @@ export async function runOptimization(job: OptimizationJob, options: RunOptions)
   const data = requireBars(job.data);
   const timeline = unionTimeline(data);
   const plan = planOptimization(job.settings, timeline);
-  const identity = runIdentity(job, blocks);
+  const choice = chooseEvaluator(
+    options.evaluator ?? 'engine',
+    { strategy: job.strategy.definition, data: job.data, config: job.config, measure },
+    job.settings.objectives,
+  );
+  const identity = runIdentity(job, blocks, choice.used);
   let journal: Journal | null = null;
   if (options.outDir !== undefined) {
     mkdirSync(options.outDir, { recursive: true });
     journal = Journal.open(options.outDir, identity, options.resume === true);
   }
-  let pool: WorkerPoolEvaluator;
+  let pool: WorkerPoolEvaluator | null = null;
+  let inner: TrialEvaluator;
   try {
-    pool = await WorkerPoolEvaluator.start({
-      strategy: { moduleUrl: job.strategy.moduleUrl, codeHash: job.strategy.codeHash },
-      data: job.data,
-      config: job.config,
-      measure,
-      workers: options.workers,
-    });
+    if (choice.used === 'sweep') inner = sweepEvaluatorOf(job);
+    else {
+      pool = await WorkerPoolEvaluator.start({
+        strategy: { moduleUrl: job.strategy.moduleUrl, codeHash: job.strategy.codeHash },
+        data: job.data,
+        config: job.config,
+        measure,
+        workers: options.workers,
+      });
+      inner = pool;
+    }
   } catch (error) {
     journal?.close();
     throw error;
   }
-  const journaled = journal === null ? null : new JournaledEvaluator(pool, journal, job.settings.space);
-  const onKill = (): void => void pool.terminate();
+  const journaled = journal === null ? null : new JournaledEvaluator(inner, journal, job.settings.space);
+  const onKill = (): void => void pool?.terminate();
   options.kill?.addEventListener('abort', onKill, { once: true });
   const primary = job.settings.objectives[0] as Objective;
   let done = 0;
@@ -180,7 +212,7 @@ export async function runOptimization(job: OptimizationJob, options: RunOptions)
   const report = (): void =>
     options.onProgress?.({ done, total: plan.totalTrials, fold, folds: plan.folds?.length ?? null, best });
   // Progress counts outcomes as they arrive, not as batches complete.
-  const evaluator = new ObservedEvaluator(journaled ?? pool, (outcome) => {
+  const evaluator = new ObservedEvaluator(journaled ?? inner, (outcome) => {
     done++;
     const value = objectiveValue(primary, outcome.metrics);
     if (value !== null && (best === null || orientedScore(primary, value) > orientedScore(primary, best))) best = value;
@@ -220,8 +252,9 @@ export async function runOptimization(job: OptimizationJob, options: RunOptions)
     runKey: runKey(identity),
     sources: job.sources ?? {},
   };
+  const evaluatorInfo = evaluatorReport(job, choice, optimization, options.verify ?? DEFAULT_VERIFY);
   return {
-    result: { manifest, ...optimization },
+    result: { manifest, evaluator: evaluatorInfo, ...optimization },
     complete: optimization.complete,
     reused: journaled?.reused ?? 0,
     evaluated: journaled?.fresh ?? evaluator.count,

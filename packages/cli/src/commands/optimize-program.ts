@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { collect } from './backtest.js';
 import { RUN_HELP, strategyRunCommand } from './backtest-program.js';
 import { type OptimizeFlags, optimizeCommand } from './optimize.js';
+import { divergenceWarning } from './optimize-evaluator.js';
 import { writeOptimizationFiles } from './optimize-files.js';
 import { writeOptimizationReport } from './optimize-html.js';
 import { printOptimization } from './optimize-report.js';
@@ -24,6 +25,7 @@ const EXAMPLES = [
   '  alphintra optimize sma.ts --data orcl.csv --param fast=5:50:5 --param slow=20:200:10 --walk-forward rolling:train=2y,test=6m --out runs/wf',
   '  alphintra optimize sma.ts --data orcl.csv --param fast=5:50:5 --param slow=20:200:10 --report opt.html   # one HTML file, opens offline',
   '  alphintra optimize sma.ts --data orcl.csv --param fast=5:50:5 --param slow=20:200:10 --out runs/wf --resume   # after Ctrl-C',
+  '  alphintra optimize sma.ts --data orcl.csv --param fast=2:100 --param slow=10:300 --evaluator sweep --verify 20',
 ].join('\n');
 
 function shellQuote(arg: string): string {
@@ -72,6 +74,15 @@ export function addOptimizeCommand(
     )
     .option('--resume', 'continue the run whose journal is in --out')
     .option('--quiet', 'no progress bar')
+    .addOption(
+      new Option(
+        '--evaluator <kind>',
+        'engine: one backtest per trial on worker threads; sweep: one pass per batch through the strategy’s sweep face; auto: the sweep when the strategy, data, rules and objectives allow it',
+      )
+        .choices(['engine', 'sweep', 'auto'])
+        .default('auto'),
+    )
+    .option('--verify <n>', 'after a sweep, re-run this many trials per search through the engine and compare', '10')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: OptimizeFlags) => {
       const run = await optimizeCommand(file, flags);
@@ -85,6 +96,8 @@ export function addOptimizeCommand(
         printOptimization(run, Number(flags.top ?? 10), out);
         if (written.length > 0) out(`  ${'written'.padEnd(17)}${written.join(', ')}`);
       }
+      const warning = divergenceWarning(result);
+      if (warning !== null) process.stderr.write(warning);
       if (!run.run.complete) {
         const done =
           (result.search?.evaluated ?? 0) +

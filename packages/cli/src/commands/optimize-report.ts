@@ -3,6 +3,7 @@ import type { ParameterSet, SearchReport, TrialRecord, WalkForwardReport } from 
 import type { OptimizationResult } from '@alphintra/research';
 import { printTable } from '../support/table.js';
 import type { OptimizeCommandRun } from './optimize.js';
+import { printEvaluator, printVerification } from './optimize-evaluator.js';
 
 type Out = (line: string) => void;
 
@@ -138,8 +139,9 @@ export function printOptimization(run: OptimizeCommandRun, top: number, out: Out
   row(
     out,
     'search',
-    `${s.method}, ${s.trials} trials per search${reused}, seed ${s.seed}, ${run.workers} worker${run.workers === 1 ? '' : 's'}`,
+    `${s.method}, ${s.trials} trials per search${reused}, seed ${s.seed}${result.evaluator.used === 'sweep' ? '' : `, ${run.workers} worker${run.workers === 1 ? '' : 's'}`}`,
   );
+  printEvaluator(result, out);
   row(
     out,
     'objectives',
@@ -165,4 +167,5 @@ export function printOptimization(run: OptimizeCommandRun, top: number, out: Out
       printDiagnostics(result, last.search, out);
     }
   }
+  printVerification(result, out);
 }

@@ -24,10 +24,43 @@ export default defineStrategy({
 });
 `;
 
+// The SMA crossover whose sweep face skips every seventh bar: it does not restate create.
+const SKIPPING = `import { defineStrategy, HOLD } from '@alphintra/engine';
+export default defineStrategy({
+  name: 'skipping',
+  parameters: {
+    fast: { type: 'integer', default: 10, min: 2, max: 200 },
+    slow: { type: 'integer', default: 30, min: 3, max: 400 },
+  },
+  create(ctx, p) {
+    const fast = ctx.indicator('SMA', { timeperiod: p.fast });
+    const slow = ctx.indicator('SMA', { timeperiod: p.slow });
+    return {
+      onBar() {
+        if (!slow.isReady) return;
+        if (fast.value > slow.value) {
+          if (ctx.quantity() <= 0) ctx.targetPercent(1);
+        } else if (ctx.quantity() > 0) ctx.closePosition();
+      },
+    };
+  },
+  sweep: {
+    indicators: (p) => ({ fast: { name: 'SMA', params: { timeperiod: p.fast } }, slow: { name: 'SMA', params: { timeperiod: p.slow } } }),
+    decide(bar, { fast, slow }, held) {
+      const s = slow[bar];
+      if (Number.isNaN(s) || bar % 7 === 0) return HOLD;
+      if (fast[bar] > s) return held <= 0 ? 1 : HOLD;
+      return held > 0 ? 0 : HOLD;
+    },
+  },
+});
+`;
+
 let work: string;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'alphintra-optimize-'));
   await writeFile(join(work, 'throws.ts'), THROWS);
+  await writeFile(join(work, 'skipping.ts'), SKIPPING);
 });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
@@ -147,6 +180,8 @@ describe('alphintra optimize', { timeout: 180_000 }, () => {
         '12',
         '--workers',
         workers,
+        '--evaluator',
+        'engine',
         '--out',
         out,
         '--quiet',
@@ -216,5 +251,70 @@ describe('alphintra optimize', { timeout: 180_000 }, () => {
     );
     expect(r.stderr.match(/strategy "throws"/g)).toHaveLength(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('runs the sweep under auto when it can, says so, and checks it against the engine', async () => {
+    const r = await run('optimize', SMA, '--data', ORCL, ...grid, '--json');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout) as OptimizationResult;
+    expect(result.evaluator).toMatchObject({ requested: 'auto', used: 'sweep' });
+    expect(result.evaluator.verification).toMatchObject({ trials: 9, agrees: true, tolerance: 1e-9 });
+    expect(result.evaluator.verification?.searches[0]?.trials).toEqual(result.search?.ranking);
+    const text = await run('optimize', SMA, '--data', ORCL, ...grid, '--verify', '4', '--quiet');
+    expect(text.stdout).toMatch(
+      /evaluator +sweep \(one runSweep pass per batch; the best trial and test runs by the engine\): auto, /,
+    );
+    expect(text.stdout).toContain('sweep agrees with the engine on 4 trials');
+    // An objective the sweep does not compute sends auto to the engine, which is then not checked.
+    const pf = await run('optimize', SMA, '--data', ORCL, ...grid, '--objective', 'profit-factor', '--workers', '1');
+    expect(pf.status).toBe(0);
+    expect(pf.stdout).toMatch(
+      /evaluator +engine \(one backtest per trial\): auto, the sweep does not compute trades\.profitFactor/,
+    );
+    expect(pf.stdout).not.toContain('sweep agrees');
+  });
+
+  it('refuses --evaluator sweep where the sweep cannot give the engine’s answers', async () => {
+    const cases: [string, string[], RegExp][] = [
+      [
+        SMA,
+        ['--param', 'fast=5:50', '--objective', 'win-rate'],
+        /cannot compute trades\.winRate \(objective winRate\)/,
+      ],
+      [SMA, ['--param', 'fast=5:50', '--volume-limit', '0.1'], /cannot run this: a volume limit/],
+      [join(work, 'throws.ts'), ['--param', 'n=1:5'], /cannot run this: strategy throws has no sweep face/],
+    ];
+    for (const [file, args, message] of cases) {
+      const r = await run('optimize', file, '--data', ORCL, ...args, '--evaluator', 'sweep');
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toMatch(/--evaluator engine/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('prints the divergence table and warns, exiting 0, when the face does not restate create', async () => {
+    const out = join(work, 'skipping-run');
+    const r = await run(
+      'optimize',
+      join(work, 'skipping.ts'),
+      '--data',
+      ORCL,
+      ...grid,
+      '--evaluator',
+      'sweep',
+      '--verify',
+      '3',
+      '--out',
+      out,
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/warning: the sweep evaluator disagrees with the event-driven engine/);
+    expect(r.stdout).toMatch(/sweep DISAGREES with the engine: \d+ figures of 3 re-run trials/);
+    expect(r.stdout).toMatch(/trial +run +parameters +metric +engine +sweep +difference/);
+    const result = JSON.parse(await readFile(join(out, 'result.json'), 'utf8')) as OptimizationResult;
+    const check = result.evaluator.verification;
+    expect(check?.agrees).toBe(false);
+    expect(check?.searches[0]?.divergences.some((d) => d.metric === 'finalEquity')).toBe(true);
   });
 });

@@ -24,6 +24,7 @@ import {
 import type { BacktestSource } from './backtest-data.js';
 import { describeStrategyFailure, whereIn } from './backtest-failure.js';
 import { compileStrategyFile, type LoadedStrategy } from './backtest-strategy.js';
+import { evaluatorFlag } from './optimize-evaluator.js';
 
 /** Flags of `alphintra optimize`. */
 export interface OptimizeFlags
@@ -43,6 +44,8 @@ export interface OptimizeFlags
   json?: boolean;
   out?: string;
   resume?: boolean;
+  evaluator?: string;
+  verify?: string;
 }
 
 /** A finished or stopped `optimize` command. */
@@ -113,6 +116,9 @@ export async function optimizeCommand(file: string, flags: OptimizeFlags): Promi
   if (flags.resume === true && flags.out === undefined)
     throw new UsageError('--resume needs the --out folder of the run to resume');
   const chosen = method(flags.method);
+  const evaluator = evaluatorFlag(flags.evaluator);
+  const verify = flags.verify === undefined ? 10 : integer('--verify', flags.verify, 10);
+  if (verify < 0) throw new UsageError(`expected --verify 0 or more, got ${verify}`);
   const quiet = flags.quiet === true || flags.json === true;
 
   const compiled = await compileStrategyFile(file, { build: true });
@@ -165,6 +171,8 @@ export async function optimizeCommand(file: string, flags: OptimizeFlags): Promi
       },
       {
         workers,
+        evaluator,
+        verify,
         ...(flags.out === undefined ? {} : { outDir: flags.out }),
         resume: flags.resume === true,
         stop,

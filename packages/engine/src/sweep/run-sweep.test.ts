@@ -54,6 +54,7 @@ describe('runSweep', () => {
     expect(result.totalReturn[0]).toBeCloseTo(980.2 / 1_000 - 1, 12);
     expect(result.maxDrawdown[0]).toBeCloseTo(1 - 891.1 / 1188.1, 12);
     expect(result.sharpe[0]).toBeCloseTo(sharpeOf(equity), 10);
+    expect(result.firstEquity[0]).toBe(1_000);
   });
 
   it('fills at the close of the deciding bar in close fill timing', () => {
@@ -61,6 +62,8 @@ describe('runSweep', () => {
     const result = sweepOf([1, H, H, 0, H], { fillTiming: 'close' });
     expect(result.trades[0]).toBe(1);
     expect(result.finalEquity[0]).toBeCloseTo(0.1 + 891 - 8.91, 9);
+    // The fill at bar 0's close already moved the first bar's equity: the fee is gone.
+    expect(result.firstEquity[0]).toBeCloseTo(0.1 + 99 * 10, 9);
   });
 
   it('never fills an order decided on the last bar', () => {

@@ -82,6 +82,7 @@ export class SweepLoop {
     // A bar whose equity equals the previous one (flat, no fill) adds a return of exactly 0,
     // which changes none of the sums, so it is skipped.
     let previous = Number.NaN;
+    let first = c.cash;
     let sum = 0;
     let squares = 0;
     let peak = Number.NEGATIVE_INFINITY;
@@ -129,7 +130,7 @@ export class SweepLoop {
           sum += ret;
           squares += ret * ret;
           if (out !== null) out[base + i - 1] = ret;
-        }
+        } else first = equity;
         previous = equity;
         if (equity > peak) {
           if (trough < peak) worst = Math.max(worst, 1 - trough / peak);
@@ -145,6 +146,7 @@ export class SweepLoop {
     if (trough < peak) worst = Math.max(worst, 1 - trough / peak);
     const finalEquity = n > 0 ? previous : c.cash;
     result.trades[run] = s[TRADES] as number;
+    result.firstEquity[run] = first;
     result.finalEquity[run] = finalEquity;
     result.totalReturn[run] = finalEquity / c.cash - 1;
     result.sharpe[run] = sharpe(sum, squares, n - 1, c.periodsPerYear);

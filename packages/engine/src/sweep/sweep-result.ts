@@ -31,6 +31,11 @@ export interface SweepResult {
   readonly parameters: readonly SweepParameters[];
   /** Closed round trips. */
   readonly trades: Float64Array;
+  /**
+   * Equity after the first bar: the starting cash, unless an order filled at that bar's
+   * close (`close` fill timing). Where a measured curve starting at the first bar begins.
+   */
+  readonly firstEquity: Float64Array;
   readonly finalEquity: Float64Array;
   readonly totalReturn: Float64Array;
   readonly sharpe: Float64Array;
@@ -80,6 +85,7 @@ export function allocateResult(
     indicatorComputations,
     parameters,
     trades: new Float64Array(runs),
+    firstEquity: new Float64Array(runs),
     finalEquity: new Float64Array(runs),
     totalReturn: new Float64Array(runs),
     sharpe: new Float64Array(runs),

@@ -7,7 +7,7 @@ import {
   type StrategyDefinition,
 } from '@alphintra/engine';
 import { type BarData, requireBars } from './bar-data.js';
-import { lowerBound, type MeasureOptions, measureRun } from './measure-run.js';
+import { type MeasureOptions, measureRun } from './measure-run.js';
 import type {
   EvaluationBatch,
   EvaluationControl,
@@ -15,7 +15,7 @@ import type {
   TrialOutcome,
   TrialWindow,
 } from './trial-evaluator.js';
-import { gateUntil } from './window-strategy.js';
+import { windowRun } from './window-data.js';
 
 /** What the in-process evaluator runs: a strategy, its data, the execution rules and how to measure. */
 export interface BacktestEvaluatorSetup {
@@ -78,21 +78,7 @@ export class BacktestTrialEvaluator implements TrialEvaluator {
   run(parameters: EvaluationBatch['parameterSets'][number], batch: EvaluationBatch): TrialOutcome {
     const { window } = batch;
     checkWindow(window, this.timeline.length);
-    const from = this.timeline[window.warmupStart] as number;
-    const start = this.timeline[window.start] as number;
-    const last = this.timeline[window.end - 1] as number;
-    const data = this.#data.map((d, k): BacktestData => {
-      const time = d.series.time;
-      const a = lowerBound(time, from);
-      const b = lowerBound(time, last + 1);
-      const whole = a === 0 && b === time.length;
-      return {
-        ...d,
-        series: whole ? d.series : d.series.slice(a, b),
-        hash: whole ? (this.#hashes[k] as string) : `${this.#hashes[k] as string}[${a}:${b}]`,
-      };
-    });
-    const strategy = window.start > window.warmupStart ? gateUntil(this.#setup.strategy, start) : this.#setup.strategy;
+    const { data, strategy, start } = windowRun(this.#setup.strategy, this.#data, this.#hashes, this.timeline, window);
     const result = runBacktest({
       ...this.#setup.config,
       ...(batch.cash === undefined ? {} : { cash: batch.cash }),
