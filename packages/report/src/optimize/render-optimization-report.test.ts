@@ -104,6 +104,29 @@ describe('renderOptimizationReport of a two-parameter grid', () => {
     expect(page).toContain('&quot;blocks&quot;: 8');
   });
 
+  it('names the evaluator, why it ran, and whether the sweep agreed with the engine', () => {
+    const facts = (doc: OptimizationDocument) => element(renderOptimizationReport({ result: doc }), 'dl', 'run-facts');
+    const note = (doc: OptimizationDocument) =>
+      element(renderOptimizationReport({ result: doc }), 'section', 'trials').includes('one-pass sweep evaluated');
+    const { evaluator: _, ...older } = result;
+    expect(facts(older)).toContain('<dt>evaluator</dt><dd>engine</dd>');
+    expect(note(older)).toBe(false);
+    const sweep = (agrees: boolean): OptimizationDocument => ({
+      ...result,
+      evaluator: {
+        requested: 'auto',
+        used: 'sweep',
+        reason: 'the strategy has a sweep face',
+        verification: { trials: 6, agrees, tolerance: 1e-9 },
+      },
+    });
+    expect(facts(sweep(true))).toContain(
+      '<dt>evaluator</dt><dd>sweep (the strategy has a sweep face); agrees with the engine on 6 re-run trials</dd>',
+    );
+    expect(facts(sweep(false))).toContain('DIVERGES from the engine');
+    expect(note(sweep(true))).toBe(true);
+  });
+
   it('gives the same bytes for the same result', () => {
     expect(renderOptimizationReport({ result })).toBe(page);
   });

@@ -21,8 +21,22 @@ export interface OptimizationRunManifest {
   readonly sources: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Which evaluator ran the trials and why, and for the one-pass sweep its check against the
+ * engine (the `evaluator` of result.json; absent from results written before it existed).
+ */
+export interface OptimizationEvaluatorRecord {
+  readonly requested: string;
+  readonly used: string;
+  readonly reason: string;
+  readonly verification: { readonly trials: number; readonly agrees: boolean; readonly tolerance: number } | null;
+}
+
 /** An optimisation result as result.json and `--json` hold it. */
-export type OptimizationDocument = OptimizationReport & { readonly manifest: OptimizationRunManifest };
+export type OptimizationDocument = OptimizationReport & {
+  readonly manifest: OptimizationRunManifest;
+  readonly evaluator?: OptimizationEvaluatorRecord;
+};
 
 /** What `renderOptimizationReport` draws. */
 export interface OptimizationReportInput {

@@ -33,6 +33,20 @@ function rangeText(d: SpaceEntry): string {
   }
 }
 
+/** Which evaluator ran the trials, why, and whether the sweep agreed with the engine. */
+export function evaluatorText(result: OptimizationDocument): string {
+  const e = result.evaluator;
+  if (e === undefined) return 'engine';
+  const check = e.verification;
+  const verified =
+    check === null
+      ? ''
+      : check.agrees
+        ? `; agrees with the engine on ${formatCount(check.trials)} re-run trials`
+        : `; DIVERGES from the engine on re-run trials (see result.json)`;
+  return `${e.used} (${e.reason})${verified}`;
+}
+
 /**
  * Returns the run section: the strategy, search settings, objectives, constraints, the search
  * space, every dataset with its hash, and the execution configuration — the manifest of
@@ -50,6 +64,7 @@ export function runSection(result: OptimizationDocument): Html {
     ['code hash (SHA-256)', m.strategy.codeHash],
     ['engine version', m.engineVersion],
     ['method', s.method],
+    ['evaluator', evaluatorText(result)],
     ['objectives', result.objectives.map(objectiveText).join(', ')],
     ['constraints', result.constraints.length === 0 ? 'none' : result.constraints.join('; ')],
     ['trials per search', formatCount(s.trials)],
