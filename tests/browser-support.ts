@@ -1,7 +1,9 @@
 // Shared by the browser tests of reports: Debian's chromium driven by playwright-core, the
 // launch arguments, and probes that tell whether a chart drew its series.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -19,6 +21,24 @@ export const ARGS = [
 export const POLL = { timeout: 10_000 };
 /** Whether chromium is installed here. */
 export const available = existsSync(CHROMIUM);
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Runs the `alphintra` command users run, from the repository root (where the examples and
+ * sample data are), and returns what it printed; throws with its standard error if it wrote any.
+ */
+export function alphintra(args: readonly string[]): string {
+  const run = spawnSync(join(root, 'node_modules/.bin/alphintra'), args, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.stderr !== '' || run.status !== 0) {
+    throw new Error(`alphintra ${args.join(' ')} failed (status ${run.status}): ${run.stderr}`);
+  }
+  return run.stdout;
+}
 
 // Functions passed to page.evaluate run in the page; tests compile without the DOM library, so
 // they name the little of it they use here (the types are stripped before the browser sees them).

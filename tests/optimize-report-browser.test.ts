@@ -4,16 +4,12 @@
 // that nothing was requested and nothing logged an error. The run is a walk-forward grid with
 // two objectives, so one page holds every kind of chart the report has.
 // .ci/run installs chromium and sets ALPHINTRA_EXPECT_BROWSER=1, so CI cannot skip this.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { available, CHROMIUM, openReport, type PageGlobal, POLL, seriesPixels } from './browser-support.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { alphintra, available, CHROMIUM, openReport, type PageGlobal, POLL, seriesPixels } from './browser-support.js';
 
 describe('the browser for optimisation report tests', () => {
   it('is installed wherever CI expects it', () => {
@@ -39,21 +35,16 @@ describe.runIf(available)('an optimisation report in chromium', () => {
     work = await mkdtemp(join(tmpdir(), 'alphintra-browser-'));
     const report = join(work, 'optimisation.html');
     // A real walk-forward optimisation of an example on sample data, through the command users run.
-    const run = spawnSync(
-      join(root, 'node_modules/.bin/alphintra'),
-      [
-        'optimize',
-        'examples/sma-crossover.ts',
-        ...['--data', 'data/samples/orcl-1995-2014.txt', '--fees', 'percent:0.001'],
-        ...['--param', 'fast=10:30:10', '--param', 'slow=50:150:50'],
-        ...['--objective', 'sharpe', '--objective', 'max-drawdown'],
-        ...['--walk-forward', 'anchored:train=10y,test=5y', '--workers', '2'],
-        ...['--report', report, '--json'],
-      ],
-      { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
-    expect(run.stderr).toBe('');
-    folds = JSON.parse(run.stdout).walkForward.folds.length;
+    const stdout = alphintra([
+      'optimize',
+      'examples/sma-crossover.ts',
+      ...['--data', 'data/samples/orcl-1995-2014.txt', '--fees', 'percent:0.001'],
+      ...['--param', 'fast=10:30:10', '--param', 'slow=50:150:50'],
+      ...['--objective', 'sharpe', '--objective', 'max-drawdown'],
+      ...['--walk-forward', 'anchored:train=10y,test=5y', '--workers', '2'],
+      ...['--report', report, '--json'],
+    ]);
+    folds = JSON.parse(stdout).walkForward.folds.length;
 
     ({ context, page, attempted, problems } = await openReport(report, join(work, 'profile')));
   }, 180_000);

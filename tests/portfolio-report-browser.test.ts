@@ -1,16 +1,12 @@
 // Opens a real portfolio report in Debian's chromium from file:// with the network blocked, and
 // checks that every chart draws (the stacked weights included), that the SVG heat maps show,
 // that every sleeve's metrics are there, and that nothing was requested or logged an error.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { available, openReport, POLL, seriesPixels } from './browser-support.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { alphintra, available, openReport, POLL, seriesPixels } from './browser-support.js';
 
 describe.runIf(available)('a portfolio report in chromium', () => {
   let work: string;
@@ -22,17 +18,12 @@ describe.runIf(available)('a portfolio report in chromium', () => {
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'alphintra-portfolio-browser-'));
     const report = join(work, 'portfolio.html');
-    const run = spawnSync(
-      join(root, 'node_modules/.bin/alphintra'),
-      [
-        'portfolio',
-        'examples/three-sleeves.portfolio.json',
-        ...['--data', 'data/samples/orcl-1995-2014.txt', '--data', 'data/samples/nvda-1999-2014.txt'],
-        ...['--data', 'data/samples/yhoo-1996-2014.txt', '--report', report, '--quiet'],
-      ],
-      { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
-    expect(run.stderr).toBe('');
+    alphintra([
+      'portfolio',
+      'examples/three-sleeves.portfolio.json',
+      ...['--data', 'data/samples/orcl-1995-2014.txt', '--data', 'data/samples/nvda-1999-2014.txt'],
+      ...['--data', 'data/samples/yhoo-1996-2014.txt', '--report', report, '--quiet'],
+    ]);
     ({ context, page, attempted, problems } = await openReport(report, join(work, 'profile')));
   }, 120_000);
 

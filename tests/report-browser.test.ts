@@ -2,16 +2,21 @@
 // with the network blocked, and checks that every chart draws, that nothing was requested and
 // nothing logged an error, that the trades table is complete and that the controls work.
 // .ci/run installs chromium and sets ALPHINTRA_EXPECT_BROWSER=1, so CI cannot skip this.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { available, CHROMIUM, openReport, type PageGlobal, POLL, pixelHash, seriesPixels } from './browser-support.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import {
+  alphintra,
+  available,
+  CHROMIUM,
+  openReport,
+  type PageGlobal,
+  POLL,
+  pixelHash,
+  seriesPixels,
+} from './browser-support.js';
 
 describe('the browser for report tests', () => {
   it('is installed wherever CI expects it', () => {
@@ -35,21 +40,16 @@ describe.runIf(available)('a backtest report in chromium', () => {
     work = await mkdtemp(join(tmpdir(), 'alphintra-browser-'));
     const report = join(work, 'momentum.html');
     // A real run of an example on sample data, through the command users run (three instruments).
-    const run = spawnSync(
-      join(root, 'node_modules/.bin/alphintra'),
-      [
-        'backtest',
-        'examples/momentum-rotation.ts',
-        ...['--data', 'data/samples/orcl-1995-2014.txt', '--symbol', 'ORCL'],
-        ...['--data', 'data/samples/nvda-1999-2014.txt', '--symbol', 'NVDA'],
-        ...['--data', 'data/samples/yhoo-1996-2014.txt', '--symbol', 'YHOO'],
-        ...['--fees', 'per-share:0.005,min=1,max-percent=0.005', '--slippage', 'bps:2'],
-        ...['--report', report, '--json'],
-      ],
-      { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
-    expect(run.stderr).toBe('');
-    trades = JSON.parse(run.stdout).summary.trades;
+    const stdout = alphintra([
+      'backtest',
+      'examples/momentum-rotation.ts',
+      ...['--data', 'data/samples/orcl-1995-2014.txt', '--symbol', 'ORCL'],
+      ...['--data', 'data/samples/nvda-1999-2014.txt', '--symbol', 'NVDA'],
+      ...['--data', 'data/samples/yhoo-1996-2014.txt', '--symbol', 'YHOO'],
+      ...['--fees', 'per-share:0.005,min=1,max-percent=0.005', '--slippage', 'bps:2'],
+      ...['--report', report, '--json'],
+    ]);
+    trades = JSON.parse(stdout).summary.trades;
 
     ({ context, page, attempted, problems } = await openReport(report, join(work, 'profile')));
   }, 120_000);
