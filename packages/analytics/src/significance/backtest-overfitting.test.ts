@@ -100,6 +100,70 @@ describe('probability of backtest overfitting (CSCV)', () => {
     }
   });
 
+  it('gives, bit for bit, what measuring every split on its own from the block sums gives', () => {
+    // Each split's complement is measured in the same pass; this recomputes every split alone.
+    const direct = (series: Float64Array[], blocks: number) => {
+      const summaries = series.map((r) => blockSummary(r, blocks));
+      const logits: number[] = [];
+      const pairs: [number, number][] = [];
+      const sharpeOf = (summary: ReturnType<typeof blockSummary>, inside: (b: number) => boolean) => {
+        let n = 0;
+        let sum = 0;
+        let squares = 0;
+        for (let b = 0; b < blocks; b++) {
+          if (!inside(b)) continue;
+          n += summary.count[b] as number;
+          sum += summary.sum[b] as number;
+          squares += summary.sumSquares[b] as number;
+        }
+        return sharpeFromSums(n, sum, squares);
+      };
+      for (let mask = 0; mask < 1 << blocks; mask++) {
+        let bits = 0;
+        for (let b = 0; b < blocks; b++) bits += (mask >>> b) & 1;
+        if (bits !== blocks / 2) continue; // ascending masks: the order Gosper's walk gives
+        const inSample = summaries.map((x) => sharpeOf(x, (b) => ((mask >>> b) & 1) === 1));
+        const outSample = summaries.map((x) => sharpeOf(x, (b) => ((mask >>> b) & 1) === 0));
+        let best = 0;
+        for (let t = 1; t < series.length; t++) if ((inSample[t] as number) > (inSample[best] as number)) best = t;
+        const chosen = outSample[best] as number;
+        const below = outSample.filter((v, t) => t !== best && v < chosen).length;
+        const ties = outSample.filter((v, t) => t !== best && v === chosen).length;
+        const omega = (1 + below + ties / 2) / (series.length + 1);
+        logits.push(Math.log(omega / (1 - omega)));
+        pairs.push([inSample[best] as number, chosen]);
+      }
+      return { logits, pairs };
+    };
+    for (const [trials, blocks, seed] of [
+      [7, 8, 4],
+      [30, 10, 5],
+    ] as const) {
+      const series = noiseTrials(trials, 300, seed);
+      series.push(Float64Array.from(series[0] as Float64Array)); // a tie
+      const report = probabilityOfBacktestOverfitting(stack(series, blocks));
+      const { logits, pairs } = direct(series, blocks);
+      expect(report.pbo).toBe(logits.filter((l) => l <= 0).length / logits.length);
+      expect(report.meanLogit).toBe(logits.reduce((a, b) => a + b, 0) / logits.length);
+      expect(report.probabilityOfLoss).toBe(pairs.filter(([, o]) => o < 0).length / pairs.length);
+      const n = pairs.length;
+      let mx = 0;
+      let my = 0;
+      for (const [x, y] of pairs) {
+        mx += x / n;
+        my += y / n;
+      }
+      let sxy = 0;
+      let sxx = 0;
+      for (const [x, y] of pairs) {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+      }
+      expect(report.degradation.slope).toBe(sxy / sxx);
+      expect(report.degradation.intercept).toBe(my - (sxy / sxx) * mx);
+    }
+  });
+
   it('finds a PBO near one half for skill-less trials', () => {
     // One data set's PBO varies a lot (its splits share blocks), so average over 40 of them.
     const pbos: number[] = [];

@@ -167,36 +167,20 @@ export function probabilityOfBacktestOverfitting(
     throw new AlphintraError('INVALID_ARGUMENT', `expected an even number of blocks from 2 to 24, got ${blocks}`);
   }
   const half = blocks / 2;
-  const isSharpe = new Float64Array(trials);
-  const oosSharpe = new Float64Array(trials);
-  const logits: number[] = [];
-  let losses = 0;
-  const selected: [number, number][] = [];
-  forEachSubset(blocks, half, (mask) => {
-    for (let t = 0; t < trials; t++) {
-      let n1 = 0;
-      let s1 = 0;
-      let q1 = 0;
-      let n2 = 0;
-      let s2 = 0;
-      let q2 = 0;
-      const base = t * blocks;
-      for (let b = 0; b < blocks; b++) {
-        const k = base + b;
-        if ((mask >>> b) & 1) {
-          n1 += stats.count[k] as number;
-          s1 += stats.sum[k] as number;
-          q1 += stats.sumSquares[k] as number;
-        } else {
-          n2 += stats.count[k] as number;
-          s2 += stats.sum[k] as number;
-          q2 += stats.sumSquares[k] as number;
-        }
-      }
-      isSharpe[t] = sharpeFromSums(n1, s1, q1);
-      oosSharpe[t] = sharpeFromSums(n2, s2, q2);
-    }
-    if (trials < 2) return;
+  // Every split's complement is a split too, with in- and out-of-sample swapped: one pass over
+  // the trials gives the Sharpe ratios of both (the same sums in the same order, so the same
+  // bits). Splits are still reported in Gosper order.
+  const masks: number[] = [];
+  forEachSubset(blocks, half, (mask) => masks.push(mask));
+  const full = (1 << blocks) - 1;
+  const indexOf = new Map(masks.map((mask, i) => [mask, i]));
+  const splitCount = masks.length;
+  const logitOf = new Float64Array(splitCount);
+  const chosenIs = new Float64Array(splitCount);
+  const chosenOos = new Float64Array(splitCount);
+  const left = new Float64Array(trials);
+  const right = new Float64Array(trials);
+  const measure = (isSharpe: Float64Array, oosSharpe: Float64Array, split: number): void => {
     let best = 0;
     for (let t = 1; t < trials; t++) if ((isSharpe[t] as number) > (isSharpe[best] as number)) best = t;
     const chosen = oosSharpe[best] as number;
@@ -209,10 +193,49 @@ export function probabilityOfBacktestOverfitting(
       else if (v === chosen) ties++;
     }
     const omega = (1 + below + ties / 2) / (trials + 1);
-    logits.push(Math.log(omega / (1 - omega)));
-    if (chosen < 0) losses++;
-    selected.push([isSharpe[best] as number, chosen]);
-  });
+    logitOf[split] = Math.log(omega / (1 - omega));
+    chosenIs[split] = isSharpe[best] as number;
+    chosenOos[split] = chosen;
+  };
+  if (trials >= 2) {
+    for (let i = 0; i < splitCount; i++) {
+      const mask = masks[i] as number;
+      const twin = indexOf.get(full ^ mask) as number;
+      if (twin < i) continue; // measured with its twin
+      for (let t = 0; t < trials; t++) {
+        let n1 = 0;
+        let s1 = 0;
+        let q1 = 0;
+        let n2 = 0;
+        let s2 = 0;
+        let q2 = 0;
+        const base = t * blocks;
+        for (let b = 0; b < blocks; b++) {
+          const k = base + b;
+          if ((mask >>> b) & 1) {
+            n1 += stats.count[k] as number;
+            s1 += stats.sum[k] as number;
+            q1 += stats.sumSquares[k] as number;
+          } else {
+            n2 += stats.count[k] as number;
+            s2 += stats.sum[k] as number;
+            q2 += stats.sumSquares[k] as number;
+          }
+        }
+        left[t] = sharpeFromSums(n1, s1, q1);
+        right[t] = sharpeFromSums(n2, s2, q2);
+      }
+      measure(left, right, i);
+      if (twin !== i) measure(right, left, twin);
+    }
+  }
+  const logits: number[] = trials < 2 ? [] : Array.from(logitOf);
+  let losses = 0;
+  const selected: [number, number][] = [];
+  for (let i = 0; i < logits.length; i++) {
+    if ((chosenOos[i] as number) < 0) losses++;
+    selected.push([chosenIs[i] as number, chosenOos[i] as number]);
+  }
   const splits = binomial(blocks, half);
   const values = Float64Array.from(logits);
   const pbo = values.length === 0 ? Number.NaN : values.filter((v) => v <= 0).length / values.length;
