@@ -68,3 +68,30 @@ export const EXAMPLE_RUNS: readonly ExampleRun[] = [
 export const EXAMPLE_PORTFOLIOS: readonly ExamplePortfolioRun[] = [
   { name: 'three-sleeves', portfolio: 'three-sleeves.portfolio.json', data: [ORCL, NVDA, YHOO], config: costs },
 ];
+
+/**
+ * One example optimisation the demo runs: a strategy's parameter ranges searched on sample
+ * data, as `alphintra optimize` takes them (`--param name=range`, `--constraint`, `--fees`).
+ */
+export interface ExampleOptimization {
+  readonly name: string;
+  readonly strategy: string;
+  readonly data: readonly { readonly file: string; readonly symbol: string }[];
+  readonly ranges: Readonly<Record<string, string>>;
+  readonly constraints?: readonly string[];
+  readonly fees?: string;
+  readonly walkForward?: string;
+}
+
+/** Every example optimisation, in a stable order. */
+export const EXAMPLE_OPTIMIZATIONS: readonly ExampleOptimization[] = [
+  {
+    name: 'sma-crossover-walk-forward',
+    strategy: 'sma-crossover.ts',
+    data: [ORCL],
+    ranges: { fast: '5:50:5', slow: '20:200:20' },
+    constraints: ['fast < slow'],
+    fees: 'percent:0.001',
+    walkForward: 'rolling:train=4y,test=1y',
+  },
+];

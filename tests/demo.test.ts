@@ -9,8 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BacktestResult, runBacktest } from '@alphintra/engine';
+import { runPortfolio } from '@alphintra/portfolio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_RUNS, exampleOptions } from './example-support.js';
+import { EXAMPLE_OPTIMIZATIONS } from '../examples/catalog.js';
+import { EXAMPLE_PORTFOLIOS, EXAMPLE_RUNS, exampleOptions, examplePortfolioOptions } from './example-support.js';
+
+/** Every report the demo writes: one per example run, portfolio and optimisation. */
+const REPORTS = [
+  ...EXAMPLE_RUNS.map((r) => r.name),
+  ...EXAMPLE_PORTFOLIOS.map((r) => r.name),
+  ...EXAMPLE_OPTIMIZATIONS.map((r) => r.name),
+].map((name) => `${name}.html`);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'node_modules/.bin/alphintra');
@@ -101,7 +110,10 @@ describe('alphintra demo --out', () => {
 
   it('prints one row per example whose figures match an independent run of it', async () => {
     const rows = tableRows(stdout);
-    expect([...rows.keys()]).toEqual(EXAMPLE_RUNS.map((r) => r.name));
+    expect([...rows.keys()]).toEqual([
+      ...EXAMPLE_RUNS.map((r) => r.name),
+      ...EXAMPLE_PORTFOLIOS.map((r) => `${r.name} (portfolio)`),
+    ]);
     expect(stdout).toMatch(/^\* spans less than 30 days: CAGR and Sharpe/m);
     for (const run of EXAMPLE_RUNS) {
       const result = runBacktest(await exampleOptions(run));
@@ -120,11 +132,36 @@ describe('alphintra demo --out', () => {
         money(result.summary.finalEquity),
       ]);
     }
+    for (const run of EXAMPLE_PORTFOLIOS) {
+      const result = runPortfolio(await examplePortfolioOptions(run)).backtest;
+      const f = figures(result);
+      expect(rows.get(`${run.name} (portfolio)`), run.name).toEqual([
+        `${run.name} (portfolio)`,
+        run.data.map((d) => d.symbol).join(', '),
+        result.summary.trades.toLocaleString('en-US'),
+        pct(f.totalReturn),
+        pct(f.cagr),
+        f.sharpe.toFixed(2),
+        pct(f.maxDrawdown),
+        money(result.summary.finalEquity),
+      ]);
+    }
+  });
+
+  it('runs every example optimisation and names what it found', () => {
+    for (const run of EXAMPLE_OPTIMIZATIONS) {
+      expect(stdout).toMatch(
+        new RegExp(
+          `^Optimisation ${run.name}: \\d+ walk-forward folds, \\d+ trials; out of sample \\(stitched\\): total return -?[\\d.]+%, Sharpe -?[\\d.]+; walk-forward efficiency -?[\\d.]+$`,
+          'm',
+        ),
+      );
+    }
   });
 
   it('writes one report per example into the folder it names, each listing the run’s trades', async () => {
     expect(stdout).toContain(`HTML reports (they open offline in any browser) in ${out}:`);
-    expect((await readdir(out)).sort()).toEqual(EXAMPLE_RUNS.map((r) => `${r.name}.html`).sort());
+    expect((await readdir(out)).sort()).toEqual([...REPORTS].sort());
     const rows = tableRows(stdout);
     for (const run of EXAMPLE_RUNS) {
       const path = join(out, `${run.name}.html`);
@@ -149,7 +186,7 @@ describe('alphintra demo without --out', () => {
     expect(folder).toBeDefined();
     try {
       expect(folder?.startsWith(join(tmpdir(), 'alphintra-demo-'))).toBe(true);
-      expect(await readdir(folder as string)).toHaveLength(EXAMPLE_RUNS.length);
+      expect((await readdir(folder as string)).sort()).toEqual([...REPORTS].sort());
     } finally {
       if (folder !== undefined) await rm(folder, { recursive: true, force: true });
     }

@@ -93,7 +93,7 @@ export interface BacktestSetup {
   readonly fxRates?: LoadedFxRates;
 }
 
-const NO_FX_RATES: LoadedFxRates = { table: {}, files: {} };
+export const NO_FX_RATES: LoadedFxRates = { table: {}, files: {} };
 
 /** Collects a repeatable option's values (commander's `argParser` for `--data`, `--param` …). */
 export function collect(value: string, previous: string[] | undefined): string[] {

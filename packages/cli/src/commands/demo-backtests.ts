@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { MetricsReport } from '@alphintra/analytics';
 import { MICROS_PER_DAY } from '@alphintra/core';
+import type { BacktestResult } from '@alphintra/engine';
 import { executeBacktest } from './backtest.js';
 import { loadBenchmarkSource } from './backtest-benchmark.js';
 import { loadBacktestData } from './backtest-data.js';
@@ -58,18 +60,34 @@ export async function runExample(run: ExampleCatalogRun, folders: DemoFolders): 
   });
   await mkdir(folders.reports, { recursive: true });
   const report = await writeBacktestReport(join(folders.reports, reportFileName(run.name)), backtest);
-  const metrics = metricsOf(backtest);
-  const time = backtest.result.equity.time;
+  return demoRow(
+    run.name,
+    run.data.map((d) => d.symbol),
+    backtest.result,
+    metricsOf(backtest),
+    report,
+  );
+}
+
+/** The demo table's row of a finished run (a backtest, or a portfolio's account). */
+export function demoRow(
+  name: string,
+  instruments: readonly string[],
+  result: BacktestResult,
+  metrics: MetricsReport,
+  report: string,
+): DemoRun {
+  const time = result.equity.time;
   const days = time.length === 0 ? 0 : ((time[time.length - 1] as number) - (time[0] as number)) / MICROS_PER_DAY;
   return {
-    name: run.name,
-    instruments: run.data.map((d) => d.symbol),
-    trades: backtest.result.summary.trades,
+    name,
+    instruments,
+    trades: result.summary.trades,
     totalReturn: metrics.returns.totalReturn,
     cagr: metrics.returns.cagr,
     sharpe: metrics.risk.sharpe,
     maxDrawdown: metrics.drawdown.maxDrawdown,
-    finalEquity: backtest.result.summary.finalEquity,
+    finalEquity: result.summary.finalEquity,
     days,
     report,
   };

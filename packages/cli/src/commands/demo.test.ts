@@ -81,6 +81,29 @@ describe('alphintra demo', () => {
     expect(r.stderr).toContain('expected EXAMPLE_RUNS[0] to have data: [{ file, symbol }, …]');
   });
 
+  it('fails with one line on a catalog whose portfolios or optimisations have the wrong shape', async () => {
+    const cases: [string, string][] = [
+      ['EXAMPLE_PORTFOLIOS = {}', 'expected EXAMPLE_PORTFOLIOS to be an array'],
+      [
+        "EXAMPLE_PORTFOLIOS = [{ name: 'p', data: [], config: {} }]",
+        'expected EXAMPLE_PORTFOLIOS[0] to have a portfolio file name',
+      ],
+      [
+        "EXAMPLE_OPTIMIZATIONS = [{ name: 'o', strategy: 's.ts', data: [{ file: 'a.csv', symbol: 'A' }], ranges: { fast: 5 } }]",
+        'expected EXAMPLE_OPTIMIZATIONS[0] to have ranges: { name: "from:to:step", … }',
+      ],
+    ];
+    for (const [i, [exported, message]] of cases.entries()) {
+      const dir = join(work, `bad-extra-${i}`);
+      await mkdir(dir);
+      await writeFile(join(dir, 'catalog.ts'), `export const EXAMPLE_RUNS = [];\nexport const ${exported};\n`);
+      const r = await run('demo', '--examples', dir, '--samples', samples, '--out', join(work, `bad-extra-out-${i}`));
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(message);
+    }
+  });
+
   it('shows no annualised figures for a run shorter than 30 days, and says why', () => {
     const run = (name: string, days: number): DemoRun => ({
       name,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { printTable } from '../support/table.js';
 import { type DemoRun, runExample } from './demo-backtests.js';
 import { loadExampleCatalog } from './demo-catalog.js';
+import { type DemoOptimization, runExampleOptimization, runExamplePortfolio } from './demo-research.js';
 import { sampleDataTour } from './demo-samples.js';
 
 /** Flags of `alphintra demo`. */
@@ -65,7 +66,7 @@ export function printDemoTable(runs: readonly DemoRun[], out: (line: string) => 
 export async function demoCommand(flags: DemoFlags, out: (line: string) => void): Promise<DemoRun[]> {
   const samples = flags.samples ?? defaultSamplesDir();
   const examples = flags.examples ?? defaultExamplesDir();
-  const catalog = await loadExampleCatalog(examples);
+  const { runs: catalog, portfolios, optimizations } = await loadExampleCatalog(examples);
   const reports = flags.out === undefined ? await mkdtemp(join(tmpdir(), 'alphintra-demo-')) : resolve(flags.out);
   out('Alphintra demo');
   out('');
@@ -73,15 +74,27 @@ export async function demoCommand(flags: DemoFlags, out: (line: string) => void)
   out('');
   out(`Backtests of the ${catalog.length} example strategies (${join(examples, 'catalog.ts')}) on the sample data:`);
   out('');
+  const folders = { examples, samples, reports };
   const runs: DemoRun[] = [];
-  for (const run of catalog) runs.push(await runExample(run, { examples, samples, reports }));
+  for (const run of catalog) runs.push(await runExample(run, folders));
+  for (const run of portfolios) runs.push(await runExamplePortfolio(run, folders));
   printDemoTable(runs, out);
+  const searches: DemoOptimization[] = [];
+  for (const run of optimizations) searches.push(await runExampleOptimization(run, folders));
+  for (const search of searches) {
+    out('');
+    out(`Optimisation ${search.name}: ${search.summary}`);
+  }
   out('');
   out(`HTML reports (they open offline in any browser) in ${reports}:`);
-  const width = Math.max(...runs.map((r) => r.name.length));
-  for (const run of runs) out(`  ${run.name.padEnd(width)}  ${run.report}`);
+  const written = [...runs, ...searches];
+  const width = Math.max(...written.map((r) => r.name.length));
+  for (const run of written) out(`  ${run.name.padEnd(width)}  ${run.report}`);
   out('');
   out('Next: alphintra backtest examples/sma-crossover.ts --data data/samples/orcl-1995-2014.txt --report report.html');
+  out(
+    "      alphintra optimize examples/sma-crossover.ts --data data/samples/orcl-1995-2014.txt --param fast=5:50:5 --param slow=20:200:10 --constraint 'fast < slow' --report optimisation.html",
+  );
   out('      alphintra data inspect <file>, alphintra --help');
   return runs;
 }
