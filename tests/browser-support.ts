@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARGS = [
@@ -90,6 +91,24 @@ export function seriesPixels(page: Page, id: string): Promise<number> {
     }
     return count;
   }, id);
+}
+
+/**
+ * Checks that the page drew exactly the time-series charts `ids` (its own count of drawn
+ * charts), each on a canvas of at least 100 × 100 pixels showing its series' colours.
+ */
+export async function expectTimeSeriesDrawn(page: Page, ids: readonly string[]): Promise<void> {
+  const drawn = await page.evaluate(
+    () => (globalThis as unknown as PageGlobal).document.documentElement.dataset.chartsDrawn,
+  );
+  expect(drawn).toBe(String(ids.length));
+  for (const id of ids) {
+    const box = await page.locator(`#${id} canvas`).first().boundingBox();
+    expect(box?.width, id).toBeGreaterThan(100);
+    expect(box?.height, id).toBeGreaterThan(100);
+    // lightweight-charts paints on animation frames: poll until the series show.
+    await expect.poll(() => seriesPixels(page, id), POLL).toBeGreaterThan(300);
+  }
 }
 
 /** Returns a fingerprint of the pixels of a chart's canvases, to tell whether a control redrew it. */

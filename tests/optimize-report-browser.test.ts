@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alphintra, available, CHROMIUM, openReport, type PageGlobal, POLL, seriesPixels } from './browser-support.js';
+import { alphintra, available, CHROMIUM, expectTimeSeriesDrawn, openReport } from './browser-support.js';
 
 describe('the browser for optimisation report tests', () => {
   it('is installed wherever CI expects it', () => {
@@ -57,16 +57,7 @@ describe.runIf(available)('an optimisation report in chromium', () => {
   it('draws both equity charts on non-blank canvases of non-zero size', async () => {
     const ids = await page.$$eval('[data-chart="time-series"]', (nodes) => nodes.map((n) => n.id));
     expect(ids).toEqual(['walk-forward-equity-chart', 'best-equity-chart']);
-    const drawn = await page.evaluate(
-      () => (globalThis as unknown as PageGlobal).document.documentElement.dataset.chartsDrawn,
-    );
-    expect(drawn).toBe(String(ids.length));
-    for (const id of ids) {
-      const box = await page.locator(`#${id} canvas`).first().boundingBox();
-      expect(box?.width, id).toBeGreaterThan(100);
-      expect(box?.height, id).toBeGreaterThan(100);
-      await expect.poll(() => seriesPixels(page, id), POLL).toBeGreaterThan(300);
-    }
+    await expectTimeSeriesDrawn(page, ids);
   });
 
   it('draws the PBO histogram, the sensitivity heat map and profiles and the Pareto front as SVG', async () => {

@@ -11,11 +11,10 @@ import {
   alphintra,
   available,
   CHROMIUM,
+  expectTimeSeriesDrawn,
   openReport,
-  type PageGlobal,
   POLL,
   pixelHash,
-  seriesPixels,
 } from './browser-support.js';
 
 describe('the browser for report tests', () => {
@@ -70,17 +69,7 @@ describe.runIf(available)('a backtest report in chromium', () => {
       'rolling-sharpe-chart',
       'rolling-volatility-chart',
     ]);
-    const drawn = await page.evaluate(
-      () => (globalThis as unknown as PageGlobal).document.documentElement.dataset.chartsDrawn,
-    );
-    expect(drawn).toBe(String(ids.length));
-    for (const id of ids) {
-      const box = await page.locator(`#${id} canvas`).first().boundingBox();
-      expect(box?.width, id).toBeGreaterThan(100);
-      expect(box?.height, id).toBeGreaterThan(100);
-      // lightweight-charts paints on animation frames: poll until the series show.
-      await expect.poll(() => seriesPixels(page, id), POLL).toBeGreaterThan(300);
-    }
+    await expectTimeSeriesDrawn(page, ids);
   });
 
   it('draws the heat map and the histogram as SVG of non-zero size', async () => {
