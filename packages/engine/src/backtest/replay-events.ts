@@ -1,9 +1,7 @@
 import { STREAM_BARS, STREAM_QUOTES, STREAM_TRADES } from '../kernel/bar-matcher.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { KernelInstrument } from '../kernel/kernel-types.js';
-import { checkpoint, type Progress, type Signal } from './replay.js';
-
-const BLOCK = 4096;
+import { driveTimeline, type Progress, type Signal } from './replay.js';
 
 /**
  * Every market-data stream of a run on one timeline: each instrument's bars (an event at each
@@ -112,19 +110,7 @@ class EventTimeline {
  */
 export function replayEvents(kernel: Kernel, interval: number, progress: Progress, signal: Signal): number {
   const timeline = new EventTimeline(kernel);
-  const total = timeline.total;
-  let done = 0;
-  let nextCheck = interval;
-  for (;;) {
-    const stepped = timeline.step(Math.min(BLOCK, nextCheck - done));
-    if (stepped === 0) break;
-    done += stepped;
-    if (done >= nextCheck) {
-      nextCheck = done + interval;
-      checkpoint(done, total, progress, signal);
-    }
-  }
-  return done;
+  return driveTimeline(timeline, timeline.total, interval, progress, signal);
 }
 
 /** Whether a run needs the event timeline: tick data on any instrument. */

@@ -106,7 +106,20 @@ export function replayMany(
   progress: Progress,
   signal: Signal,
 ): number {
-  const timeline = new Timeline(kernel);
+  return driveTimeline(new Timeline(kernel), total, interval, progress, signal);
+}
+
+/**
+ * Steps a timeline to its end in blocks, reporting progress and checking the signal each time
+ * the count passes the next multiple of `interval`; returns the count stepped (bars or events).
+ */
+export function driveTimeline(
+  timeline: { step(max: number): number },
+  total: number,
+  interval: number,
+  progress: Progress,
+  signal: Signal,
+): number {
   let done = 0;
   let nextCheck = interval;
   for (;;) {
