@@ -99,7 +99,7 @@ export type {
   StrategyHandlers,
   StrategyLogger,
 } from './strategy/strategy.js';
-export { defineStrategy } from './strategy/strategy.js';
+export { defineStrategy, HANDLER_NAMES } from './strategy/strategy.js';
 export { hashColumnList, hashColumns } from './support/columns-hash.js';
 export { Sha256, sha256Hex } from './support/sha256.js';
 export type { SweepComparison, SweepDivergence, SweepMetric } from './sweep/compare-sweep.js';

@@ -1,19 +1,13 @@
 import { formatIsoMicros } from '@alphintra/core';
-import type { BarView, StrategyContext, StrategyDefinition, StrategyHandlers } from '@alphintra/engine';
+import {
+  type BarView,
+  HANDLER_NAMES,
+  type StrategyContext,
+  type StrategyDefinition,
+  type StrategyHandlers,
+} from '@alphintra/engine';
 import { StrategyError } from '../support/errors.js';
 import { whereIn } from './backtest-failure.js';
-
-const HANDLERS = [
-  'onStart',
-  'onBar',
-  'onQuote',
-  'onTrade',
-  'onSlice',
-  'onOrderUpdate',
-  'onFill',
-  'onTimer',
-  'onStop',
-] as const;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -54,7 +48,7 @@ export function guardStrategy(definition: StrategyDefinition, file?: string): St
         );
       }
       const guarded: Record<string, (...args: unknown[]) => unknown> = {};
-      for (const name of HANDLERS) {
+      for (const name of HANDLER_NAMES) {
         const handler: unknown = handlers[name];
         if (handler === undefined) continue;
         if (typeof handler !== 'function') {

@@ -1,18 +1,6 @@
-import type { StrategyHandlers } from '../strategy/strategy.js';
+import { HANDLER_NAMES, type StrategyHandlers } from '../strategy/strategy.js';
 import type { Clock } from './clock.js';
 import { StrategyError } from './strategy-error.js';
-
-const HANDLERS = [
-  'onStart',
-  'onBar',
-  'onQuote',
-  'onTrade',
-  'onSlice',
-  'onOrderUpdate',
-  'onFill',
-  'onTimer',
-  'onStop',
-] as const;
 
 /**
  * Keeps the first exception a strategy handler threw. Handlers are called through it; once a
@@ -93,7 +81,7 @@ export class StrategyGuard {
       );
     }
     const handlers = created as Record<string, unknown>;
-    for (const key of HANDLERS) {
+    for (const key of HANDLER_NAMES) {
       const handler = handlers[key];
       if (handler !== undefined && typeof handler !== 'function') {
         throw fail(`expected ${key} to be a function, got ${typeof handler}`);

@@ -213,6 +213,19 @@ export interface StrategyContext {
   cancelTimer(name: string): void;
 }
 
+/** The names of every handler a strategy may define (see {@link StrategyHandlers}). */
+export const HANDLER_NAMES = [
+  'onStart',
+  'onBar',
+  'onQuote',
+  'onTrade',
+  'onSlice',
+  'onOrderUpdate',
+  'onFill',
+  'onTimer',
+  'onStop',
+] as const satisfies readonly (keyof StrategyHandlers)[];
+
 /** What a strategy does at each event; every handler is optional. */
 export interface StrategyHandlers {
   onStart?(): void;
