@@ -5,7 +5,7 @@ import type { BacktestResult } from '../backtest/results.js';
 export interface StrategyFailure {
   /** The strategy's name. */
   readonly strategy: string;
-  /** `create`, `onStart`, `onBar`, `onQuote`, `onTrade`, `onSlice`, `onOrderUpdate`, `onFill`, `onTimer` or `onStop`. */
+  /** `create`, `onStart`, `onBar`, `onQuote`, `onTrade`, `onSlice`, `onOrderUpdate`, `onFill`, `onTimer`, `onStop`, or `sweep.decide` (runSweep). */
   readonly handler: string;
   /** Clock time (epoch µs) when it threw. */
   readonly time: number;

@@ -1,5 +1,6 @@
 import { AlphintraError, BarSeries, defineInstrument, type FutureInstrument, type Timeframe } from '@alphintra/core';
 import { describe, expect, it } from 'vitest';
+import { StrategyError } from '../kernel/strategy-error.js';
 import { defineStrategy } from '../strategy/strategy.js';
 import { dailyBars, flatBars, syntheticBars, TEST_EQUITY } from '../testing/fixtures.js';
 import { scriptedStrategy } from '../testing/scripted-strategy.js';
@@ -182,6 +183,37 @@ describe('runSweep', () => {
         parameterSets: [{ a: 5 }, { a: 6 }],
       }),
     ).toThrow('expected the sweep face to name the same indicators for every parameter set (y), got x for set 1');
+  });
+
+  it('stops with a StrategyError naming the run when the face throws, the exception as its cause', () => {
+    const boom = new Error('boom');
+    const strategy = defineStrategy({
+      name: 'fragile',
+      parameters: { a: { type: 'integer', default: 5 } },
+      create: () => ({}),
+      sweep: {
+        indicators: () => ({}),
+        decide: (bar, _values, _position, p) => {
+          if (p.a === 7 && bar === 3) throw boom;
+          return HOLD;
+        },
+      },
+    });
+    let caught: unknown;
+    try {
+      runSweep({
+        strategy,
+        data: [{ instrument: TEST_EQUITY, series: syntheticBars(50) }],
+        parameterSets: [{ a: 5 }, { a: 7 }],
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(StrategyError);
+    const error = caught as StrategyError;
+    expect(error.cause).toBe(boom);
+    expect(error.handler).toBe('sweep.decide');
+    expect(error.message).toBe(`strategy "fragile": threw in sweep.decide (${TEST_EQUITY.id}, run with a=7): boom`);
   });
 
   it('reports progress and stops when the signal is raised', () => {

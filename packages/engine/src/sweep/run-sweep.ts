@@ -2,6 +2,7 @@ import { AlphintraError, BarSeries, detectTimeframe, type Rng, SeededRng } from 
 import { barShape, checkSeries, resolveBacktestConfig } from '../backtest/backtest-config.js';
 import { createFeeModel } from '../execution/fee-model.js';
 import { createSlippageModel } from '../execution/slippage-model.js';
+import { StrategyError } from '../kernel/strategy-error.js';
 import { type ParameterSpecs, type ParameterValues, resolveParameters } from '../strategy/parameters.js';
 import { SweepAccount } from './sweep-account.js';
 import type { SweepFace, SweepIndicator } from './sweep-face.js';
@@ -9,6 +10,24 @@ import { SweepIndicators } from './sweep-indicators.js';
 import { SweepLoop } from './sweep-loop.js';
 import { checkSweepOptions, refuseUnsupported, type SweepOptions, sweepProblems } from './sweep-options.js';
 import { allocateResult, type SweepParameters, type SweepResult } from './sweep-result.js';
+
+/**
+ * The error of a run that threw: the engine's own errors as they are, anything else — the
+ * strategy's face threw — as a `StrategyError` naming the run's parameters, with the original
+ * exception as its cause (so the caller can point at the strategy's line, as for a backtest).
+ */
+function sweepFailure(strategy: string, instrument: string, parameters: SweepParameters, error: unknown): unknown {
+  if (error instanceof AlphintraError) return error;
+  const set = Object.entries(parameters)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(' ');
+  const message = error instanceof Error ? error.message : String(error);
+  return new StrategyError(
+    { strategy, handler: 'sweep.decide', time: Number.NaN, instrument, bar: -1 },
+    error,
+    `threw in sweep.decide (${instrument}, run with ${set === '' ? 'no parameters' : set}): ${message}`,
+  );
+}
 
 /** Periods per year of daily bars, as analytics infers them (252 sessions). */
 const DAILY_PERIODS = 252;
@@ -172,7 +191,11 @@ export function runSweep<P extends ParameterSpecs, K extends string>(options: Sw
     for (let j = 0; j < k; j++) values[names[j] as string] = columns[slots[r * k + j] as number] as Float64Array;
     // A probabilistic slippage model draws from the run's own generator, seeded as runBacktest seeds it.
     account.reset(config.cash, random ? rngFor() : shared);
-    loop.run(r, values, parameters[r] as ParameterValues<never>);
+    try {
+      loop.run(r, values, parameters[r] as ParameterValues<never>);
+    } catch (error) {
+      throw sweepFailure(options.strategy.name, instrument.id, parameters[r] as SweepParameters, error);
+    }
     if ((r + 1) % interval === 0 && r + 1 < runs) {
       if (options.signal?.aborted === true)
         throw new AlphintraError('ABORTED', `sweep cancelled after ${r + 1} of ${runs} runs`);
