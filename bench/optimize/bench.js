@@ -2,7 +2,8 @@
 // worker threads (plus the in-process evaluator, no threads, for reference), and the scaling
 // ratio from 1 to 2 workers. Each trial is a full runBacktest + computeMetrics + CSCV block
 // statistics. The sweep evaluator (one runSweep pass per batch of 64, the sweep-computable
-// metrics and CSCV blocks per trial, in process) runs the same grid as a contender.
+// metrics and CSCV blocks per trial, in process) runs the same grid as a contender; then the
+// sweep evaluator alone, in process and on 1 and 2 worker threads, over a bigger grid.
 // Rounds alternate the contenders; the best round of each counts.
 // Options: --quick (a smaller grid, fewer rounds).
 import { availableParallelism } from 'node:os';
@@ -140,6 +141,81 @@ console.log(
 );
 console.log(`best Sharpe ${same ? 'agrees' : 'DIFFERS'} across contenders`);
 if (!same) process.exitCode = 1;
+
+// The sweep evaluator on worker threads: a bigger grid (the sweep is ~20x faster per trial, so
+// the small grid above is over before threads matter), in process and on 1 and 2 workers, each
+// worker running runSweep over chunks of the batch. Rounds alternate, best round counts.
+const sweepRanges = quick ? { fast: '2:40:2', slow: '20:200:4' } : { fast: '2:60', slow: '20:300:2' };
+const sweepSpace = buildSpace(strategy.parameters, sweepRanges);
+const sweepConstraints = [compileConstraint('fast < slow', sweepSpace)];
+async function timeSweepGrid(evaluator) {
+  const prepared = prepareSearch(sweepSpace, sweepConstraints, { method: 'grid', seed: 1 });
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const run = await runSearch({ space: sweepSpace, objectives, prepared, window, evaluator });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(cpu);
+  const top = Math.max(...run.trials.map((t) => t.values[0] ?? Number.NEGATIVE_INFINITY));
+  return { trials: run.trials.length, seconds, best: top, cpu: (used.user + used.system) / 1e6 };
+}
+const sweepContenders = {
+  'sweep, in-process': async () => new SweepTrialEvaluator({ strategy, data, config }),
+  'sweep, 1 worker thread': () =>
+    WorkerPoolEvaluator.start({
+      strategy: { moduleUrl, codeHash: 'bench' },
+      data,
+      config,
+      workers: 1,
+      evaluator: 'sweep',
+    }),
+  'sweep, 2 worker threads': () =>
+    WorkerPoolEvaluator.start({
+      strategy: { moduleUrl, codeHash: 'bench' },
+      data,
+      config,
+      workers: 2,
+      evaluator: 'sweep',
+    }),
+};
+const sweepResults = Object.fromEntries(Object.keys(sweepContenders).map((name) => [name, []]));
+const sweepSpin = { 1: [], 2: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  sweepSpin[1].push(await timeSpin(1));
+  sweepSpin[2].push(await timeSpin(2));
+  for (const [name, start] of Object.entries(sweepContenders)) {
+    const evaluator = await start();
+    try {
+      await timeSweepGrid(evaluator);
+      sweepResults[name].push(await timeSweepGrid(evaluator));
+    } finally {
+      await evaluator.close();
+    }
+  }
+}
+const bestSweep = (name) => sweepResults[name].reduce((a, b) => (b.seconds < a.seconds ? b : a));
+console.log(`
+sweep evaluator on worker threads, grid fast=${sweepRanges.fast} × slow=${sweepRanges.slow} with fast < slow:
+`);
+console.log('| contender | trials | best s | trials/s | CPU s | CPU / wall | CPU ms / trial | best Sharpe |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const name of Object.keys(sweepContenders)) {
+  const r = bestSweep(name);
+  console.log(
+    `| ${name} | ${r.trials} | ${r.seconds.toFixed(3)} | ${(r.trials / r.seconds).toFixed(1)} | ${r.cpu.toFixed(2)} | ${(r.cpu / r.seconds).toFixed(2)} | ${((1000 * r.cpu) / r.trials).toFixed(3)} | ${r.best.toFixed(4)} |`,
+  );
+}
+const sweepOne = bestSweep('sweep, 1 worker thread');
+const sweepTwo = bestSweep('sweep, 2 worker threads');
+const sweepLocal = bestSweep('sweep, in-process');
+const sweepCeiling = Math.min(...sweepSpin[1]) / Math.min(...sweepSpin[2]);
+const sweepScaling = sweepOne.seconds / sweepTwo.seconds;
+console.log(
+  `
+sweep scaling 1 → 2 workers: ${sweepScaling.toFixed(2)}x; ceiling in the same rounds ${sweepCeiling.toFixed(2)}x; sweep ÷ ceiling ${(sweepScaling / sweepCeiling).toFixed(2)}; 2 workers vs in-process: ${(sweepLocal.seconds / sweepTwo.seconds).toFixed(2)}x`,
+);
+const sweepSame = new Set(Object.keys(sweepContenders).map((n) => bestSweep(n).best)).size === 1;
+console.log(`best Sharpe ${sweepSame ? 'agrees' : 'DIFFERS'} across the sweep contenders`);
+if (!sweepSame) process.exitCode = 1;
 
 // Search quality (not speed): the best Sharpe found by TPE and by random search with the same
 // budget, over several seeds, on the in-process evaluator. Deterministic for the seeds.

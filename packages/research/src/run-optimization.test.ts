@@ -5,7 +5,7 @@ import { buildSpace, type OptimizationSettings, parseObjective, parseWalkForward
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE } from './journal.js';
 import { runOptimization } from './run-optimization.js';
-import { testData, testJob, testStrategy } from './testing/fixtures.js';
+import { SWEEP_STRATEGY_URL, testData, testJob, testStrategy } from './testing/fixtures.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -37,6 +37,24 @@ describe('running an optimisation on worker threads', { timeout: 180_000 }, () =
     expect(one.result.search?.evaluated).toBe(24);
     expect(one.complete).toBe(true);
     expect(one.result.manifest.strategy).toEqual({ name: 'research-test-sma', version: '1', codeHash: 'test-code' });
+  });
+
+  it('spreads sweep passes over the workers with the same result as one thread', async () => {
+    const strategy = await testStrategy(SWEEP_STRATEGY_URL);
+    const grid: OptimizationSettings = {
+      space: buildSpace(strategy.parameters, { fast: '2:20:2', slow: '20:100:5' }),
+      constraints: ['fast < slow'],
+      objectives: [parseObjective('sharpe')],
+      search: { method: 'grid', seed: 5 },
+    };
+    const job = await testJob(grid, testData(), SWEEP_STRATEGY_URL);
+    const one = await runOptimization(job, { workers: 1, evaluator: 'sweep', verify: 3 });
+    const two = await runOptimization(job, { workers: 2, evaluator: 'sweep', verify: 3 });
+    expect(one.result.evaluator).toMatchObject({ used: 'sweep', verification: { agrees: true } });
+    expect(JSON.stringify(two.result)).toBe(JSON.stringify(one.result));
+    // The grid's every feasible point (10 × 17 but fast 20 / slow 20), in chunks of 32 on the two workers.
+    expect(two.result.search?.evaluated).toBe(169);
+    expect(two.complete).toBe(true);
   });
 
   it('stops cleanly, and a resumed run ends byte for byte as an uninterrupted one', async () => {

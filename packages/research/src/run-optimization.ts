@@ -59,12 +59,13 @@ export interface OptimizationProgress {
 
 /** How to run it. */
 export interface RunOptions {
-  /** Worker threads (the engine evaluator's). */
+  /** Worker threads. With the sweep evaluator, 1 runs the passes in this thread (no worker). */
   readonly workers: number;
   /**
-   * `engine` (default): one backtest per trial on worker threads. `sweep`: each batch in one
-   * `runSweep` pass in this thread (refused when the strategy, data, rules or objectives do
-   * not allow it). `auto`: the sweep when nothing stands in its way, else the engine.
+   * `engine` (default): one backtest per trial on worker threads. `sweep`: chunks of each batch
+   * in one `runSweep` pass each, spread over the worker threads (refused when the strategy,
+   * data, rules or objectives do not allow it). `auto`: the sweep when nothing stands in its
+   * way, else the engine.
    */
   readonly evaluator?: EvaluatorRequest;
   /** Trials of each sweep-evaluated search re-run through the engine to check it; 10 by default, 0 for none. */
@@ -187,7 +188,8 @@ export async function runOptimization(job: OptimizationJob, options: RunOptions)
   let pool: WorkerPoolEvaluator | null = null;
   let inner: TrialEvaluator;
   try {
-    if (choice.used === 'sweep') inner = sweepEvaluatorOf(job);
+    // One sweep thread needs no worker: the pass runs in this thread, between the event loop's turns.
+    if (choice.used === 'sweep' && options.workers === 1) inner = sweepEvaluatorOf(job);
     else {
       pool = await WorkerPoolEvaluator.start({
         strategy: { moduleUrl: job.strategy.moduleUrl, codeHash: job.strategy.codeHash },
@@ -195,6 +197,7 @@ export async function runOptimization(job: OptimizationJob, options: RunOptions)
         config: job.config,
         measure,
         workers: options.workers,
+        evaluator: choice.used,
       });
       inner = pool;
     }

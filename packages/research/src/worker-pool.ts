@@ -35,22 +35,39 @@ export class TrialError extends Error {
   }
 }
 
+/** One request: the trials of `batch` (a part of the caller's), resolved all at once. */
 interface Task {
   readonly id: number;
   readonly batch: EvaluationBatch;
-  readonly resolve: (outcome: TrialOutcome | undefined) => void;
+  /** Outcomes in the order of `batch.parameterSets`; undefined when the task was dropped. */
+  readonly resolve: (outcomes: readonly (TrialOutcome | undefined)[] | undefined) => void;
   readonly reject: (error: Error) => void;
   readonly signal: { readonly aborted: boolean } | undefined;
+}
+
+/** Which evaluator the workers run. */
+export type PoolEvaluator = 'engine' | 'sweep';
+
+/**
+ * Trials per sweep request: about four requests per worker, so that the workers stay busy to the
+ * end of a batch, but at least 32 trials (or the batch's share per worker, when smaller), so that
+ * a pass still shares its indicators among many parameter sets.
+ */
+export function sweepChunkSize(trials: number, workers: number): number {
+  return Math.max(1, Math.min(32, Math.ceil(trials / workers)), Math.ceil(trials / (workers * 4)));
 }
 
 // The worker is always the compiled one: from src/ (tests) and from dist/ this is dist/.
 const WORKER_FILE = new URL('../dist/trial-worker.js', import.meta.url);
 
 /**
- * Evaluates trials on worker threads, one trial per message to whichever worker is free. The
- * data is copied once into shared memory that every worker maps. Outcomes come back in batch
- * order, and each equals the in-process evaluator's, so results do not depend on the number of
- * workers. `terminate` stops every worker at once and drops the trials in flight.
+ * Evaluates trials on worker threads, each request to whichever worker is free: one trial per
+ * request through the engine (`evaluator: 'engine'`, the default), or a chunk of trials per
+ * request through the one-pass sweep (`'sweep'`: each worker runs a `SweepTrialEvaluator`; see
+ * {@link sweepChunkSize}). The data is copied once into shared memory that every worker maps.
+ * Outcomes come back in batch order, and each equals the in-process evaluator's, so results do
+ * not depend on the number of workers. `terminate` stops every worker at once and drops the
+ * trials in flight.
  *
  * @example
  * const pool = await WorkerPoolEvaluator.start({ strategy: { moduleUrl, codeHash }, data, config: { fees }, workers: 2 });
@@ -64,14 +81,16 @@ export class WorkerPoolEvaluator implements TrialEvaluator {
   readonly #idle: Worker[] = [];
   readonly #queue: Task[] = [];
   readonly #running = new Map<Worker, Task>();
+  readonly #evaluator: PoolEvaluator;
   #nextId = 0;
   #closed = false;
   #failure: Error | undefined;
 
-  private constructor(timeline: Float64Array, blocks: number, workers: Worker[]) {
+  private constructor(timeline: Float64Array, blocks: number, workers: Worker[], evaluator: PoolEvaluator) {
     this.timeline = timeline;
     this.blocks = blocks;
     this.#workers = workers;
+    this.#evaluator = evaluator;
   }
 
   /** Starts `workers` threads and waits until each has loaded the strategy and the data. */
@@ -81,6 +100,8 @@ export class WorkerPoolEvaluator implements TrialEvaluator {
     readonly config?: Partial<BacktestConfig>;
     readonly measure?: MeasureOptions;
     readonly workers: number;
+    /** What each worker runs: `engine` (default) or `sweep` (the strategy must have a sweep face). */
+    readonly evaluator?: PoolEvaluator;
   }): Promise<WorkerPoolEvaluator> {
     const { workers: count } = options;
     if (!(Number.isInteger(count) && count >= 1))
@@ -96,12 +117,18 @@ export class WorkerPoolEvaluator implements TrialEvaluator {
       data: shareData(options.data),
       config: options.config ?? {},
       measure,
+      evaluator: options.evaluator ?? 'engine',
     };
     // No inherited Node options: a worker always runs the compiled packages, even when its
     // parent runs sources through an export condition (tests), and some options (--expose-gc)
     // are refused by workers.
     const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: setup, execArgv: [] }));
-    const pool = new WorkerPoolEvaluator(unionTimeline(requireBars(options.data)), measure.blocks ?? 16, workers);
+    const pool = new WorkerPoolEvaluator(
+      unionTimeline(requireBars(options.data)),
+      measure.blocks ?? 16,
+      workers,
+      setup.evaluator,
+    );
     try {
       await Promise.all(workers.map((w) => pool.#ready(w)));
     } catch (error) {
@@ -143,26 +170,40 @@ export class WorkerPoolEvaluator implements TrialEvaluator {
     });
   }
 
+  /** What the workers run. */
+  get evaluator(): PoolEvaluator {
+    return this.#evaluator;
+  }
+
   evaluate(batch: EvaluationBatch, control: EvaluationControl = {}): Promise<(TrialOutcome | undefined)[]> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
-    if (this.#closed) return Promise.resolve(batch.parameterSets.map(() => undefined));
-    const promises = batch.parameterSets.map(
-      (parameters, index) =>
-        new Promise<TrialOutcome | undefined>((resolve, reject) => {
+    const sets = batch.parameterSets;
+    if (this.#closed) return Promise.resolve(sets.map(() => undefined));
+    // Detail runs go through the engine one by one, in sweep mode too.
+    const size = this.#evaluator === 'sweep' && batch.detail === undefined ? sweepChunkSize(sets.length, this.size) : 1;
+    const parts: Promise<readonly (TrialOutcome | undefined)[]>[] = [];
+    for (let from = 0; from < sets.length; from += size) {
+      const part = sets.slice(from, from + size);
+      parts.push(
+        new Promise((resolve, reject) => {
           this.#queue.push({
             id: this.#nextId++,
-            batch: { ...batch, parameterSets: [parameters] },
-            resolve: (outcome) => {
-              if (outcome !== undefined) control.onOutcome?.(index, outcome);
-              resolve(outcome);
+            batch: { ...batch, parameterSets: part },
+            resolve: (outcomes) => {
+              const out = outcomes ?? part.map(() => undefined);
+              out.forEach((outcome, k) => {
+                if (outcome !== undefined) control.onOutcome?.(from + k, outcome);
+              });
+              resolve(out);
             },
             reject,
             signal: control.signal,
           });
         }),
-    );
+      );
+    }
     this.#dispatch();
-    return Promise.all(promises);
+    return Promise.all(parts).then((all) => all.flat());
   }
 
   #dispatch(): void {
@@ -192,7 +233,8 @@ export class WorkerPoolEvaluator implements TrialEvaluator {
     if (task === undefined) return;
     this.#running.delete(worker);
     this.#idle.push(worker);
-    if (message.kind === 'outcome') task.resolve(message.outcome);
+    if (message.kind === 'outcome') task.resolve([message.outcome]);
+    else if (message.kind === 'outcomes') task.resolve(message.outcomes);
     else if (message.kind === 'trial-failed') {
       const error = new TrialError(message.message, message.stack);
       // A failing strategy fails the run: drop what is queued rather than fail the same way again.

@@ -11,9 +11,15 @@ export interface WorkerSetup {
   /** Execution rules (plain data: custom model functions cannot cross threads). */
   readonly config: Partial<BacktestConfig>;
   readonly measure: MeasureOptions;
+  /**
+   * `engine`: a request holds one trial, run through `runBacktest`. `sweep`: a request holds a
+   * chunk of trials, evaluated together by one sweep pass (detail batches and ruined runs go to
+   * the worker's own engine evaluator, as `SweepTrialEvaluator` does in-process).
+   */
+  readonly evaluator: 'engine' | 'sweep';
 }
 
-/** A request to run one trial. */
+/** A request to run the trials of a batch (one in `engine` mode, a chunk in `sweep` mode). */
 export interface TrialRequest {
   readonly id: number;
   readonly batch: EvaluationBatch;
@@ -24,4 +30,5 @@ export type WorkerMessage =
   | { readonly kind: 'ready' }
   | { readonly kind: 'failed-to-start'; readonly message: string }
   | { readonly kind: 'outcome'; readonly id: number; readonly outcome: TrialOutcome }
+  | { readonly kind: 'outcomes'; readonly id: number; readonly outcomes: readonly (TrialOutcome | undefined)[] }
   | { readonly kind: 'trial-failed'; readonly id: number; readonly message: string; readonly stack: string };

@@ -19,7 +19,7 @@ export function printEvaluator(result: OptimizationResult, out: Out): void {
   const e = result.evaluator;
   const how =
     e.used === 'sweep'
-      ? 'sweep (one runSweep pass per batch; the best trial and test runs by the engine)'
+      ? 'sweep (runSweep passes over chunks of each batch; the best trial and test runs by the engine)'
       : 'engine (one backtest per trial)';
   row(out, 'evaluator', `${how}: ${e.requested === 'auto' ? `auto, ${e.reason}` : e.reason}`);
 }

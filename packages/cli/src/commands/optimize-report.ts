@@ -139,7 +139,7 @@ export function printOptimization(run: OptimizeCommandRun, top: number, out: Out
   row(
     out,
     'search',
-    `${s.method}, ${s.trials} trials per search${reused}, seed ${s.seed}${result.evaluator.used === 'sweep' ? '' : `, ${run.workers} worker${run.workers === 1 ? '' : 's'}`}`,
+    `${s.method}, ${s.trials} trials per search${reused}, seed ${s.seed}, ${run.workers} worker${run.workers === 1 ? '' : 's'}`,
   );
   printEvaluator(result, out);
   row(

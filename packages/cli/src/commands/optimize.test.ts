@@ -24,6 +24,22 @@ export default defineStrategy({
 });
 `;
 
+// The same failure in a sweep face (line 9 throws).
+const THROWS_IN_SWEEP = `import { defineStrategy, HOLD } from '@alphintra/engine';
+export default defineStrategy({
+  name: 'throws-sweep',
+  parameters: { n: { type: 'integer', default: 5, min: 1, max: 10 } },
+  create: () => ({}),
+  sweep: {
+    indicators: () => ({}),
+    decide(bar, _values, _held, p) {
+      if (p.n === 3 && bar > 10) throw new Error('n is three');
+      return HOLD;
+    },
+  },
+});
+`;
+
 // The SMA crossover whose sweep face skips every seventh bar: it does not restate create.
 const SKIPPING = `import { defineStrategy, HOLD } from '@alphintra/engine';
 export default defineStrategy({
@@ -60,6 +76,7 @@ let work: string;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'alphintra-optimize-'));
   await writeFile(join(work, 'throws.ts'), THROWS);
+  await writeFile(join(work, 'throws-sweep.ts'), THROWS_IN_SWEEP);
   await writeFile(join(work, 'skipping.ts'), SKIPPING);
 });
 afterAll(async () => {
@@ -253,6 +270,26 @@ describe('alphintra optimize', { timeout: 180_000 }, () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('fails in one line naming the run when a sweep face throws, in this thread and in a worker', async () => {
+    for (const workers of ['1', '2']) {
+      const r = await run(
+        'optimize',
+        join(work, 'throws-sweep.ts'),
+        '--data',
+        ORCL,
+        '--param',
+        'n=1:5',
+        '--workers',
+        workers,
+      );
+      expect(r.status, workers).toBe(1);
+      expect(r.stderr).toMatch(
+        /^alphintra: error: \S+throws-sweep\.ts:9: strategy "throws-sweep": threw in sweep\.decide \(ORCL\.SIM, run with n=3\): n is three/,
+      );
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
   it('runs the sweep under auto when it can, says so, and checks it against the engine', async () => {
     const r = await run('optimize', SMA, '--data', ORCL, ...grid, '--json');
     expect(r.status).toBe(0);
@@ -262,7 +299,7 @@ describe('alphintra optimize', { timeout: 180_000 }, () => {
     expect(result.evaluator.verification?.searches[0]?.trials).toEqual(result.search?.ranking);
     const text = await run('optimize', SMA, '--data', ORCL, ...grid, '--verify', '4', '--quiet');
     expect(text.stdout).toMatch(
-      /evaluator +sweep \(one runSweep pass per batch; the best trial and test runs by the engine\): auto, /,
+      /evaluator +sweep \(runSweep passes over chunks of each batch; the best trial and test runs by the engine\): auto, /,
     );
     expect(text.stdout).toContain('sweep agrees with the engine on 4 trials');
     // An objective the sweep does not compute sends auto to the engine, which is then not checked.

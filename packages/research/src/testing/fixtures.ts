@@ -6,9 +6,12 @@ import type { OptimizationJob } from '../run-optimization.js';
 /** URL of the test strategy module the workers import. */
 export const STRATEGY_URL = new URL('./sma-crossover.mjs', import.meta.url).href;
 
-/** Loads the test strategy in this thread. */
-export async function testStrategy(): Promise<StrategyDefinition> {
-  return ((await import(STRATEGY_URL)) as { default: StrategyDefinition }).default;
+/** URL of the same strategy with a sweep face (for the sweep evaluator). */
+export const SWEEP_STRATEGY_URL = new URL('./sma-crossover-sweep.mjs', import.meta.url).href;
+
+/** Loads the test strategy (or the one at `url`) in this thread. */
+export async function testStrategy(url = STRATEGY_URL): Promise<StrategyDefinition> {
+  return ((await import(url)) as { default: StrategyDefinition }).default;
 }
 
 /** Seeded synthetic daily bars as backtest data with a hash. */
@@ -20,10 +23,14 @@ export function testData(bars = 1000, seed = 8): BarData & { hash: string } {
   };
 }
 
-/** A job over the test strategy and data with the given settings. */
-export async function testJob(settings: OptimizationJob['settings'], data = testData()): Promise<OptimizationJob> {
+/** A job over the test strategy (or the one at `url`) and data with the given settings. */
+export async function testJob(
+  settings: OptimizationJob['settings'],
+  data = testData(),
+  url = STRATEGY_URL,
+): Promise<OptimizationJob> {
   return {
-    strategy: { definition: await testStrategy(), moduleUrl: STRATEGY_URL, codeHash: 'test-code' },
+    strategy: { definition: await testStrategy(url), moduleUrl: url, codeHash: 'test-code' },
     data: [data],
     config: { fees: { kind: 'percent', rate: 0.001 } },
     settings,
