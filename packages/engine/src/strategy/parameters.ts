@@ -93,8 +93,10 @@ export function resolveParameters<P extends ParameterSpecs>(
   overrides: Readonly<Record<string, RawParameter>> = {},
 ): ParameterValues<P> {
   const out: Record<string, number | boolean | string> = {};
-  for (const name of Object.keys(overrides)) {
-    if (!(name in specs)) {
+  // for … in over own keys: no key lists are built (a sweep resolves thousands of sets).
+  for (const name in overrides) {
+    if (!Object.hasOwn(overrides, name)) continue;
+    if (!Object.hasOwn(specs, name)) {
       const known = Object.keys(specs);
       throw new AlphintraError(
         'INVALID_ARGUMENT',
@@ -102,7 +104,9 @@ export function resolveParameters<P extends ParameterSpecs>(
       );
     }
   }
-  for (const [name, spec] of Object.entries(specs)) {
+  for (const name in specs) {
+    if (!Object.hasOwn(specs, name)) continue;
+    const spec = specs[name] as StrategyParameter;
     const raw = overrides[name];
     out[name] = raw === undefined ? coerce(name, spec, spec.default) : coerce(name, spec, raw);
   }

@@ -257,6 +257,8 @@ describe('runSweep', () => {
       parameterSets: [{}],
     };
     expect(() => runSweep({ ...base, parameterSets: [{ speed: 1 }] })).toThrow('unknown parameter speed');
+    // A name every object inherits is no parameter either.
+    expect(() => runSweep({ ...base, parameterSets: [{ toString: 1 }] })).toThrow('unknown parameter toString');
     expect(() => runSweep({ ...base, periodsPerYear: 0 })).toThrow('expected positive periodsPerYear, got 0');
     expect(() => runSweep({ ...base, returnBlocks: 1.5 })).toThrow(
       'expected a whole number of return blocks ≥ 1, got 1.5',

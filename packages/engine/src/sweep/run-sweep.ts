@@ -80,19 +80,26 @@ function planIndicators(
   const first = parameters[0];
   const names = first === undefined ? [] : Object.keys(face.indicators(first));
   const slots = new Int32Array(parameters.length * names.length);
-  parameters.forEach((params, r) => {
-    const specs: Readonly<Record<string, SweepIndicator>> = face.indicators(params);
-    const keys = Object.keys(specs);
-    if (keys.length !== names.length || keys.some((key, k) => key !== names[k])) {
+  for (let r = 0; r < parameters.length; r++) {
+    const specs: Readonly<Record<string, SweepIndicator>> = face.indicators(parameters[r] as ParameterValues<never>);
+    // The same names in the same order as the first set's (counted without building a list).
+    let k = 0;
+    let same = true;
+    for (const key in specs) {
+      if (!Object.hasOwn(specs, key)) continue;
+      if (key !== names[k]) same = false;
+      k++;
+    }
+    if (!same || k !== names.length) {
       throw new AlphintraError(
         'INVALID_ARGUMENT',
-        `expected the sweep face to name the same indicators for every parameter set (${names.join(', ')}), got ${keys.join(', ')} for set ${r}`,
+        `expected the sweep face to name the same indicators for every parameter set (${names.join(', ')}), got ${Object.keys(specs).join(', ')} for set ${r}`,
       );
     }
-    for (let k = 0; k < names.length; k++) {
-      slots[r * names.length + k] = indicators.resolve(specs[names[k] as string] as SweepIndicator);
+    for (let j = 0; j < names.length; j++) {
+      slots[r * names.length + j] = indicators.resolve(specs[names[j] as string] as SweepIndicator);
     }
-  });
+  }
   return { names, slots };
 }
 

@@ -49,4 +49,20 @@ describe('SweepIndicators', () => {
     expect(() => table.resolve({ name: 'SMA', params: { timeperiod: 1 } })).toThrow('SMA: expected timeperiod');
     expect(() => table.resolve({ name: 'NOPE' })).toThrow('unknown indicator "NOPE"');
   });
+
+  it('answers repeated one-parameter requests from the first answer, and still refuses bad ones every time', () => {
+    const table = new SweepIndicators(bars);
+    const first = table.resolve({ name: 'SMA', params: { timeperiod: 30 } });
+    for (let i = 0; i < 3; i++) expect(table.resolve({ name: 'SMA', params: { timeperiod: 30 } })).toBe(first);
+    expect(table.resolve({ name: 'SMA', params: { timeperiod: 31 } })).not.toBe(first);
+    expect(table.computations).toBe(2);
+    for (let i = 0; i < 2; i++) {
+      expect(() => table.resolve({ name: 'SMA', params: { timeperiod: 2.5 } })).toThrow('SMA: expected timeperiod');
+      expect(() => table.resolve({ name: 'SMA', params: { period: 30 } })).toThrow('SMA: unknown parameter "period"');
+      expect(() => table.resolve({ name: 'SMA', params: { timeperiod: 30, extra: 1 } })).toThrow(
+        'SMA: unknown parameter "extra"',
+      );
+    }
+    expect(table.computations).toBe(2);
+  });
 });

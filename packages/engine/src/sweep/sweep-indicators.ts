@@ -16,6 +16,13 @@ export class SweepIndicators {
   readonly #columns: BarColumns;
   readonly #byKey = new Map<string, number>();
   readonly #definitions = new Map<string, IndicatorDefinition>();
+  /**
+   * Requests seen before that gave one parameter and no source or output, by name, parameter
+   * name and value: the column they resolved to. A sweep asks the same few indicators over and
+   * over (two per parameter set); this answers a repeat without checking the parameters again
+   * or building the full key, both done on its first sight.
+   */
+  readonly #repeats = new Map<string, Map<string, Map<number, number>>>();
   /** Every column computed so far, by the index `resolve` returns. */
   readonly columns: Float64Array[] = [];
   /** Number of indicator computations run (each distinct indicator once). */
@@ -27,6 +34,40 @@ export class SweepIndicators {
 
   /** Returns the index in {@link columns} of the requested output, computing it on first request. */
   resolve(request: SweepIndicator): number {
+    const params = request.params;
+    if (params === undefined || request.source !== undefined || request.output !== undefined) {
+      return this.#resolve(request);
+    }
+    // A request with exactly one own parameter: look it up by name, parameter and value.
+    let key: string | undefined;
+    let count = 0;
+    for (const name in params) {
+      if (!Object.hasOwn(params, name)) continue;
+      key = name;
+      if (++count > 1) break;
+    }
+    const value = key === undefined ? Number.NaN : (params[key] as number);
+    if (count !== 1 || typeof value !== 'number' || Number.isNaN(value)) return this.#resolve(request);
+    let byParameter = this.#repeats.get(request.name);
+    if (byParameter === undefined) {
+      byParameter = new Map();
+      this.#repeats.set(request.name, byParameter);
+    }
+    let byValue = byParameter.get(key as string);
+    if (byValue === undefined) {
+      byValue = new Map();
+      byParameter.set(key as string, byValue);
+    }
+    let index = byValue.get(value);
+    if (index === undefined) {
+      index = this.#resolve(request);
+      byValue.set(value, index);
+    }
+    return index;
+  }
+
+  /** Resolves a request in full: checks its parameters and finds (or computes) its column by its complete key. */
+  #resolve(request: SweepIndicator): number {
     let definition = this.#definitions.get(request.name);
     if (definition === undefined) {
       definition = getIndicator(request.name);
