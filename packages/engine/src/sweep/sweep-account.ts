@@ -2,7 +2,15 @@ import { InvariantError, type Rng } from '@alphintra/core';
 import type { FeeInput, FeeModel } from '../execution/fee-model.js';
 import { roundToLots } from '../execution/prices.js';
 import type { SlippageInput, SlippageModel } from '../execution/slippage-model.js';
-import { SweepTrades } from './sweep-trades.js';
+import {
+  FILL_BEFORE,
+  FILL_CARRY,
+  FILL_FEE,
+  FILL_PRICE,
+  FILL_QUANTITY,
+  FILL_REALIZED,
+  SweepTrades,
+} from './sweep-trades.js';
 
 // Slots of the account state a run keeps in one `Float64Array`, so that numbers cross calls
 // between the loop and the account without being boxed.
@@ -80,7 +88,7 @@ export class SweepAccount {
 
   constructor(config: SweepAccountConfig, rng: Rng) {
     this.#c = config;
-    this.trades = new SweepTrades(config.multiplier);
+    this.trades = new SweepTrades(config.multiplier, config.time, config.fillDelay);
     this.#fee = {
       instrument: config.instrument,
       quantity: 0,
@@ -103,9 +111,7 @@ export class SweepAccount {
     s[AVERAGE] = Number.NaN;
     s[CARRY] = 0;
     this.#slip.rng = rng;
-    const time = this.#c.time;
-    const n = time.length;
-    this.trades.reset(n > 0 ? (time[0] as number) : 0, n > 0 ? (time[n - 1] as number) : 0);
+    this.trades.reset();
   }
 
   /**
@@ -257,8 +263,14 @@ export class SweepAccount {
     s[CASH] = (s[CASH] as number) - (signed * price * m + fee);
     s[TRADED] = (s[TRADED] as number) + notional;
     const trades = this.trades;
-    const time = (this.#c.time[bar] as number) + this.#c.fillDelay;
-    if (trades.onFill(q, signed, price, fee, realized, time, bar, s[CARRY] as number)) s[CARRY] = 0;
+    const fill = trades.fill;
+    fill[FILL_BEFORE] = q;
+    fill[FILL_QUANTITY] = signed;
+    fill[FILL_PRICE] = price;
+    fill[FILL_FEE] = fee;
+    fill[FILL_REALIZED] = realized;
+    fill[FILL_CARRY] = s[CARRY] as number;
+    if (trades.onFill(bar)) s[CARRY] = 0;
     s[TRADES] = trades.count;
   }
 }

@@ -97,6 +97,48 @@ export function allocateTradeColumns(runs: number): SweepTradeColumns {
 /** Below this a standard deviation counts as zero (analytics' ZERO_SPREAD). */
 const ZERO_SPREAD = 1e-12;
 
+// Slots of `SweepTrades.fill`: the fill the account hands over (numbers cross in an array, not
+// as arguments, so that a call V8 does not inline boxes none of them).
+/** Signed position before the fill. */
+export const FILL_BEFORE = 0;
+/** Signed quantity filled. */
+export const FILL_QUANTITY = 1;
+export const FILL_PRICE = 2;
+export const FILL_FEE = 3;
+/** Realised P&L (before fees) of the part that closed the position, as the portfolio books it. */
+export const FILL_REALIZED = 4;
+/** Carry booked since the open trade began. */
+export const FILL_CARRY = 5;
+
+// Slots of the open trade and the running folds, in one array for the same reason.
+const SIDE = 0;
+const ENTRY_TIME = 1;
+const ENTRY_BAR = 2;
+const ENTRY_PRICE = 3;
+const ENTRY_QUANTITY = 4;
+const SIZE = 5;
+const MAX_SIZE = 6;
+const REALIZED = 7;
+const FEES = 8;
+const WINNERS = 9;
+const LOSERS = 10;
+const LONGS = 11;
+const GROSS_PROFIT = 12;
+const GROSS_LOSS = 13;
+const LARGEST_WIN = 14;
+const LARGEST_LOSS = 15;
+const FEE_SUM = 16;
+const RETURN_SUM = 17;
+const BAR_SUM = 18;
+const DURATION_SUM = 19;
+const MAX_DURATION = 20;
+const COVERED = 21;
+const WINS = 22;
+const LOSSES = 23;
+const WIN_STREAK = 24;
+const LOSS_STREAK = 25;
+const SLOTS = 26;
+
 /**
  * The trade tracker's bookkeeping for one cash instrument (round trips from flat to flat, a
  * reversal closing one and opening the next; entry price averaged over additions; the fee of
@@ -110,154 +152,121 @@ const ZERO_SPREAD = 1e-12;
 export class SweepTrades {
   /** Closed trades of the run. */
   count = 0;
-  // The open trade.
+  /** The fill {@link onFill} books (see the `FILL_` slots). */
+  readonly fill = new Float64Array(6);
   #active = false;
-  #side = 1;
-  #entryTime = 0;
-  #entryBar = 0;
-  #entryPrice = 0;
-  #entryQuantity = 0;
-  #size = 0;
-  #maxSize = 0;
-  #realized = 0;
-  #fees = 0;
-  // Folds over the closed trades.
-  #winners = 0;
-  #losers = 0;
-  #longs = 0;
-  #grossProfit = 0;
-  #grossLoss = 0;
-  #largestWin = Number.NaN;
-  #largestLoss = Number.NaN;
-  #feeSum = 0;
-  #returnSum = 0;
-  #barSum = 0;
-  #durationSum = 0;
-  #maxDuration = Number.NaN;
-  #covered = 0;
-  #wins = 0;
-  #losses = 0;
-  #winStreak = 0;
-  #lossStreak = 0;
+  readonly #f = new Float64Array(SLOTS);
   #pnl = new Float64Array(64);
-  #start = 0;
-  #end = 0;
   readonly #multiplier: number;
+  readonly #time: Float64Array;
+  readonly #fillDelay: number;
+  readonly #start: number;
+  readonly #end: number;
 
-  constructor(multiplier: number) {
+  /**
+   * A tracker for an instrument of `multiplier` over bars at `time` (µs), whose fills happen
+   * `fillDelay` µs after their bar's time (0 at the open, the bar's length at the close).
+   */
+  constructor(multiplier: number, time: Float64Array, fillDelay: number) {
     this.#multiplier = multiplier;
+    this.#time = time;
+    this.#fillDelay = fillDelay;
+    const n = time.length;
+    this.#start = n > 0 ? (time[0] as number) : 0;
+    this.#end = n > 0 ? (time[n - 1] as number) : 0;
   }
 
-  /** Starts a run whose bars span `start` … `end` (µs): no trade, nothing folded. */
-  reset(start: number, end: number): void {
+  /** Starts a run: no trade, nothing folded. */
+  reset(): void {
     this.count = 0;
     this.#active = false;
-    this.#start = start;
-    this.#end = end;
-    this.#winners = 0;
-    this.#losers = 0;
-    this.#longs = 0;
-    this.#grossProfit = 0;
-    this.#grossLoss = 0;
-    this.#largestWin = Number.NaN;
-    this.#largestLoss = Number.NaN;
-    this.#feeSum = 0;
-    this.#returnSum = 0;
-    this.#barSum = 0;
-    this.#durationSum = 0;
-    this.#maxDuration = Number.NaN;
-    this.#covered = 0;
-    this.#wins = 0;
-    this.#losses = 0;
-    this.#winStreak = 0;
-    this.#lossStreak = 0;
+    const f = this.#f;
+    f.fill(0);
+    f[LARGEST_WIN] = Number.NaN;
+    f[LARGEST_LOSS] = Number.NaN;
+    f[MAX_DURATION] = Number.NaN;
   }
 
   /**
-   * Books a fill of signed `quantity` at `price` in bar `bar` at `time` (position before it:
-   * `before`; realised P&L of the part that closed: `realized`). `carry` is what the position
-   * earned or owed since the open trade began (read at a close; its keeper sets it to 0 when
-   * this returns true).
-   *
-   * Returns whether the fill opened a new trade (so the caller starts its carry at 0).
+   * Books the fill in {@link fill}, which happened in bar `bar`: the trade tracker's `onFill`.
+   * Returns whether it opened a new trade (so the keeper of the carry starts it at 0).
    */
-  onFill(
-    before: number,
-    quantity: number,
-    price: number,
-    fee: number,
-    realized: number,
-    time: number,
-    bar: number,
-    carry: number,
-  ): boolean {
+  onFill(bar: number): boolean {
+    const f = this.#f;
+    const input = this.fill;
+    const quantity = input[FILL_QUANTITY] as number;
+    const price = input[FILL_PRICE] as number;
+    const fee = input[FILL_FEE] as number;
     let remaining = quantity;
     let feeLeft = fee;
-    if (this.#active && Math.sign(quantity) !== this.#side) {
-      const closing = Math.min(Math.abs(before), Math.abs(quantity));
+    if (this.#active && Math.sign(quantity) !== f[SIDE]) {
+      const closing = Math.min(Math.abs(input[FILL_BEFORE] as number), Math.abs(quantity));
       const share = closing / Math.abs(quantity);
-      this.#realized += realized;
-      this.#fees += fee * share;
+      f[REALIZED] = (f[REALIZED] as number) + (input[FILL_REALIZED] as number);
+      f[FEES] = (f[FEES] as number) + fee * share;
       feeLeft = fee - fee * share;
-      this.#size -= closing;
-      remaining = quantity + closing * this.#side;
-      if (this.#size <= 1e-12 * this.#maxSize) this.#close(time, bar, carry);
+      f[SIZE] = (f[SIZE] as number) - closing;
+      remaining = quantity + closing * (f[SIDE] as number);
+      if ((f[SIZE] as number) <= 1e-12 * (f[MAX_SIZE] as number)) this.#close(bar);
     } else if (this.#active) {
-      this.#entryPrice =
-        (this.#entryPrice * this.#entryQuantity + Math.abs(quantity) * price) /
-        (this.#entryQuantity + Math.abs(quantity));
-      this.#entryQuantity += Math.abs(quantity);
-      this.#size += Math.abs(quantity);
-      if (this.#size > this.#maxSize) this.#maxSize = this.#size;
-      this.#fees += fee;
+      const entered = f[ENTRY_QUANTITY] as number;
+      f[ENTRY_PRICE] =
+        ((f[ENTRY_PRICE] as number) * entered + Math.abs(quantity) * price) / (entered + Math.abs(quantity));
+      f[ENTRY_QUANTITY] = entered + Math.abs(quantity);
+      f[SIZE] = (f[SIZE] as number) + Math.abs(quantity);
+      if ((f[SIZE] as number) > (f[MAX_SIZE] as number)) f[MAX_SIZE] = f[SIZE] as number;
+      f[FEES] = (f[FEES] as number) + fee;
       remaining = 0;
     }
     if (!this.#active && Math.abs(remaining) > 0) {
       const size = Math.abs(remaining);
       this.#active = true;
-      this.#side = remaining > 0 ? 1 : -1;
-      this.#entryTime = time;
-      this.#entryBar = bar;
-      this.#entryPrice = price;
-      this.#entryQuantity = size;
-      this.#size = size;
-      this.#maxSize = size;
-      this.#realized = 0;
-      this.#fees = feeLeft;
+      f[SIDE] = remaining > 0 ? 1 : -1;
+      f[ENTRY_TIME] = (this.#time[bar] as number) + this.#fillDelay;
+      f[ENTRY_BAR] = bar;
+      f[ENTRY_PRICE] = price;
+      f[ENTRY_QUANTITY] = size;
+      f[SIZE] = size;
+      f[MAX_SIZE] = size;
+      f[REALIZED] = 0;
+      f[FEES] = feeLeft;
       return true;
     }
     return false;
   }
 
-  /** Closes the open trade and folds it into the figures. */
-  #close(time: number, bar: number, carry: number): void {
+  /** Closes the open trade at bar `bar` and folds it into the figures. */
+  #close(bar: number): void {
     this.#active = false;
-    const entryNotional = this.#entryPrice * this.#entryQuantity * this.#multiplier;
-    const pnl = this.#realized - this.#fees + carry;
-    this.#returnSum += entryNotional > 0 ? pnl / entryNotional : 0;
+    const f = this.#f;
+    const time = (this.#time[bar] as number) + this.#fillDelay;
+    const entryNotional = (f[ENTRY_PRICE] as number) * (f[ENTRY_QUANTITY] as number) * this.#multiplier;
+    const pnl = (f[REALIZED] as number) - (f[FEES] as number) + (this.fill[FILL_CARRY] as number);
+    f[RETURN_SUM] = (f[RETURN_SUM] as number) + (entryNotional > 0 ? pnl / entryNotional : 0);
     if (pnl > 0) {
-      this.#winners++;
-      this.#grossProfit += pnl;
-      if (!(pnl <= this.#largestWin)) this.#largestWin = pnl;
+      f[WINNERS] = (f[WINNERS] as number) + 1;
+      f[GROSS_PROFIT] = (f[GROSS_PROFIT] as number) + pnl;
+      if (!(pnl <= (f[LARGEST_WIN] as number))) f[LARGEST_WIN] = pnl;
     } else if (pnl < 0) {
-      this.#losers++;
-      this.#grossLoss += pnl;
-      if (!(pnl >= this.#largestLoss)) this.#largestLoss = pnl;
+      f[LOSERS] = (f[LOSERS] as number) + 1;
+      f[GROSS_LOSS] = (f[GROSS_LOSS] as number) + pnl;
+      if (!(pnl >= (f[LARGEST_LOSS] as number))) f[LARGEST_LOSS] = pnl;
     }
-    this.#wins = pnl > 0 ? this.#wins + 1 : 0;
-    this.#losses = pnl < 0 ? this.#losses + 1 : 0;
-    if (this.#wins > this.#winStreak) this.#winStreak = this.#wins;
-    if (this.#losses > this.#lossStreak) this.#lossStreak = this.#losses;
-    this.#feeSum += this.#fees;
-    if (this.#side > 0) this.#longs++;
+    f[WINS] = pnl > 0 ? (f[WINS] as number) + 1 : 0;
+    f[LOSSES] = pnl < 0 ? (f[LOSSES] as number) + 1 : 0;
+    if ((f[WINS] as number) > (f[WIN_STREAK] as number)) f[WIN_STREAK] = f[WINS] as number;
+    if ((f[LOSSES] as number) > (f[LOSS_STREAK] as number)) f[LOSS_STREAK] = f[LOSSES] as number;
+    f[FEE_SUM] = (f[FEE_SUM] as number) + (f[FEES] as number);
+    if ((f[SIDE] as number) > 0) f[LONGS] = (f[LONGS] as number) + 1;
     // The tracker counts the bars a trade is held through at each bar's close: with fills at
     // the open, entry bar to the one before the exit; at the close, the one after entry to the exit.
-    this.#barSum += bar - this.#entryBar;
-    const duration = time - this.#entryTime;
-    this.#durationSum += duration;
-    this.#maxDuration = this.count === 0 ? duration : Math.max(this.#maxDuration, duration);
-    const covered = Math.min(this.#end, time) - Math.max(this.#start, this.#entryTime);
-    if (covered > 0) this.#covered += covered;
+    f[BAR_SUM] = (f[BAR_SUM] as number) + (bar - (f[ENTRY_BAR] as number));
+    const entryTime = f[ENTRY_TIME] as number;
+    const duration = time - entryTime;
+    f[DURATION_SUM] = (f[DURATION_SUM] as number) + duration;
+    f[MAX_DURATION] = this.count === 0 ? duration : Math.max(f[MAX_DURATION] as number, duration);
+    const covered = Math.min(this.#end, time) - Math.max(this.#start, entryTime);
+    if (covered > 0) f[COVERED] = (f[COVERED] as number) + covered;
     if (this.count === this.#pnl.length) {
       const grown = new Float64Array(this.count * 2);
       grown.set(this.#pnl);
@@ -269,11 +278,12 @@ export class SweepTrades {
 
   /** Writes the run's figures to row `run` of the columns. */
   write(columns: SweepTradeColumns, run: number): void {
+    const f = this.#f;
     const n = this.count;
-    const winners = this.#winners;
-    const losers = this.#losers;
-    const grossProfit = this.#grossProfit;
-    const grossLoss = this.#grossLoss;
+    const winners = f[WINNERS] as number;
+    const losers = f[LOSERS] as number;
+    const grossProfit = f[GROSS_PROFIT] as number;
+    const grossLoss = f[GROSS_LOSS] as number;
     const winRate = n > 0 ? winners / n : Number.NaN;
     const averageWin = winners > 0 ? grossProfit / winners : Number.NaN;
     const averageLoss = losers > 0 ? grossLoss / losers : Number.NaN;
@@ -293,31 +303,32 @@ export class SweepTrades {
       }
       std = Math.sqrt(ss / (n - 1));
     }
+    const covered = f[COVERED] as number;
     const span = this.#end - this.#start;
     columns.winners[run] = winners;
     columns.losers[run] = losers;
-    columns.longCount[run] = this.#longs;
+    columns.longCount[run] = f[LONGS] as number;
     columns.winRate[run] = winRate;
     columns.grossProfit[run] = grossProfit;
     columns.grossLoss[run] = grossLoss;
     columns.profitFactor[run] = grossLoss < 0 ? grossProfit / -grossLoss : Number.NaN;
     columns.netProfit[run] = grossProfit + grossLoss;
     columns.expectancy[run] = mean;
-    columns.averageReturn[run] = n > 0 ? this.#returnSum / n : Number.NaN;
+    columns.averageReturn[run] = n > 0 ? (f[RETURN_SUM] as number) / n : Number.NaN;
     columns.averageWin[run] = averageWin;
     columns.averageLoss[run] = averageLoss;
     columns.payoffRatio[run] = payoffRatio;
-    columns.largestWin[run] = this.#largestWin;
-    columns.largestLoss[run] = this.#largestLoss;
+    columns.largestWin[run] = f[LARGEST_WIN] as number;
+    columns.largestLoss[run] = f[LARGEST_LOSS] as number;
     columns.sqn[run] = (std > ZERO_SPREAD ? mean / std : Number.NaN) * Math.sqrt(n);
     columns.kellyFraction[run] = losers === 0 && winners > 0 ? 1 : winRate - (1 - winRate) / payoffRatio;
-    columns.totalFees[run] = this.#feeSum;
-    columns.averageBars[run] = n > 0 ? this.#barSum / n : Number.NaN;
-    columns.averageDurationMicros[run] = n > 0 ? this.#durationSum / n : Number.NaN;
-    columns.maxDurationMicros[run] = this.#maxDuration;
-    columns.timeInTrades[run] = this.#covered;
-    columns.exposureTime[run] = span > 0 ? this.#covered / span : Number.NaN;
-    columns.longestWinStreak[run] = this.#winStreak;
-    columns.longestLossStreak[run] = this.#lossStreak;
+    columns.totalFees[run] = f[FEE_SUM] as number;
+    columns.averageBars[run] = n > 0 ? (f[BAR_SUM] as number) / n : Number.NaN;
+    columns.averageDurationMicros[run] = n > 0 ? (f[DURATION_SUM] as number) / n : Number.NaN;
+    columns.maxDurationMicros[run] = f[MAX_DURATION] as number;
+    columns.timeInTrades[run] = covered;
+    columns.exposureTime[run] = span > 0 ? covered / span : Number.NaN;
+    columns.longestWinStreak[run] = f[WIN_STREAK] as number;
+    columns.longestLossStreak[run] = f[LOSS_STREAK] as number;
   }
 }
