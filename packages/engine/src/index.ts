@@ -110,3 +110,5 @@ export { HOLD } from './sweep/sweep-face.js';
 export type { SweepOptions } from './sweep/sweep-options.js';
 export type { SweepParameters, SweepResult, SweepReturnBlocks, SweepRow } from './sweep/sweep-result.js';
 export { sweepRow } from './sweep/sweep-result.js';
+export type { SweepTradeColumns } from './sweep/sweep-trades.js';
+export { SWEEP_TRADE_COLUMNS } from './sweep/sweep-trades.js';

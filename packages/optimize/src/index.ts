@@ -37,6 +37,7 @@ export {
   checkSweepObjectives,
   objectivesBeyondSweep,
   SWEEP_METRICS,
+  SWEEP_TRADE_METRICS,
   sweepBlocks,
   sweepMetrics,
   windowPeriodsPerYear,

@@ -303,20 +303,23 @@ describe('alphintra optimize', { timeout: 180_000 }, () => {
     );
     expect(text.stdout).toContain('sweep agrees with the engine on 4 trials');
     // An objective the sweep does not compute sends auto to the engine, which is then not checked.
-    const pf = await run('optimize', SMA, '--data', ORCL, ...grid, '--objective', 'profit-factor', '--workers', '1');
+    const pf = await run('optimize', SMA, '--data', ORCL, ...grid, '--objective', 'average-mae', '--workers', '1');
     expect(pf.status).toBe(0);
     expect(pf.stdout).toMatch(
-      /evaluator +engine \(one backtest per trial\): auto, the sweep does not compute trades\.profitFactor/,
+      /evaluator +engine \(one backtest per trial\): auto, the sweep does not compute trades\.averageMae/,
     );
     expect(pf.stdout).not.toContain('sweep agrees');
+    // A trade statistic the sweep computes (the profit factor) keeps auto on the sweep.
+    const byProfit = await run('optimize', SMA, '--data', ORCL, ...grid, '--objective', 'profit-factor', '--quiet');
+    expect(byProfit.stdout).toMatch(/evaluator +sweep .*: auto, /);
   });
 
   it('refuses --evaluator sweep where the sweep cannot give the engine’s answers', async () => {
     const cases: [string, string[], RegExp][] = [
       [
         SMA,
-        ['--param', 'fast=5:50', '--objective', 'win-rate'],
-        /cannot compute trades\.winRate \(objective winRate\)/,
+        ['--param', 'fast=5:50', '--objective', 'average-mfe'],
+        /cannot compute trades\.averageMfe \(objective averageMfe\)/,
       ],
       [SMA, ['--param', 'fast=5:50', '--volume-limit', '0.1'], /cannot run this: a volume limit/],
       [join(work, 'throws.ts'), ['--param', 'n=1:5'], /cannot run this: strategy throws has no sweep face/],

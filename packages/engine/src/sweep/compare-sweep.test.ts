@@ -36,6 +36,14 @@ describe('compareSweepToEngine', () => {
       '0 totalReturn',
       '0 sharpe',
       '0 maxDrawdown',
+      // Half the size: the same trades, won and lost, each with half the P&L and fees.
+      '0 grossProfit',
+      '0 grossLoss',
+      '0 profitFactor',
+      '0 expectancy',
+      '0 largestWin',
+      '0 largestLoss',
+      '0 totalFees',
     ]);
     const first = divergences[0];
     expect(first?.parameters).toEqual({ scale: 1 });

@@ -1,14 +1,31 @@
 import type { BacktestResult } from '../backtest/results.js';
 import { runBacktest } from '../backtest/run-backtest.js';
 import type { ParameterSpecs } from '../strategy/parameters.js';
+import { COMPARED_TRADE_FIGURES, type ComparedTradeFigure, engineTradeFigures } from './compare-trades.js';
 import { runSweep } from './run-sweep.js';
 import type { SweepOptions } from './sweep-options.js';
 import type { SweepParameters, SweepResult } from './sweep-result.js';
 
-/** The figures compared between the engine and the sweep. */
-export type SweepMetric = 'trades' | 'finalEquity' | 'totalReturn' | 'sharpe' | 'maxDrawdown';
+/** The figures compared between the engine and the sweep: the curve's, the trade count and the trade figures. */
+export type SweepMetric = 'trades' | 'finalEquity' | 'totalReturn' | 'sharpe' | 'maxDrawdown' | ComparedTradeFigure;
 
-const METRICS: readonly SweepMetric[] = ['trades', 'finalEquity', 'totalReturn', 'sharpe', 'maxDrawdown'];
+const METRICS: readonly SweepMetric[] = [
+  'trades',
+  'finalEquity',
+  'totalReturn',
+  'sharpe',
+  'maxDrawdown',
+  ...COMPARED_TRADE_FIGURES,
+];
+
+/** Figures that are counts: they must be equal, whatever the tolerance. */
+const COUNTS: ReadonlySet<SweepMetric> = new Set([
+  'trades',
+  'winners',
+  'losers',
+  'longestWinStreak',
+  'longestLossStreak',
+]);
 
 /** One figure of one run on which the sweep and the event-driven engine disagree. */
 export interface SweepDivergence {
@@ -52,11 +69,16 @@ export function curveSharpe(equity: Float64Array, periodsPerYear: number): numbe
 
 function agrees(metric: SweepMetric, a: number, b: number, tolerance: number): boolean {
   if (a === b || (Number.isNaN(a) && Number.isNaN(b))) return true;
-  if (metric === 'trades') return false;
+  if (COUNTS.has(metric)) return false;
   return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 }
 
-function engineFigure(metric: SweepMetric, result: BacktestResult, periodsPerYear: number): number {
+function engineFigure(
+  metric: SweepMetric,
+  result: BacktestResult,
+  periodsPerYear: number,
+  trades: Readonly<Record<ComparedTradeFigure, number>>,
+): number {
   switch (metric) {
     case 'trades':
       return result.summary.trades;
@@ -68,13 +90,17 @@ function engineFigure(metric: SweepMetric, result: BacktestResult, periodsPerYea
       return curveSharpe(result.equity.equity, periodsPerYear);
     case 'maxDrawdown':
       return result.summary.maxDrawdown;
+    default:
+      return trades[metric];
   }
 }
 
 /**
  * Runs every parameter set through both `runSweep` and the event-driven `runBacktest` (the
  * source of truth) and returns the table of figures that differ by more than `tolerance`
- * (relative; default 1e-9; trade counts must be equal). An empty table means the sweep face
+ * (relative; default 1e-9; counts — trades, winners, losers, streaks — must be equal): the
+ * equity curve's figures and the trade figures of {@link COMPARED_TRADE_FIGURES}, the engine's
+ * computed from its closed trades. An empty table means the sweep face
  * reproduces the strategy's `create` on this data and configuration.
  *
  * @example
@@ -103,8 +129,9 @@ export function compareSweepToEngine<P extends ParameterSpecs, K extends string>
   const divergences: SweepDivergence[] = [];
   for (let run = 0; run < sweep.runs; run++) {
     const result = runBacktest({ ...backtest, parameters: parameterSets[run] as SweepParameters });
+    const trades = engineTradeFigures(result.trades);
     for (const metric of METRICS) {
-      const e = engineFigure(metric, result, sweep.periodsPerYear);
+      const e = engineFigure(metric, result, sweep.periodsPerYear, trades);
       const s = sweep[metric][run] as number;
       (engine[metric] as Float64Array)[run] = e;
       if (!agrees(metric, e, s, tolerance)) {

@@ -171,6 +171,8 @@ export function runSweep<P extends ParameterSpecs, K extends string>(options: Sw
       low: bars.low,
       close: bars.close,
       volume: bars.volume,
+      time: bars.time,
+      fillDelay: config.fillTiming === 'close' ? shape.duration : 0,
     },
     shared,
   );

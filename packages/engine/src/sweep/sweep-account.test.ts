@@ -39,6 +39,8 @@ function account(
       low: bar,
       close: bar,
       volume: Float64Array.of(1e6),
+      time: Float64Array.of(0),
+      fillDelay: 0,
     },
     new SeededRng(1),
   );

@@ -2,6 +2,15 @@ import { InvariantError, type Rng } from '@alphintra/core';
 import type { FeeInput, FeeModel } from '../execution/fee-model.js';
 import { roundToLots } from '../execution/prices.js';
 import type { SlippageInput, SlippageModel } from '../execution/slippage-model.js';
+import {
+  FILL_BEFORE,
+  FILL_CARRY,
+  FILL_FEE,
+  FILL_PRICE,
+  FILL_QUANTITY,
+  FILL_REALIZED,
+  SweepTrades,
+} from './sweep-trades.js';
 
 // Slots of the account state a run keeps in one `Float64Array`, so that numbers cross calls
 // between the loop and the account without being boxed.
@@ -15,8 +24,12 @@ export const TRADED = 2;
 export const TRADES = 3;
 /** The latest mark (the last close seen), as the portfolio's `lastPrice`. */
 export const MARK = 4;
+/** Average entry price of the position, as the portfolio's `averagePrice` (NaN when flat). */
+export const AVERAGE = 5;
+/** Carry (borrow cost) booked since the open trade began, as the trade tracker's `carry`. */
+export const CARRY = 6;
 /** Length of the state array. */
-export const STATE_SLOTS = 5;
+export const STATE_SLOTS = 7;
 
 // Order sizes the sweep sends, as the strategy API names them.
 /** `{ targetPercent }`: the position worth a fraction of equity. */
@@ -45,6 +58,10 @@ export interface SweepAccountConfig {
   readonly low: Float64Array;
   readonly close: Float64Array;
   readonly volume: Float64Array;
+  /** Bar times (µs): a fill in bar i happens at `time[i] + fillDelay`. */
+  readonly time: Float64Array;
+  /** 0 when orders fill at the open, the bar's length when they fill at its close. */
+  readonly fillDelay: number;
 }
 
 /**
@@ -56,7 +73,9 @@ export interface SweepAccountConfig {
  * simulated exchange's `#fill`), and the portfolio's cash and netting (`applyFill`). The
  * operations and their order are the kernel's, so the results agree to the last bit; the
  * parity test holds the two together. State lives in a `Float64Array` (see the slots above)
- * and the model inputs are two reused objects, so nothing is allocated per order.
+ * and the model inputs are two reused objects, so nothing is allocated per order. Every fill
+ * also goes to the run's {@link SweepTrades}, which builds round trips as the engine's trade
+ * tracker does and folds them into the trade figures.
  */
 export class SweepAccount {
   readonly #c: SweepAccountConfig;
@@ -64,9 +83,12 @@ export class SweepAccount {
   readonly #slip: { -readonly [K in keyof SlippageInput]: SlippageInput[K] };
   /** The run's state (see the slots). */
   state: Float64Array = new Float64Array(STATE_SLOTS);
+  /** The run's round trips and their figures. */
+  readonly trades: SweepTrades;
 
   constructor(config: SweepAccountConfig, rng: Rng) {
     this.#c = config;
+    this.trades = new SweepTrades(config.multiplier, config.time, config.fillDelay);
     this.#fee = {
       instrument: config.instrument,
       quantity: 0,
@@ -86,7 +108,10 @@ export class SweepAccount {
     s[TRADED] = 0;
     s[TRADES] = 0;
     s[MARK] = Number.NaN;
+    s[AVERAGE] = Number.NaN;
+    s[CARRY] = 0;
     this.#slip.rng = rng;
+    this.trades.reset();
   }
 
   /**
@@ -113,7 +138,7 @@ export class SweepAccount {
       const fee = this.#feeOf(quantity, fillPrice, notional, this.state[TRADED] as number);
       const refusal = this.#check(buy ? quantity : -quantity, fillPrice, fee);
       if (refusal === FITS) {
-        this.#apply(buy ? quantity : -quantity, fillPrice, fee, notional);
+        this.#apply(buy ? quantity : -quantity, fillPrice, fee, notional, bar);
         return;
       }
       // A relative size is resolved before slippage; size it again at the price it gets.
@@ -211,18 +236,41 @@ export class SweepAccount {
     return buy ? price + slip : price - slip;
   }
 
-  /** The portfolio's `applyFill` for a cash instrument, and the trade tracker's count of round trips. */
-  #apply(signed: number, price: number, fee: number, notional: number): void {
+  /**
+   * The portfolio's `applyFill` for a cash instrument (cash, position, average price and the
+   * realised P&L of the part that closed), then the trade tracker's `onFill`.
+   */
+  #apply(signed: number, price: number, fee: number, notional: number, bar: number): void {
     if (!(Number.isFinite(signed) && signed !== 0 && Number.isFinite(price) && Number.isFinite(fee))) {
       throw new InvariantError(`expected a finite non-zero fill, got ${signed} @ ${price} (fee ${fee})`);
     }
     const s = this.state;
+    const m = this.#c.multiplier;
     const q = s[QUANTITY] as number;
+    const avg = s[AVERAGE] as number;
     const next = q + signed;
+    let realized = 0;
+    if (q === 0 || Math.sign(q) === Math.sign(signed)) {
+      s[AVERAGE] = q === 0 ? price : (Math.abs(q) * avg + Math.abs(signed) * price) / Math.abs(next);
+    } else {
+      const closed = Math.min(Math.abs(q), Math.abs(signed));
+      realized = closed * (price - avg) * Math.sign(q) * m;
+      if (Math.sign(next) !== Math.sign(q)) s[AVERAGE] = price;
+    }
     const settled = Math.abs(next) < 1e-12 * Math.max(Math.abs(q), Math.abs(signed)) ? 0 : next;
+    if (settled === 0) s[AVERAGE] = Number.NaN;
     s[QUANTITY] = settled;
-    s[CASH] = (s[CASH] as number) - (signed * price * this.#c.multiplier + fee);
+    s[CASH] = (s[CASH] as number) - (signed * price * m + fee);
     s[TRADED] = (s[TRADED] as number) + notional;
-    if (q !== 0 && Math.sign(settled) !== Math.sign(q)) s[TRADES] = (s[TRADES] as number) + 1;
+    const trades = this.trades;
+    const fill = trades.fill;
+    fill[FILL_BEFORE] = q;
+    fill[FILL_QUANTITY] = signed;
+    fill[FILL_PRICE] = price;
+    fill[FILL_FEE] = fee;
+    fill[FILL_REALIZED] = realized;
+    fill[FILL_CARRY] = s[CARRY] as number;
+    if (trades.onFill(bar)) s[CARRY] = 0;
+    s[TRADES] = trades.count;
   }
 }

@@ -1,6 +1,7 @@
 import { type BarColumns, MICROS_PER_DAY } from '@alphintra/core';
 import type { ParameterValues } from '../strategy/parameters.js';
 import {
+  CARRY,
   CASH,
   CLOSE_POSITION,
   EQUITY_FRACTION,
@@ -44,7 +45,7 @@ export interface SweepLoopConfig {
  * for one instrument: borrow carry, the pending market order filled at the open (or at the
  * close in `close` fill timing), the strategy's decision on the closed bar, and one equity
  * row — folded straight into the running sums of the return, Sharpe and drawdown figures
- * instead of being stored. Cash and position live in locals; orders go through the
+ * instead of being stored. Trade figures are folded by the account at fills, not per bar. Cash and position live in locals; orders go through the
  * {@link SweepAccount}, which executes them with the engine's arithmetic.
  */
 export class SweepLoop {
@@ -90,12 +91,14 @@ export class SweepLoop {
     let worst = 0;
     for (let i = 0; i < n; i++) {
       if (borrows && q < 0 && i > 0) {
-        cash +=
+        const carry =
           q *
           (close[i - 1] as number) *
           m *
           borrowRate *
           (((time[i] as number) - (time[i - 1] as number)) / YEAR_MICROS);
+        cash += carry;
+        s[CARRY] = (s[CARRY] as number) + carry;
       }
       if (i === arrival) {
         s[CASH] = cash;
@@ -146,6 +149,7 @@ export class SweepLoop {
     if (trough < peak) worst = Math.max(worst, 1 - trough / peak);
     const finalEquity = n > 0 ? previous : c.cash;
     result.trades[run] = s[TRADES] as number;
+    account.trades.write(result, run);
     result.firstEquity[run] = first;
     result.finalEquity[run] = finalEquity;
     result.totalReturn[run] = finalEquity / c.cash - 1;

@@ -1,3 +1,5 @@
+import { allocateTradeColumns, SWEEP_TRADE_COLUMNS, type SweepTradeColumns } from './sweep-trades.js';
+
 /** Resolved parameter values of one run. */
 export type SweepParameters = Readonly<Record<string, number | boolean | string>>;
 
@@ -17,9 +19,10 @@ export interface SweepReturnBlocks {
  * is final equity over starting cash − 1; Sharpe is the mean of the per-bar returns of the
  * equity curve over their sample standard deviation × √periodsPerYear (risk-free rate 0;
  * NaN for fewer than two returns or a spread below 1e-12); max drawdown is the deepest
- * 1 − trough / peak of the curve (0 when it never falls).
+ * 1 − trough / peak of the curve (0 when it never falls). The trade columns
+ * ({@link SweepTradeColumns}) are the trade statistics of the run's closed trades.
  */
-export interface SweepResult {
+export interface SweepResult extends SweepTradeColumns {
   /** Number of runs (parameter sets). */
   readonly runs: number;
   /** Bars each run covers. */
@@ -46,8 +49,8 @@ export interface SweepResult {
   readonly returnBlocks?: SweepReturnBlocks;
 }
 
-/** One row of a sweep result as a plain object. */
-export interface SweepRow {
+/** One row of a sweep result as a plain object (trade figures included; NaN where undefined). */
+export interface SweepRow extends Readonly<Record<(typeof SWEEP_TRADE_COLUMNS)[number], number>> {
   readonly parameters: SweepParameters;
   readonly trades: number;
   readonly finalEquity: number;
@@ -90,6 +93,7 @@ export function allocateResult(
     totalReturn: new Float64Array(runs),
     sharpe: new Float64Array(runs),
     maxDrawdown: new Float64Array(runs),
+    ...allocateTradeColumns(runs),
     ...(barReturns ? { barReturns: new Float64Array(runs * returns) } : {}),
     ...(returnBlocks === undefined ? {} : { returnBlocks }),
   };
@@ -99,10 +103,13 @@ export function allocateResult(
  * Returns row `index` of a sweep result as a plain object.
  *
  * @example
- * const best = sweepRow(result, bestIndex); // { parameters: { fast: 12, slow: 40 }, sharpe: 0.91, … }
+ * const best = sweepRow(result, bestIndex); // { parameters: { fast: 12, slow: 40 }, sharpe: 0.91, winRate: 0.44, … }
  */
 export function sweepRow(result: SweepResult, index: number): SweepRow {
+  const trades: Record<string, number> = {};
+  for (const name of SWEEP_TRADE_COLUMNS) trades[name] = result[name][index] as number;
   return {
+    ...(trades as Record<(typeof SWEEP_TRADE_COLUMNS)[number], number>),
     parameters: result.parameters[index] as SweepParameters,
     trades: result.trades[index] as number,
     finalEquity: result.finalEquity[index] as number,

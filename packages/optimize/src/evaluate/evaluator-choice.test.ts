@@ -28,16 +28,22 @@ describe('choosing the evaluator', () => {
   });
 
   it('refuses an objective the sweep does not compute, naming it and the engine evaluator', () => {
-    const objectives = [parseObjective('sharpe'), parseObjective('profit-factor')];
+    const objectives = [parseObjective('sharpe'), parseObjective('average-mae')];
     const refuse = () => chooseEvaluator('sweep', { strategy: smaCrossover, data }, objectives);
     expect(refuse).toThrow(AlphintraError);
-    expect(refuse).toThrow(/cannot compute trades\.profitFactor \(objective profitFactor\).*--evaluator engine/);
+    expect(refuse).toThrow(/cannot compute trades\.averageMae \(objective averageMae\).*--evaluator engine/);
     const auto = chooseEvaluator('auto', { strategy: smaCrossover, data }, objectives);
     expect(auto).toEqual({
       requested: 'auto',
       used: 'engine',
-      reason: 'the sweep does not compute trades.profitFactor',
+      reason: 'the sweep does not compute trades.averageMae',
     });
+  });
+
+  it('takes the sweep for trade-statistic objectives such as the profit factor and win rate', () => {
+    const objectives = [parseObjective('profit-factor'), parseObjective('win-rate')];
+    expect(chooseEvaluator('sweep', { strategy: smaCrossover, data }, objectives).used).toBe('sweep');
+    expect(chooseEvaluator('auto', { strategy: smaCrossover, data }, objectives).used).toBe('sweep');
   });
 
   it('refuses a configuration the sweep cannot reproduce, and a strategy without a face', () => {

@@ -7,6 +7,7 @@ import {
   type StrategyDefinition,
   type SweepOptions,
   type SweepResult,
+  sweepRow,
   unsupportedBySweep,
 } from '@alphintra/engine';
 import type { ParameterSet } from '../space/dimension.js';
@@ -59,7 +60,7 @@ export function sweepEvaluatorProblems(setup: BacktestEvaluatorSetup): string[] 
  * indicators of every parameter set, instead of one `runBacktest` each. The data is windowed
  * exactly as the engine evaluator does it (warm-up bars fed to the indicators, the strategy's
  * face holding until the window starts), and each trial carries the metrics that the window's
- * per-bar returns, end equities, max drawdown and trade count determine ({@link SWEEP_METRICS}),
+ * per-bar returns, end equities, max drawdown and trades determine ({@link SWEEP_METRICS}),
  * computed by the functions `computeMetrics` uses, with the CSCV blocks of those returns — equal
  * to the engine evaluator's outcome, restricted to those metrics. Batches asking for `detail`
  * and runs whose equity reached zero are evaluated by the engine. The constructor refuses (with
@@ -186,6 +187,7 @@ export class SweepTrialEvaluator implements TrialEvaluator {
         lastEquity,
         maxDrawdown: result.maxDrawdown[r] as number,
         trades: result.trades[r] as number,
+        tradeFigures: sweepRow(result, r),
       },
       this.#setup.measure ?? {},
       periodsPerYear,

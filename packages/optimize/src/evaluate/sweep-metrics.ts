@@ -13,17 +13,55 @@ import {
   sortinoRatio,
 } from '@alphintra/analytics';
 import { AlphintraError } from '@alphintra/core';
+import type { SweepTradeColumns } from '@alphintra/engine';
 import type { FlatMetrics } from '../objectives/metric-catalog.js';
 import type { Objective } from '../objectives/objective.js';
 import { type MeasureOptions, metricsOptionsOf } from './measure-run.js';
 import type { TrialBlocks } from './trial-evaluator.js';
 
 /**
+ * The trade statistics a sweep-evaluated trial carries: every number of `computeMetrics`'
+ * `trades` section but the excursions (`averageMae`, `averageMfe`), which need each trade's
+ * path bar by bar. `runSweep` folds them from its fills as the engine's trades define them.
+ */
+export const SWEEP_TRADE_METRICS: readonly string[] = [
+  'trades.count',
+  'trades.winners',
+  'trades.losers',
+  'trades.breakeven',
+  'trades.longCount',
+  'trades.shortCount',
+  'trades.winRate',
+  'trades.grossProfit',
+  'trades.grossLoss',
+  'trades.profitFactor',
+  'trades.netProfit',
+  'trades.expectancy',
+  'trades.averageReturn',
+  'trades.averageWin',
+  'trades.averageLoss',
+  'trades.payoffRatio',
+  'trades.largestWin',
+  'trades.largestLoss',
+  'trades.sqn',
+  'trades.averageR',
+  'trades.kellyFraction',
+  'trades.totalFees',
+  'trades.exposureTime',
+  'trades.averageDurationMicros',
+  'trades.maxDurationMicros',
+  'trades.averageBars',
+  'trades.longestWinStreak',
+  'trades.longestLossStreak',
+];
+
+/**
  * The metrics a sweep-evaluated trial carries: those that depend only on the window's per-bar
- * returns, its first and last equity, its times, the max drawdown and the trade count — each
- * computed by the same @alphintra/analytics function `computeMetrics` uses, over the same
- * numbers, so they equal the engine evaluator's. The rest (trade statistics, drawdown
- * durations, tail quantiles, the ulcer index …) need the trades or the equity curve itself.
+ * returns, its first and last equity, its times and the max drawdown — each computed by the
+ * same @alphintra/analytics function `computeMetrics` uses, over the same numbers — and the
+ * trade statistics of {@link SWEEP_TRADE_METRICS}, so they equal the engine evaluator's. The
+ * rest (trade excursions, drawdown durations, tail quantiles, the ulcer index …) need each
+ * trade's path or the equity curve itself.
  */
 export const SWEEP_METRICS: readonly string[] = [
   'returns.totalReturn',
@@ -43,9 +81,9 @@ export const SWEEP_METRICS: readonly string[] = [
   'risk.skew',
   'risk.excessKurtosis',
   'drawdown.maxDrawdown',
-  'trades.count',
   'significance.tStatistic',
   'significance.probabilisticSharpe',
+  ...SWEEP_TRADE_METRICS,
 ];
 
 const SUPPORTED = new Set(SWEEP_METRICS);
@@ -65,7 +103,7 @@ export function checkSweepObjectives(objectives: readonly Objective[]): void {
   throw new AlphintraError(
     'SWEEP_UNSUPPORTED',
     `the sweep evaluator cannot compute ${beyond.map((o) => `${o.metric} (objective ${o.name})`).join(', ')}: ` +
-      `it needs the trades or the whole equity curve; use the engine evaluator (--evaluator engine), ` +
+      `it needs each trade's path or the whole equity curve; use the engine evaluator (--evaluator engine), ` +
       `or an objective among ${SWEEP_METRICS.map((m) => m.slice(m.indexOf('.') + 1)).join(', ')}`,
   );
 }
@@ -80,6 +118,8 @@ export interface SweepWindowFigures {
   readonly lastEquity: number;
   readonly maxDrawdown: number;
   readonly trades: number;
+  /** The run's trade figures (a row of the sweep's trade columns). */
+  readonly tradeFigures: Readonly<Record<keyof SweepTradeColumns, number>>;
 }
 
 /** Returns the periods per year `computeMetrics` infers for a measured curve's times (one per window, not per trial). */
@@ -109,6 +149,10 @@ export function sweepMetrics(
     periodsPerYear,
   );
   const dd = figures.maxDrawdown;
+  const t = figures.tradeFigures;
+  const count = figures.trades;
+  // The window's span, over which exposure time is measured (no trade starts before it).
+  const span = time.length > 0 ? (time[time.length - 1] as number) - (time[0] as number) : Number.NaN;
   return {
     'returns.totalReturn': finite(r.totalReturn),
     'returns.cagr': finite(r.cagr),
@@ -127,9 +171,37 @@ export function sweepMetrics(
     'risk.skew': finite(skewness(returns)),
     'risk.excessKurtosis': finite(excessKurtosis(returns)),
     'drawdown.maxDrawdown': dd,
-    'trades.count': figures.trades,
     'significance.tStatistic': finite(meanReturnTStatistic(returns, rf)),
     'significance.probabilisticSharpe': finite(probabilisticSharpeRatio(returns, 0, rf)),
+    'trades.count': count,
+    'trades.winners': t.winners,
+    'trades.losers': t.losers,
+    'trades.breakeven': count - t.winners - t.losers,
+    'trades.longCount': t.longCount,
+    'trades.shortCount': count - t.longCount,
+    'trades.winRate': finite(t.winRate),
+    'trades.grossProfit': t.grossProfit,
+    'trades.grossLoss': t.grossLoss,
+    'trades.profitFactor': finite(t.profitFactor),
+    'trades.netProfit': t.netProfit,
+    'trades.expectancy': finite(t.expectancy),
+    'trades.averageReturn': finite(t.averageReturn),
+    'trades.averageWin': finite(t.averageWin),
+    'trades.averageLoss': finite(t.averageLoss),
+    'trades.payoffRatio': finite(t.payoffRatio),
+    'trades.largestWin': finite(t.largestWin),
+    'trades.largestLoss': finite(t.largestLoss),
+    'trades.sqn': finite(t.sqn),
+    // A face sends no stops, so no trade carries an initial risk: no R-multiples.
+    'trades.averageR': null,
+    'trades.kellyFraction': finite(t.kellyFraction),
+    'trades.totalFees': t.totalFees,
+    'trades.exposureTime': finite(span > 0 ? t.timeInTrades / span : Number.NaN),
+    'trades.averageDurationMicros': finite(t.averageDurationMicros),
+    'trades.maxDurationMicros': finite(t.maxDurationMicros),
+    'trades.averageBars': finite(t.averageBars),
+    'trades.longestWinStreak': t.longestWinStreak,
+    'trades.longestLossStreak': t.longestLossStreak,
   };
 }
 

@@ -125,7 +125,7 @@ export function topTrialsTable(result: OptimizationDocument, search: SearchRepor
     result.objectives.length > 1 ? 'by Pareto front, then crowding distance' : `by ${result.objectives[0]?.name}`;
   const sweep =
     result.evaluator?.used === 'sweep'
-      ? ' The one-pass sweep evaluated these trials: it computes the figures of the equity curve, not those of single trades (win rate, profit factor show “–”); the best trial above was re-run through the engine in full.'
+      ? ' The one-pass sweep evaluated these trials, with the engine’s figures (trade statistics included; “–” where a figure is undefined, as the profit factor of a run without a losing trade); the best trial above was re-run through the engine in full.'
       : '';
   return html`<p class="note">${shown}, ${order}; every trial is in trials.csv. Hover an objective for its exact value.${sweep}</p><div class="scroll">${renderTable(
     trialColumns(result, search),
