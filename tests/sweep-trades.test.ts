@@ -129,6 +129,11 @@ describe('the sweep’s trade figures equal analytics over the engine’s trades
     for (const { strategy, sets } of CASES) {
       for (const [name, config] of Object.entries(CONFIGS)) {
         const sweep = runSweep({ ...config, strategy, data: [data], parameterSets: sets });
+        // Without the statistics: the same trade count and curve figures, and NaN trade columns.
+        const lean = runSweep({ ...config, strategy, data: [data], parameterSets: sets, tradeStatistics: false });
+        for (const column of ['trades', 'firstEquity', 'finalEquity', 'totalReturn', 'sharpe', 'maxDrawdown'] as const)
+          expect(lean[column], `${strategy.name}, ${name}: ${column}`).toEqual(sweep[column]);
+        for (const column of SWEEP_TRADE_COLUMNS) expect(lean[column].every(Number.isNaN), column).toBe(true);
         sets.forEach((parameters, run) => {
           const mine = sweepFigures(sweep, run);
           const { out } = engineFigures(data, config, strategy, parameters, Object.keys(mine));

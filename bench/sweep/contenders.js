@@ -24,16 +24,22 @@ function table(count) {
   };
 }
 
-/** runSweep over every pair. */
-function sweep({ series, instrument }, pairs) {
-  const r = runSweep({
-    ...config,
-    strategy: crossover,
-    data: [{ instrument, series, hash: 'bench' }],
-    parameterSets: pairs,
-    periodsPerYear: PERIODS_PER_YEAR,
-  });
-  return { runs: pairs, trades: r.trades, finalEquity: r.finalEquity, sharpe: r.sharpe, maxDrawdown: r.maxDrawdown };
+/**
+ * runSweep over every pair, computing what the goal names (trades, final equity, Sharpe, max
+ * drawdown) and, with `tradeStatistics`, the trade statistics too (win rate, profit factor …).
+ */
+function sweepWith(tradeStatistics) {
+  return ({ series, instrument }, pairs) => {
+    const r = runSweep({
+      ...config,
+      strategy: crossover,
+      data: [{ instrument, series, hash: 'bench' }],
+      parameterSets: pairs,
+      periodsPerYear: PERIODS_PER_YEAR,
+      tradeStatistics,
+    });
+    return { runs: pairs, trades: r.trades, finalEquity: r.finalEquity, sharpe: r.sharpe, maxDrawdown: r.maxDrawdown };
+  };
 }
 
 /** runBacktest on about 100 of the pairs (evenly spread); Sharpe and drawdown from its equity curve, as the sweep defines them. */
@@ -203,6 +209,12 @@ function floorPair(fast, slow, open, close, out, p) {
 }
 
 export const SWEEP = 'alphintra runSweep';
+export const SWEEP_TRADES = 'alphintra runSweep + trade statistics';
 export const FLOOR = 'floor (hand-written loop)';
 export const ENGINE = 'event-driven engine (runBacktest)';
-export const contenders = { [SWEEP]: sweep, [FLOOR]: floor, [ENGINE]: engine };
+export const contenders = {
+  [SWEEP]: sweepWith(false),
+  [SWEEP_TRADES]: sweepWith(true),
+  [FLOOR]: floor,
+  [ENGINE]: engine,
+};

@@ -135,6 +135,7 @@ export function runSweep<P extends ParameterSpecs, K extends string>(options: Sw
     );
   }
 
+  const tradeStatistics = options.tradeStatistics !== false;
   const parameters = options.parameterSets.map(
     (set) => resolveParameters(options.strategy.parameters, set) as ParameterValues<never>,
   );
@@ -148,6 +149,7 @@ export function runSweep<P extends ParameterSpecs, K extends string>(options: Sw
     indicators.computations,
     options.barReturns === true,
     blocks,
+    tradeStatistics,
   );
 
   const slippageConfig = config.slippage;
@@ -175,6 +177,7 @@ export function runSweep<P extends ParameterSpecs, K extends string>(options: Sw
       fillDelay: config.fillTiming === 'close' ? shape.duration : 0,
     },
     shared,
+    tradeStatistics,
   );
   const loop = new SweepLoop({
     face,

@@ -83,12 +83,13 @@ export class SweepAccount {
   readonly #slip: { -readonly [K in keyof SlippageInput]: SlippageInput[K] };
   /** The run's state (see the slots). */
   state: Float64Array = new Float64Array(STATE_SLOTS);
-  /** The run's round trips and their figures. */
-  readonly trades: SweepTrades;
+  /** The run's round trips and their figures; null when only the count of trades is kept. */
+  readonly trades: SweepTrades | null;
 
-  constructor(config: SweepAccountConfig, rng: Rng) {
+  /** `tradeStatistics` false: fills are counted into the trades, and nothing else is kept of them. */
+  constructor(config: SweepAccountConfig, rng: Rng, tradeStatistics = true) {
     this.#c = config;
-    this.trades = new SweepTrades(config.multiplier, config.time, config.fillDelay);
+    this.trades = tradeStatistics ? new SweepTrades(config.multiplier, config.time, config.fillDelay) : null;
     this.#fee = {
       instrument: config.instrument,
       quantity: 0,
@@ -111,7 +112,7 @@ export class SweepAccount {
     s[AVERAGE] = Number.NaN;
     s[CARRY] = 0;
     this.#slip.rng = rng;
-    this.trades.reset();
+    this.trades?.reset();
   }
 
   /**
@@ -247,8 +248,18 @@ export class SweepAccount {
     const s = this.state;
     const m = this.#c.multiplier;
     const q = s[QUANTITY] as number;
-    const avg = s[AVERAGE] as number;
     const next = q + signed;
+    const trades = this.trades;
+    if (trades === null) {
+      // Only the count of round trips: a trade ends when a position is closed or reversed.
+      const settled = Math.abs(next) < 1e-12 * Math.max(Math.abs(q), Math.abs(signed)) ? 0 : next;
+      s[QUANTITY] = settled;
+      s[CASH] = (s[CASH] as number) - (signed * price * m + fee);
+      s[TRADED] = (s[TRADED] as number) + notional;
+      if (q !== 0 && Math.sign(settled) !== Math.sign(q)) s[TRADES] = (s[TRADES] as number) + 1;
+      return;
+    }
+    const avg = s[AVERAGE] as number;
     let realized = 0;
     if (q === 0 || Math.sign(q) === Math.sign(signed)) {
       s[AVERAGE] = q === 0 ? price : (Math.abs(q) * avg + Math.abs(signed) * price) / Math.abs(next);
@@ -262,7 +273,6 @@ export class SweepAccount {
     s[QUANTITY] = settled;
     s[CASH] = (s[CASH] as number) - (signed * price * m + fee);
     s[TRADED] = (s[TRADED] as number) + notional;
-    const trades = this.trades;
     const fill = trades.fill;
     fill[FILL_BEFORE] = q;
     fill[FILL_QUANTITY] = signed;

@@ -149,7 +149,7 @@ export class SweepLoop {
     if (trough < peak) worst = Math.max(worst, 1 - trough / peak);
     const finalEquity = n > 0 ? previous : c.cash;
     result.trades[run] = s[TRADES] as number;
-    account.trades.write(result, run);
+    account.trades?.write(result, run);
     result.firstEquity[run] = first;
     result.finalEquity[run] = finalEquity;
     result.totalReturn[run] = finalEquity / c.cash - 1;

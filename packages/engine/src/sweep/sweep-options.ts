@@ -18,6 +18,13 @@ export interface SweepOptions<P extends ParameterSpecs = ParameterSpecs, K exten
   readonly periodsPerYear?: number;
   /** Also return every run's per-bar returns (runs × (bars − 1) numbers). */
   readonly barReturns?: boolean;
+  /**
+   * Compute the trade statistics (win rate, profit factor … see `SweepTradeColumns`); true by
+   * default. With false, fills are only counted into `trades` and the trade columns hold NaN:
+   * the sweep then does what Sharpe, drawdown and returns need and no more (about a tenth
+   * less CPU on an SMA crossover with ~20 fills per run).
+   */
+  readonly tradeStatistics?: boolean;
   /** Also return the sum and sum of squares of every run's returns in this many contiguous blocks. */
   readonly returnBlocks?: number;
   /** Called every `progressInterval` runs and at the end. */

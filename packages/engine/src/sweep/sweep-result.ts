@@ -20,7 +20,8 @@ export interface SweepReturnBlocks {
  * equity curve over their sample standard deviation × √periodsPerYear (risk-free rate 0;
  * NaN for fewer than two returns or a spread below 1e-12); max drawdown is the deepest
  * 1 − trough / peak of the curve (0 when it never falls). The trade columns
- * ({@link SweepTradeColumns}) are the trade statistics of the run's closed trades.
+ * ({@link SweepTradeColumns}) are the trade statistics of the run's closed trades (NaN when
+ * the sweep ran with `tradeStatistics: false`).
  */
 export interface SweepResult extends SweepTradeColumns {
   /** Number of runs (parameter sets). */
@@ -68,6 +69,7 @@ export function allocateResult(
   indicatorComputations: number,
   barReturns: boolean,
   blocks: number,
+  tradeStatistics = true,
 ): SweepResult {
   const runs = parameters.length;
   const returns = Math.max(0, bars - 1);
@@ -93,7 +95,7 @@ export function allocateResult(
     totalReturn: new Float64Array(runs),
     sharpe: new Float64Array(runs),
     maxDrawdown: new Float64Array(runs),
-    ...allocateTradeColumns(runs),
+    ...allocateTradeColumns(runs, tradeStatistics ? 0 : Number.NaN),
     ...(barReturns ? { barReturns: new Float64Array(runs * returns) } : {}),
     ...(returnBlocks === undefined ? {} : { returnBlocks }),
   };

@@ -87,10 +87,10 @@ export const SWEEP_TRADE_COLUMNS = [
   'longestLossStreak',
 ] as const satisfies readonly (keyof SweepTradeColumns)[];
 
-/** Allocates the trade columns for `runs` runs. */
-export function allocateTradeColumns(runs: number): SweepTradeColumns {
+/** Allocates the trade columns for `runs` runs, every cell `fill` (0 by default). */
+export function allocateTradeColumns(runs: number, fill = 0): SweepTradeColumns {
   const out: Record<string, Float64Array> = {};
-  for (const name of SWEEP_TRADE_COLUMNS) out[name] = new Float64Array(runs);
+  for (const name of SWEEP_TRADE_COLUMNS) out[name] = new Float64Array(runs).fill(fill);
   return out as unknown as SweepTradeColumns;
 }
 
