@@ -209,12 +209,12 @@ function floorPair(fast, slow, open, close, out, p) {
 }
 
 export const SWEEP = 'alphintra runSweep';
-export const SWEEP_TRADES = 'alphintra runSweep + trade statistics';
+export const SWEEP_LEAN = 'alphintra runSweep, tradeStatistics: false';
 export const FLOOR = 'floor (hand-written loop)';
 export const ENGINE = 'event-driven engine (runBacktest)';
 export const contenders = {
-  [SWEEP]: sweepWith(false),
-  [SWEEP_TRADES]: sweepWith(true),
+  [SWEEP]: sweepWith(true),
+  [SWEEP_LEAN]: sweepWith(false),
   [FLOOR]: floor,
   [ENGINE]: engine,
 };

@@ -1,7 +1,5 @@
 import { AlphintraError, BarSeries, detectTimeframe, type Rng, SeededRng } from '@alphintra/core';
 import { barShape, checkSeries, resolveBacktestConfig } from '../backtest/backtest-config.js';
-import { createFeeModel } from '../execution/fee-model.js';
-import { createSlippageModel } from '../execution/slippage-model.js';
 import { StrategyError } from '../kernel/strategy-error.js';
 import { type ParameterSpecs, type ParameterValues, resolveParameters } from '../strategy/parameters.js';
 import { SweepAccount } from './sweep-account.js';
@@ -10,6 +8,7 @@ import { SweepIndicators } from './sweep-indicators.js';
 import { SweepLoop } from './sweep-loop.js';
 import { checkSweepOptions, refuseUnsupported, type SweepOptions, sweepProblems } from './sweep-options.js';
 import { allocateResult, type SweepParameters, type SweepResult } from './sweep-result.js';
+import { anchorSweepShapes, columnRecord, sharedFeeModel, sharedSlippageModel } from './sweep-shapes.js';
 
 /**
  * The error of a run that threw: the engine's own errors as they are, anything else — the
@@ -124,6 +123,7 @@ function planIndicators(
 export function runSweep<P extends ParameterSpecs, K extends string>(options: SweepOptions<P, K>): SweepResult {
   const { config, instrument, series, shape, problems } = inspect(options);
   refuseUnsupported(problems);
+  anchorSweepShapes();
   const face = options.strategy.sweep as unknown as SweepFace<never, string>;
   const periodsPerYear = periodsPerYearOf(series, options.periodsPerYear);
   const n = series.length;
@@ -164,11 +164,11 @@ export function runSweep<P extends ParameterSpecs, K extends string>(options: Sw
       lotSize: instrument.lotSize,
       leverage: config.leverage,
       allowShort: config.allowShort,
-      fees: createFeeModel(config.fees),
+      fees: sharedFeeModel(config.fees),
       slippage:
         typeof slippageConfig !== 'function' && slippageConfig.kind === 'none'
           ? null
-          : createSlippageModel(slippageConfig),
+          : sharedSlippageModel(slippageConfig),
       high: bars.high,
       low: bars.low,
       close: bars.close,
@@ -193,8 +193,7 @@ export function runSweep<P extends ParameterSpecs, K extends string>(options: Sw
     result,
   });
 
-  const values: Record<string, Float64Array> = {};
-  for (const name of names) values[name] = bars.close;
+  const values = columnRecord(names);
   const columns = indicators.columns;
   const runs = parameters.length;
   const interval = Math.max(1, Math.floor(options.progressInterval ?? 1024));
