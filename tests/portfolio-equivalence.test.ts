@@ -1,4 +1,4 @@
-import { runBacktest, type Trade } from '@alphintra/engine';
+import { runBacktest } from '@alphintra/engine';
 import { definePortfolio, runPortfolio } from '@alphintra/portfolio';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_RUNS, exampleOptions } from './example-support.js';
@@ -33,25 +33,16 @@ describe('a one-sleeve portfolio with weight 1 equals its strategy run alone', (
         for (const [i, e] of alone.equity.equity.entries())
           expect(Math.abs((equity[i] as number) / e - 1)).toBeLessThan(1e-12);
       } else expect(Array.from(equity)).toEqual(Array.from(alone.equity.equity));
-      // Excursions aside: the engine's follow the bar's path around each fill (the exchange tells
-      // its trade tracker where on the path it filled), which a sleeve's ledger, fed by fills
-      // through the strategy API, does not see; it counts the whole bars.
-      const withoutExcursions = (trades: readonly Trade[] | undefined) =>
-        (trades ?? []).map((t) => ({ ...t, mae: 0, mfe: 0 }));
-      if (!carries) expect(withoutExcursions(sleeve?.trades)).toEqual(withoutExcursions(alone.trades));
+      // Trades equal field for field, excursions included: the sleeve's ledger learns where on
+      // the bar's path each fill happened (ctx.fillPath), as the engine's trade tracker does.
+      if (!carries) expect(sleeve?.trades).toEqual(alone.trades);
       else {
         // Carry reaches the sleeve's trades as shares of a residual: P&L agrees to a millionth of a cent.
         const trades = sleeve?.trades ?? [];
         expect(trades.length).toBe(alone.trades.length);
         for (const [i, t] of alone.trades.entries()) {
           const mine = trades[i] as (typeof trades)[number];
-          expect({ ...mine, pnl: 0, returnFraction: 0, mae: 0, mfe: 0 }).toEqual({
-            ...t,
-            pnl: 0,
-            returnFraction: 0,
-            mae: 0,
-            mfe: 0,
-          });
+          expect({ ...mine, pnl: 0, returnFraction: 0 }).toEqual({ ...t, pnl: 0, returnFraction: 0 });
           expect(Math.abs(mine.pnl - t.pnl)).toBeLessThan(1e-8);
         }
       }

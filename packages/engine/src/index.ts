@@ -90,6 +90,7 @@ export {
 export type {
   BarView,
   Fill,
+  FillPath,
   IndicatorOptions,
   MarketSession,
   OrderOptions,

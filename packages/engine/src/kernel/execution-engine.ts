@@ -206,7 +206,19 @@ export class ExecutionEngine implements VenueListener {
     s.filled[id] = filled;
     s.fees[id] = (s.fees[id] as number) + fee;
     const tradeId = parts.trades.openTradeId(k) || parts.trades.lastClosedId();
-    const fillId = this.fills.push(id, k, side, quantity, price, fee, maker, time, tradeId);
+    const fillId = this.fills.push(
+      id,
+      k,
+      side,
+      quantity,
+      price,
+      fee,
+      maker,
+      time,
+      tradeId,
+      this.fillPath,
+      parts.matchingBar[k] as number,
+    );
     const quantityWanted = s.quantity[id] as number;
     const complete = filled >= quantityWanted - 1e-12 * quantityWanted;
     const transition = complete ? T_FILL : T_FILL_PARTIALLY;

@@ -19,6 +19,10 @@ export class FillLog {
   #maker = new Uint8Array(256);
   #time = new Float64Array(256);
   #trade = new Int32Array(256);
+  /** Where each fill happened on its bar's path: four cells per fill (see `VenueListener.fillPath`). */
+  #path = new Float64Array(256 * 4);
+  /** The bar whose path `#path` describes (−1: a fill on no bar's path). */
+  #bar = new Int32Array(256);
   /** Running total of fees. */
   fees = 0;
 
@@ -26,7 +30,10 @@ export class FillLog {
     this.#instrumentIds = instrumentIds;
   }
 
-  /** Appends a fill and returns its id. */
+  /**
+   * Appends a fill and returns its id. `path` (four cells, copied) tells where on bar `bar`'s
+   * price path it happened (bar −1: on no bar's path).
+   */
   push(
     orderId: number,
     instrument: number,
@@ -37,6 +44,8 @@ export class FillLog {
     maker: boolean,
     time: number,
     tradeId: number,
+    path: Float64Array,
+    bar: number,
   ): number {
     const i = this.length;
     if (i === this.#order.length) this.#grow();
@@ -49,6 +58,13 @@ export class FillLog {
     this.#maker[i] = maker ? 1 : 0;
     this.#time[i] = time;
     this.#trade[i] = tradeId;
+    const p = this.#path;
+    const o = i * 4;
+    p[o] = path[0] as number;
+    p[o + 1] = path[1] as number;
+    p[o + 2] = path[2] as number;
+    p[o + 3] = path[3] as number;
+    this.#bar[i] = bar;
     this.length = i + 1;
     this.fees += fee;
     return i + 1;
@@ -70,6 +86,26 @@ export class FillLog {
     };
   }
 
+  /** Order id of fill row `i`. */
+  orderOf(i: number): number {
+    return this.#order[i] as number;
+  }
+
+  /** Instrument index of fill row `i`. */
+  instrumentOf(i: number): number {
+    return this.#instrument[i] as number;
+  }
+
+  /** Cell `cell` (0–3, as in `VenueListener.fillPath`) of fill row `i`'s path. */
+  pathOf(i: number, cell: number): number {
+    return this.#path[i * 4 + cell] as number;
+  }
+
+  /** The bar on whose path fill row `i` happened (−1: none). */
+  barOf(i: number): number {
+    return this.#bar[i] as number;
+  }
+
   /** Every fill, in order, as objects. */
   toArray(): Fill[] {
     const out: Fill[] = new Array(this.length);
@@ -88,5 +124,7 @@ export class FillLog {
     this.#maker = grow(this.#maker, n);
     this.#time = grow(this.#time, n);
     this.#trade = grow(this.#trade, n);
+    this.#path = grow(this.#path, n * 4);
+    this.#bar = grow(this.#bar, n);
   }
 }

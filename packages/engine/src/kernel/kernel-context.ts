@@ -5,6 +5,8 @@ import { isWorkingCode } from '../orders/order-codes.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
 import type { RiskEngine, TradingState } from '../risk/risk-engine.js';
 import type {
+  Fill,
+  FillPath,
   IndicatorOptions,
   MarketSession,
   OrderOptions,
@@ -14,6 +16,7 @@ import type {
 } from '../strategy/strategy.js';
 import type { Clock } from './clock.js';
 import type { ExecutionEngine } from './execution-engine.js';
+import { FillPathView } from './fill-path-view.js';
 import { HigherTimeframe, type HigherTimeframeOptions, type HigherTimeframeView } from './higher-timeframe.js';
 import type { IndicatorFeed } from './indicator-feed.js';
 import type { KernelInstrument, LogEntry } from './kernel-types.js';
@@ -90,6 +93,7 @@ export class KernelContext implements StrategyContext {
   readonly #kernel: Kernel;
   readonly #positions: LivePosition[];
   readonly #sessions: SessionView[];
+  readonly #fillPath: FillPathView;
   readonly log: StrategyLogger;
 
   constructor(kernel: Kernel) {
@@ -98,6 +102,7 @@ export class KernelContext implements StrategyContext {
     this.#sessions = kernel.instruments.map(
       (i) => new SessionView(i.instrument.id, i.session ?? DEFAULT_SESSION_CALENDAR),
     );
+    this.#fillPath = new FillPathView(kernel.execution.fills, kernel.lastBar);
     this.log = {
       info: (message) => kernel.log('info', message),
       warn: (message) => kernel.log('warn', message),
@@ -162,6 +167,10 @@ export class KernelContext implements StrategyContext {
 
   session(instrument?: string): MarketSession {
     return (this.#sessions[this.#kernel.indexOf(instrument)] as SessionView).at(this.#kernel.clock.now());
+  }
+
+  fillPath(fill: Readonly<Fill>): FillPath {
+    return this.#fillPath.load(fill);
   }
 
   position(instrument?: string): PositionView {

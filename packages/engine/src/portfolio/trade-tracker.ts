@@ -232,6 +232,16 @@ export class TradeTracker {
     if (adverse < open.worst) open.worst = adverse;
   }
 
+  /**
+   * Updates the open trade's excursions with the stretch of the bar's path before a fill it
+   * took no part in (cells 0 and 1 of `path`, as in {@link onFill}; NaN: nothing), as when
+   * books sharing an instrument each keep their own trades; counts nothing.
+   */
+  onPath(index: number, path: Float64Array): void {
+    const open = this.#open[index] as OpenTrade;
+    if (open.active) this.#widen(index, open, path, 1, path, 0);
+  }
+
   /** Updates the open trade's excursions with one price (a tick); counts nothing. */
   onPrice(index: number, price: number): void {
     const open = this.#open[index] as OpenTrade;

@@ -73,6 +73,22 @@ export interface Fill {
   readonly tradeId: number;
 }
 
+/**
+ * Where a fill happened on its bar's assumed price path (see {@link StrategyContext.fillPath}).
+ * Prices are NaN where the venue does not know them (a broker's fill, a fill on a tick or
+ * between bars), and the part after the fill stays NaN until its bar has closed.
+ */
+export interface FillPath {
+  /** Lowest price the bar traded from the instrument's previous fill in it (or the bar's open) up to this fill. */
+  readonly lowBefore: number;
+  /** Highest price over the same stretch. */
+  readonly highBefore: number;
+  /** Lowest price the bar traded from this fill to its close (NaN while the bar is still open). */
+  readonly lowAfter: number;
+  /** Highest price over the same stretch. */
+  readonly highAfter: number;
+}
+
 /** A live view of one position (no allocation per read). */
 export interface PositionView {
   readonly instrument: string;
@@ -166,6 +182,19 @@ export interface StrategyContext {
    * per instrument, updated on each call: read it, do not keep it.
    */
   session(instrument?: string): MarketSession;
+
+  /**
+   * Where `fill` happened on its bar's price path: the range traded before it (since the
+   * instrument's previous fill in that bar, or the open) and, once the bar has closed, the range
+   * traded after it. One object, updated on each call: read it, do not keep it.
+   *
+   * @example
+   * onFill(fill) {
+   *   const path = ctx.fillPath(fill);
+   *   ctx.log.info(`filled at ${fill.price}, the bar had reached ${path.lowBefore}…${path.highBefore} before`);
+   * }
+   */
+  fillPath(fill: Readonly<Fill>): FillPath;
 
   /** The position on an instrument (a live view). */
   position(instrument?: string): PositionView;

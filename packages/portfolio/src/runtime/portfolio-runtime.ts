@@ -8,6 +8,7 @@ import { PortfolioRecorder } from './portfolio-recorder.js';
 import { PortfolioStep } from './portfolio-step.js';
 import { Reconciler } from './reconciler.js';
 import { SleeveContext, type SleeveHost } from './sleeve-context.js';
+import { SleeveExcursions } from './sleeve-excursions.js';
 import { type LedgerInstrument, SleeveLedger } from './sleeve-ledger.js';
 import type { Account } from './sleeve-state.js';
 import { SleeveState } from './sleeve-state.js';
@@ -54,12 +55,11 @@ export class PortfolioRuntime implements SleeveHost {
   readonly #quoteViews: (SleeveQuoteView | null)[][];
   readonly #tradeViews: (SleeveTradeView | null)[][];
   readonly #fills: FillSequencer;
+  readonly #excursions: SleeveExcursions;
   /** Whether the ledgers were reconciled with the account since the slice began. */
   #reconciled = false;
   /** Rows of history each instrument had at its last tick (a tick that adds one is a bar of its own). */
   readonly #rows: Int32Array;
-  readonly #high = new Float64Array(1);
-  readonly #low = new Float64Array(1);
 
   constructor(spec: ResolvedPortfolio, ctx: StrategyContext, parameters: Readonly<Record<string, unknown>>) {
     this.spec = spec;
@@ -104,6 +104,7 @@ export class PortfolioRuntime implements SleeveHost {
     });
     this.#reconciler = new Reconciler(this.account, this.sleeves);
     this.#fills = new FillSequencer((batch) => this.#book(batch));
+    this.#excursions = new SleeveExcursions(ctx, this.sleeves, ids.length);
     this.#rows = new Int32Array(ids.length);
     const whole = (s: SleeveState): boolean => s.instruments.length === ids.length;
     this.#barViews = this.sleeves.map((s) =>
@@ -180,9 +181,7 @@ export class PortfolioRuntime implements SleeveHost {
   #onBar(bar: BarView): void {
     const k = bar.instrumentIndex;
     if (!this.#reconciled) this.#reconcile();
-    this.#high[0] = bar.high;
-    this.#low[0] = bar.low;
-    for (const s of this.sleeves) if (s.ledger.quantity(k) !== 0) s.ledger.trades.onBar(k, this.#high, this.#low, 0);
+    this.#excursions.bar(k, bar.high, bar.low);
     this.current = k;
     const sleeves = this.sleeves;
     for (let i = 0; i < sleeves.length; i++) {
@@ -213,14 +212,9 @@ export class PortfolioRuntime implements SleeveHost {
     const row = rows !== this.#rows[k];
     this.#rows[k] = rows;
     const mark = this.account.positions[k]?.lastPrice as number;
-    if (row) {
-      this.#high[0] = this.account.ctx.value('high', 0, id);
-      this.#low[0] = this.account.ctx.value('low', 0, id);
-    }
-    for (const s of this.sleeves) {
-      if (s.ledger.quantity(k) === 0 || Number.isNaN(mark)) continue;
-      if (row) s.ledger.trades.onBar(k, this.#high, this.#low, 0);
-      else s.ledger.trades.onPrice(k, mark);
+    if (!Number.isNaN(mark)) {
+      if (row) this.#excursions.bar(k, this.account.ctx.value('high', 0, id), this.account.ctx.value('low', 0, id));
+      else this.#excursions.price(k, mark);
     }
     this.current = k;
     const sleeves = this.sleeves;
@@ -263,7 +257,7 @@ export class PortfolioRuntime implements SleeveHost {
       const sleeve = this.sleeves[this.router.ownerOf(order)] as SleeveState;
       const k = this.account.byId.get(fill.instrument) as number;
       const signed = fill.side === 'buy' ? fill.quantity : -fill.quantity;
-      sleeve.ledger.applyFill(k, signed, fill.price, fill.fee, fill.time);
+      this.#excursions.book(sleeve, k, signed, fill);
     }
     for (const { fill, order } of batch) {
       this.desk.afterFill(

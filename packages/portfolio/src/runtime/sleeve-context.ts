@@ -1,5 +1,7 @@
 import { AlphintraError, type Timeframe } from '@alphintra/core';
 import type {
+  Fill,
+  FillPath,
   HigherTimeframeOptions,
   HigherTimeframeView,
   IndicatorOptions,
@@ -139,6 +141,12 @@ export class SleeveContext implements StrategyContext {
   /** The account's view of the instrument's market session (sessions belong to instruments, not sleeves). */
   session(instrument?: string): MarketSession {
     return this.#host.account.ctx.session(this.#id(instrument));
+  }
+
+  /** The account's path of one of the sleeve's own fills (another sleeve's fill is an error). */
+  fillPath(fill: Readonly<Fill>): FillPath {
+    this.#own(fill.orderId);
+    return this.#host.account.ctx.fillPath(fill);
   }
 
   position(instrument?: string): PositionView {

@@ -90,13 +90,16 @@ export class SleeveLedger {
     return q * (this.#marks[k] as PositionView).lastPrice * (this.instruments[k] as LedgerInstrument).multiplier;
   }
 
-  /** Books a fill of `signed` units of `k` at `price` paying `fee`. */
-  applyFill(k: number, signed: number, price: number, fee: number, time: number): void {
+  /**
+   * Books a fill of `signed` units of `k` at `price` paying `fee`; `path` (as the engine's
+   * trade tracker reads it) tells where on its bar's path the fill happened.
+   */
+  applyFill(k: number, signed: number, price: number, fee: number, time: number, path?: Float64Array): void {
     const last = (this.#marks[k] as PositionView).lastPrice;
     if (!Number.isNaN(last)) this.book.mark(k, last);
     const before = this.book.quantity[k] as number;
     const realized = this.book.applyFill(k, signed, price, fee);
-    this.trades.onFill(k, before, signed, price, fee, realized, time);
+    this.trades.onFill(k, before, signed, price, fee, realized, time, path);
     this.fills++;
     this.#track(k, before);
   }
