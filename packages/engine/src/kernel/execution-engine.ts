@@ -90,7 +90,7 @@ export class ExecutionEngine implements VenueListener {
     this.orders = new OrderStore(parts.ids);
     this.views = new OrderViews(this.orders);
     this.events = new OrderEventLog(this.orders.strings);
-    this.fills = new FillLog(parts.ids);
+    this.fills = new FillLog(parts.ids, this.fillPath);
   }
 
   /** Connects the venue orders go to. */
@@ -206,19 +206,8 @@ export class ExecutionEngine implements VenueListener {
     s.filled[id] = filled;
     s.fees[id] = (s.fees[id] as number) + fee;
     const tradeId = parts.trades.openTradeId(k) || parts.trades.lastClosedId();
-    const fillId = this.fills.push(
-      id,
-      k,
-      side,
-      quantity,
-      price,
-      fee,
-      maker,
-      time,
-      tradeId,
-      this.fillPath,
-      parts.matchingBar[k] as number,
-    );
+    const bar = parts.matchingBar[k] as number;
+    const fillId = this.fills.push(id, k, side, quantity, price, fee, maker, time, tradeId, bar);
     const quantityWanted = s.quantity[id] as number;
     const complete = filled >= quantityWanted - 1e-12 * quantityWanted;
     const transition = complete ? T_FILL : T_FILL_PARTIALLY;

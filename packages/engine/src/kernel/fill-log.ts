@@ -26,12 +26,16 @@ export class FillLog {
   /** Running total of fees. */
   fees = 0;
 
-  constructor(instrumentIds: readonly string[]) {
+  /** Where the venue reports each fill's place on its bar's path (four cells, read at each push). */
+  readonly #venuePath: Float64Array;
+
+  constructor(instrumentIds: readonly string[], venuePath: Float64Array) {
     this.#instrumentIds = instrumentIds;
+    this.#venuePath = venuePath;
   }
 
   /**
-   * Appends a fill and returns its id. `path` (four cells, copied) tells where on bar `bar`'s
+   * Appends a fill and returns its id. The venue's path cells (copied) tell where on bar `bar`'s
    * price path it happened (bar −1: on no bar's path).
    */
   push(
@@ -44,9 +48,9 @@ export class FillLog {
     maker: boolean,
     time: number,
     tradeId: number,
-    path: Float64Array,
     bar: number,
   ): number {
+    const path = this.#venuePath;
     const i = this.length;
     if (i === this.#order.length) this.#grow();
     this.#order[i] = orderId;
