@@ -18,6 +18,7 @@ import {
   parseObjective,
   prepareSearch,
   runSearch,
+  SWEEP_GRID_BATCH,
   SweepTrialEvaluator,
 } from '@alphintra/optimize';
 import { WorkerPoolEvaluator } from '@alphintra/research';
@@ -149,7 +150,12 @@ const sweepRanges = quick ? { fast: '2:40:2', slow: '20:200:4' } : { fast: '2:60
 const sweepSpace = buildSpace(strategy.parameters, sweepRanges);
 const sweepConstraints = [compileConstraint('fast < slow', sweepSpace)];
 async function timeSweepGrid(evaluator) {
-  const prepared = prepareSearch(sweepSpace, sweepConstraints, { method: 'grid', seed: 1 });
+  // Batches as `alphintra optimize` proposes them to the sweep (SWEEP_GRID_BATCH trials).
+  const prepared = prepareSearch(sweepSpace, sweepConstraints, {
+    method: 'grid',
+    seed: 1,
+    batchSize: SWEEP_GRID_BATCH,
+  });
   const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   const run = await runSearch({ space: sweepSpace, objectives, prepared, window, evaluator });

@@ -27,7 +27,7 @@ export { BacktestTrialEvaluator, checkWindow, unionTimeline } from './evaluate/b
 export type { BarData } from './evaluate/bar-data.js';
 export { requireBars } from './evaluate/bar-data.js';
 export type { EvaluatorChoice, EvaluatorKind, EvaluatorRequest } from './evaluate/evaluator-choice.js';
-export { chooseEvaluator } from './evaluate/evaluator-choice.js';
+export { chooseEvaluator, SWEEP_GRID_BATCH } from './evaluate/evaluator-choice.js';
 export type { MeasureOptions } from './evaluate/measure-run.js';
 export { lowerBound, measureRun, metricsOptionsOf } from './evaluate/measure-run.js';
 export type { SweepEvaluatorSetup } from './evaluate/sweep-evaluator.js';

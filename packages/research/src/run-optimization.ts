@@ -19,6 +19,7 @@ import {
   orientedScore,
   planOptimization,
   requireBars,
+  SWEEP_GRID_BATCH,
   type TrialEvaluator,
   unionTimeline,
 } from '@alphintra/optimize';
@@ -159,6 +160,16 @@ export function runIdentity(
 }
 
 /**
+ * The settings a search runs with: as given, but a grid evaluated by the sweep proposes
+ * `SWEEP_GRID_BATCH` trials at a time when no batch size was given (same points, same results).
+ */
+function searchSettings(settings: OptimizationSettings, evaluator: 'engine' | 'sweep'): OptimizationSettings {
+  const search = settings.search;
+  if (evaluator !== 'sweep' || search.method !== 'grid' || search.batchSize !== undefined) return settings;
+  return { ...settings, search: { ...search, batchSize: SWEEP_GRID_BATCH } };
+}
+
+/**
  * Runs an optimisation on worker threads: checks the plan, opens (or resumes) the journal,
  * starts the workers, and runs `optimize` through them, reporting progress per trial. Stopped
  * through `stop` it lets running trials finish; through `kill` it drops them. Either way it
@@ -224,7 +235,7 @@ export async function runOptimization(job: OptimizationJob, options: RunOptions)
   let optimization: OptimizationReport;
   try {
     report();
-    optimization = await optimize(job.settings, evaluator, {
+    optimization = await optimize(searchSettings(job.settings, choice.used), evaluator, {
       ...(options.stop === undefined ? {} : { stop: options.stop }),
       onFold: (k) => {
         fold = k;

@@ -63,7 +63,10 @@ export function addOptimizeCommand(
       'walk-forward analysis, e.g. rolling:train=2y,test=6m or anchored:train=504,test=126',
     )
     .option('--workers <n>', 'worker threads (default: the number of cores)')
-    .option('--batch-size <n>', 'trials proposed together (default 8 for bayes, 64 otherwise; fixes the sequence)')
+    .option(
+      '--batch-size <n>',
+      'trials proposed together (default 8 for bayes, 1024 for a grid the sweep evaluates, 64 otherwise; fixes the sequence)',
+    )
     .option('--blocks <n>', 'blocks of combinatorially symmetric cross-validation for PBO (even, default 16)')
     .option('--top <n>', 'trials listed in the summary', '10')
     .option('--json', 'print the whole result (what result.json holds) as JSON')

@@ -150,6 +150,7 @@ export function runSweep<P extends ParameterSpecs, K extends string>(options: Sw
     options.barReturns === true,
     blocks,
     tradeStatistics,
+    options.returnsBuffer,
   );
 
   const slippageConfig = config.slippage;

@@ -19,6 +19,12 @@ export interface SweepOptions<P extends ParameterSpecs = ParameterSpecs, K exten
   /** Also return every run's per-bar returns (runs × (bars − 1) numbers). */
   readonly barReturns?: boolean;
   /**
+   * With `barReturns`: write them into the start of this array when it is long enough, instead
+   * of a new one (`barReturns` is then a view of it). A caller sweeping batch after batch reuses
+   * one buffer, which saves allocating — and on some machines faulting in — fresh memory per pass.
+   */
+  readonly returnsBuffer?: Float64Array;
+  /**
    * Compute the trade statistics (win rate, profit factor … see `SweepTradeColumns`); true by
    * default. With false, fills are only counted into `trades` and the trade columns hold NaN:
    * the sweep then does what Sharpe, drawdown and returns need and no more.

@@ -61,6 +61,11 @@ export interface SweepRow extends Readonly<Record<(typeof SWEEP_TRADE_COLUMNS)[n
   readonly maxDrawdown: number;
 }
 
+/** `length` cells for the per-bar returns: the start of `buffer` when it is long enough (every cell is written by the runs). */
+function returnsArray(length: number, buffer: Float64Array | undefined): Float64Array {
+  return buffer !== undefined && buffer.length >= length ? buffer.subarray(0, length) : new Float64Array(length);
+}
+
 /** Allocates the result table for `runs` runs over `bars` bars. */
 export function allocateResult(
   parameters: readonly SweepParameters[],
@@ -70,6 +75,7 @@ export function allocateResult(
   barReturns: boolean,
   blocks: number,
   tradeStatistics = true,
+  returnsBuffer?: Float64Array,
 ): SweepResult {
   const runs = parameters.length;
   const returns = Math.max(0, bars - 1);
@@ -96,7 +102,7 @@ export function allocateResult(
     sharpe: new Float64Array(runs),
     maxDrawdown: new Float64Array(runs),
     ...allocateTradeColumns(runs, tradeStatistics ? 0 : Number.NaN),
-    ...(barReturns ? { barReturns: new Float64Array(runs * returns) } : {}),
+    ...(barReturns ? { barReturns: returnsArray(runs * returns, returnsBuffer) } : {}),
     ...(returnBlocks === undefined ? {} : { returnBlocks }),
   };
 }

@@ -10,6 +10,14 @@ export type EvaluatorKind = 'engine' | 'sweep';
 /** What was asked for: an evaluator, or `auto` (the sweep where it gives the same answers, else the engine). */
 export type EvaluatorRequest = EvaluatorKind | 'auto';
 
+/**
+ * Trials a grid search proposes together when the sweep evaluates them and the caller fixed no
+ * batch size: a sweep pass shares each indicator among the sets of its batch, so bigger batches
+ * compute fewer of them per trial (and split into more chunks for worker threads). A grid's
+ * points and results do not depend on the batch size, only the order trials are journalled in.
+ */
+export const SWEEP_GRID_BATCH = 1024;
+
 /** The evaluator chosen for a run, and why. */
 export interface EvaluatorChoice {
   readonly requested: EvaluatorRequest;

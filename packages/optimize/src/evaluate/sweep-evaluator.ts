@@ -82,6 +82,8 @@ export class SweepTrialEvaluator implements TrialEvaluator {
   readonly #data: BarData[];
   readonly #hashes: string[];
   readonly #engine: TrialEvaluator;
+  /** The per-bar returns of a pass, reused pass after pass (read before the next pass starts). */
+  #returns = new Float64Array(0);
 
   constructor(setup: SweepEvaluatorSetup) {
     const problems = sweepEvaluatorProblems(setup);
@@ -157,7 +159,16 @@ export class SweepTrialEvaluator implements TrialEvaluator {
       // The sweep's own Sharpe ratio is not used (the metrics are computed from the returns).
       periodsPerYear: 1,
       barReturns: true,
+      returnsBuffer: this.#returnsFor(parameterSets.length, data),
     });
+  }
+
+  /** The reused returns buffer, grown to hold `runs` runs over the window's bars. */
+  #returnsFor(runs: number, data: readonly BacktestData[]): Float64Array {
+    const bars = data[0]?.series?.length ?? 0;
+    const needed = runs * Math.max(0, bars - 1);
+    if (this.#returns.length < needed) this.#returns = new Float64Array(needed);
+    return this.#returns;
   }
 
   /** The outcome of run r, or null when its equity reached zero (the engine measures those). */
