@@ -130,23 +130,25 @@ describe('runSweep', () => {
   it('writes the per-bar returns into a given buffer when it is long enough, with the same figures', () => {
     const series = syntheticBars(200, 4);
     const targets = Float64Array.from({ length: 200 }, (_, i) => (i % 17 === 0 ? (i % 34 === 0 ? 1 : 0) : H));
-    const options = {
-      strategy: scriptedStrategy(targets),
-      data: [{ instrument: TEST_EQUITY, series }],
-      parameterSets: [{}, { scale: 0.5 }],
-      barReturns: true,
-    };
-    const fresh = runSweep(options);
+    const sweep = (returnsBuffer?: Float64Array) =>
+      runSweep({
+        strategy: scriptedStrategy(targets),
+        data: [{ instrument: TEST_EQUITY, series }],
+        parameterSets: [{}, { scale: 0.5 }],
+        barReturns: true,
+        ...(returnsBuffer === undefined ? {} : { returnsBuffer }),
+      });
+    const fresh = sweep();
     // A used buffer, longer than needed: its first 2 × 199 cells are overwritten, the rest left alone.
     const buffer = new Float64Array(500).fill(7);
-    const reused = runSweep({ ...options, returnsBuffer: buffer });
+    const reused = sweep(buffer);
     expect(reused.barReturns?.buffer).toBe(buffer.buffer);
     expect(reused.barReturns).toEqual(fresh.barReturns);
     expect([reused.sharpe, reused.finalEquity]).toEqual([fresh.sharpe, fresh.finalEquity]);
     expect(buffer[2 * 199]).toBe(7);
     // Too short: a new array.
     const short = new Float64Array(10);
-    expect(runSweep({ ...options, returnsBuffer: short }).barReturns?.buffer).not.toBe(short.buffer);
+    expect(sweep(short).barReturns?.buffer).not.toBe(short.buffer);
   });
 
   it('returns per-bar returns that compound to the total, and block sums of them', () => {
