@@ -249,13 +249,13 @@ export class SweepAccount {
     const m = this.#c.multiplier;
     const q = s[QUANTITY] as number;
     const next = q + signed;
+    const settled = Math.abs(next) < 1e-12 * Math.max(Math.abs(q), Math.abs(signed)) ? 0 : next;
+    s[QUANTITY] = settled;
+    s[CASH] = (s[CASH] as number) - (signed * price * m + fee);
+    s[TRADED] = (s[TRADED] as number) + notional;
     const trades = this.trades;
     if (trades === null) {
       // Only the count of round trips: a trade ends when a position is closed or reversed.
-      const settled = Math.abs(next) < 1e-12 * Math.max(Math.abs(q), Math.abs(signed)) ? 0 : next;
-      s[QUANTITY] = settled;
-      s[CASH] = (s[CASH] as number) - (signed * price * m + fee);
-      s[TRADED] = (s[TRADED] as number) + notional;
       if (q !== 0 && Math.sign(settled) !== Math.sign(q)) s[TRADES] = (s[TRADES] as number) + 1;
       return;
     }
@@ -268,11 +268,7 @@ export class SweepAccount {
       realized = closed * (price - avg) * Math.sign(q) * m;
       if (Math.sign(next) !== Math.sign(q)) s[AVERAGE] = price;
     }
-    const settled = Math.abs(next) < 1e-12 * Math.max(Math.abs(q), Math.abs(signed)) ? 0 : next;
     if (settled === 0) s[AVERAGE] = Number.NaN;
-    s[QUANTITY] = settled;
-    s[CASH] = (s[CASH] as number) - (signed * price * m + fee);
-    s[TRADED] = (s[TRADED] as number) + notional;
     const fill = trades.fill;
     fill[FILL_BEFORE] = q;
     fill[FILL_QUANTITY] = signed;
