@@ -80,7 +80,7 @@ export type {
   RawParameter,
   StrategyParameter,
 } from './strategy/parameters.js';
-export { resolveParameters } from './strategy/parameters.js';
+export { formatParameters, resolveParameters } from './strategy/parameters.js';
 export {
   fixedFractionQuantity,
   kellyFraction,

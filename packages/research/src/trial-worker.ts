@@ -3,7 +3,7 @@
 // has: one trial per request through the engine, or a chunk of trials per request through the
 // one-pass sweep.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type StrategyDefinition, StrategyError } from '@alphintra/engine';
+import { formatParameters, type StrategyDefinition, StrategyError } from '@alphintra/engine';
 import { BacktestTrialEvaluator, SweepTrialEvaluator } from '@alphintra/optimize';
 import { openSharedData } from './shared-data.js';
 import type { TrialRequest, WorkerMessage, WorkerSetup } from './worker-protocol.js';
@@ -12,12 +12,6 @@ const port = parentPort;
 if (port === null) throw new Error('trial-worker.js runs as a worker thread');
 const post = (message: WorkerMessage): void => port.postMessage(message);
 const setup = workerData as WorkerSetup;
-
-function describeParameters(parameters: Readonly<Record<string, unknown>>): string {
-  return Object.entries(parameters)
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(' ');
-}
 
 async function start(): Promise<BacktestTrialEvaluator | SweepTrialEvaluator> {
   process.setSourceMapsEnabled(true);
@@ -68,7 +62,7 @@ try {
             request.id,
             error instanceof StrategyError
               ? ''
-              : `a sweep of ${sets.length} trial${sets.length === 1 ? '' : 's'} (from ${describeParameters(sets[0] ?? {})})`,
+              : `a sweep of ${sets.length} trial${sets.length === 1 ? '' : 's'} (from ${formatParameters(sets[0] ?? {})})`,
             error,
           ),
       );
@@ -79,7 +73,7 @@ try {
       try {
         post({ kind: 'outcome', id: request.id, outcome: evaluator.run(parameters, request.batch) });
       } catch (error) {
-        postFailure(request.id, `trial ${describeParameters(parameters)}`, error);
+        postFailure(request.id, `trial ${formatParameters(parameters)}`, error);
       }
     });
   }

@@ -1,6 +1,6 @@
 import { computeMetrics, type MetricsReport } from '@alphintra/analytics';
 import { formatIsoMicros } from '@alphintra/core';
-import type { BalanceRecord, RunManifest, Trade } from '@alphintra/engine';
+import { type BalanceRecord, formatParameters, type RunManifest, type Trade } from '@alphintra/engine';
 import type { BacktestRun } from './backtest.js';
 
 /**
@@ -136,8 +136,8 @@ export function printBacktestSummary(run: BacktestRun, out: (line: string) => vo
   const row = (label: string, value: string): void => out(`  ${label.padEnd(17)}${value}`);
   const version = manifest.strategy.version === '' ? '' : ` ${manifest.strategy.version}`;
   out(`${manifest.strategy.name}${version} (${run.strategy.file}, code ${manifest.strategy.codeHash.slice(0, 12)})`);
-  const params = Object.entries(manifest.parameters).map(([k, v]) => `${k}=${String(v)}`);
-  if (params.length > 0) row('parameters', params.join(' '));
+  const params = formatParameters(manifest.parameters);
+  if (params !== '') row('parameters', params);
   for (const d of manifest.data) {
     row(
       'data',

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { formatParameters } from '@alphintra/engine';
 import { runPortfolio } from '@alphintra/portfolio';
 import { NO_FX_RATES } from './backtest.js';
 import { benchmarkOf, loadBenchmarkSource } from './backtest-benchmark.js';
@@ -95,9 +96,7 @@ export async function runExampleOptimization(
   const stitched = wf?.stitched?.metrics;
   const summary =
     wf === null
-      ? `${trials} trials; best ${Object.entries(search?.best?.parameters ?? {})
-          .map(([k, v]) => `${k}=${String(v)}`)
-          .join(' ')}, deflated Sharpe ${fixed(search?.diagnostics.deflatedSharpe?.deflatedSharpe, 3)}, ` +
+      ? `${trials} trials; best ${formatParameters(search?.best?.parameters ?? {})}, deflated Sharpe ${fixed(search?.diagnostics.deflatedSharpe?.deflatedSharpe, 3)}, ` +
         `PBO ${fixed(search?.diagnostics.pbo?.pbo, 3)}`
       : `${wf.folds.length} walk-forward folds, ${trials} trials; out of sample (stitched): total return ` +
         `${pct(stitched?.returns.totalReturn)}, Sharpe ${fixed(stitched?.risk.sharpe)}; ` +

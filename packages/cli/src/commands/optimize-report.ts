@@ -1,4 +1,5 @@
 import { formatIsoDate } from '@alphintra/core';
+import { formatParameters } from '@alphintra/engine';
 import type { ParameterSet, SearchReport, TrialRecord, WalkForwardReport } from '@alphintra/optimize';
 import type { OptimizationResult } from '@alphintra/research';
 import { printTable } from '../support/table.js';
@@ -12,11 +13,7 @@ const fixed = (x: number | null | undefined, digits = 2): string =>
 const percent = (x: number | null | undefined): string =>
   x === null || x === undefined ? '-' : `${(x * 100).toFixed(2)}%`;
 const params = (p: ParameterSet | null | undefined): string =>
-  p === null || p === undefined
-    ? '-'
-    : Object.entries(p)
-        .map(([k, v]) => `${k}=${String(v)}`)
-        .join(' ');
+  p === null || p === undefined ? '-' : formatParameters(p);
 const row = (out: Out, label: string, value: string): void => out(`  ${label.padEnd(17)}${value}`);
 
 /** Prints the best trials of a search as a table, best first. */

@@ -82,6 +82,19 @@ function coerce(name: string, spec: StrategyParameter, raw: RawParameter): numbe
 }
 
 /**
+ * Returns parameter values as `name=value` pairs separated by spaces, in their order (empty for
+ * none): how run summaries, errors and reports name a parameter set.
+ *
+ * @example
+ * formatParameters({ fast: 10, slow: 30 }); // 'fast=10 slow=30'
+ */
+export function formatParameters(values: Readonly<Record<string, unknown>>): string {
+  return Object.entries(values)
+    .map(([name, value]) => `${name}=${String(value)}`)
+    .join(' ');
+}
+
+/**
  * Returns the full parameter set: defaults overridden by `overrides`, each checked against
  * its type and range. Unknown names are an error, so a typo never runs silently with the default.
  *

@@ -1,7 +1,12 @@
 import { AlphintraError, BarSeries, detectTimeframe, type Rng, SeededRng } from '@alphintra/core';
 import { barShape, checkSeries, resolveBacktestConfig } from '../backtest/backtest-config.js';
 import { StrategyError } from '../kernel/strategy-error.js';
-import { type ParameterSpecs, type ParameterValues, resolveParameters } from '../strategy/parameters.js';
+import {
+  formatParameters,
+  type ParameterSpecs,
+  type ParameterValues,
+  resolveParameters,
+} from '../strategy/parameters.js';
 import { SweepAccount } from './sweep-account.js';
 import type { SweepFace, SweepIndicator } from './sweep-face.js';
 import { SweepIndicators } from './sweep-indicators.js';
@@ -17,9 +22,7 @@ import { anchorSweepShapes, columnRecord, sharedFeeModel, sharedSlippageModel } 
  */
 function sweepFailure(strategy: string, instrument: string, parameters: SweepParameters, error: unknown): unknown {
   if (error instanceof AlphintraError) return error;
-  const set = Object.entries(parameters)
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(' ');
+  const set = formatParameters(parameters);
   const message = error instanceof Error ? error.message : String(error);
   return new StrategyError(
     { strategy, handler: 'sweep.decide', time: Number.NaN, instrument, bar: -1 },
