@@ -46,11 +46,16 @@ const constraints = [compileConstraint('fast < slow', space)];
 const objectives = [parseObjective('sharpe')];
 const window = { warmupStart: 0, start: 0, end: read.series.length };
 
-async function timeGrid(evaluator) {
-  const prepared = prepareSearch(space, constraints, { method: 'grid', seed: 1 });
+/** One pass of a grid search (default: the small grid above, 64-trial batches) through `evaluator`. */
+async function timeGrid(evaluator, grid = { space, constraints }) {
+  const prepared = prepareSearch(grid.space, grid.constraints, {
+    method: 'grid',
+    seed: 1,
+    ...(grid.batchSize === undefined ? {} : { batchSize: grid.batchSize }),
+  });
   const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
-  const run = await runSearch({ space, objectives, prepared, window, evaluator });
+  const run = await runSearch({ space: grid.space, objectives, prepared, window, evaluator });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const used = process.cpuUsage(cpu);
   const best = Math.max(...run.trials.map((t) => t.values[0] ?? Number.NEGATIVE_INFINITY));
@@ -84,47 +89,62 @@ async function timeSpin(threads) {
   return seconds;
 }
 
+/**
+ * Times every contender over `grid` in `ROUNDS` alternating rounds (each pass after an untimed
+ * warm-up pass, so every thread runs compiled code), with the arithmetic ceiling on 1 and 2
+ * threads in each round; returns each contender's best round and the ceiling.
+ */
+async function measureRounds(contenders, grid) {
+  const results = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+  const spin = { 1: [], 2: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    spin[1].push(await timeSpin(1));
+    spin[2].push(await timeSpin(2));
+    for (const [name, start] of Object.entries(contenders)) {
+      const evaluator = await start();
+      try {
+        await timeGrid(evaluator, grid); // warm-up pass: every thread compiles its hot code first
+        results[name].push(await timeGrid(evaluator, grid));
+      } finally {
+        await evaluator.close();
+      }
+    }
+  }
+  const best = (name) => results[name].reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  return { best, ceiling: Math.min(...spin[1]) / Math.min(...spin[2]) };
+}
+
+/** Prints each contender's best round as a table row; whether they all found the same best Sharpe. */
+function printTable(contenders, best, msDigits) {
+  console.log('| contender | trials | best s | trials/s | CPU s | CPU / wall | CPU ms / trial | best Sharpe |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const name of Object.keys(contenders)) {
+    const r = best(name);
+    console.log(
+      `| ${name} | ${r.trials} | ${r.seconds.toFixed(3)} | ${(r.trials / r.seconds).toFixed(1)} | ${r.cpu.toFixed(2)} | ${(r.cpu / r.seconds).toFixed(2)} | ${((1000 * r.cpu) / r.trials).toFixed(msDigits)} | ${r.best.toFixed(4)} |`,
+    );
+  }
+  return new Set(Object.keys(contenders).map((n) => best(n).best)).size === 1;
+}
+
+const pool = (workers, evaluator) =>
+  WorkerPoolEvaluator.start({ strategy: { moduleUrl, codeHash: 'bench' }, data, config, workers, evaluator });
+
 const contenders = {
   'in-process (no threads)': async () => new BacktestTrialEvaluator({ strategy, data, config }),
-  '1 worker thread': () =>
-    WorkerPoolEvaluator.start({ strategy: { moduleUrl, codeHash: 'bench' }, data, config, workers: 1 }),
-  '2 worker threads': () =>
-    WorkerPoolEvaluator.start({ strategy: { moduleUrl, codeHash: 'bench' }, data, config, workers: 2 }),
+  '1 worker thread': () => pool(1, 'engine'),
+  '2 worker threads': () => pool(2, 'engine'),
   'sweep evaluator (in-process)': async () => new SweepTrialEvaluator({ strategy, data, config }),
 };
 
 console.log(
   `SMA crossover on ORCL (${read.series.length.toLocaleString('en-US')} daily bars, 0.1 % fees), grid fast=${ranges.fast} × slow=${ranges.slow} with fast < slow; ${availableParallelism()} cores; best of ${ROUNDS} alternating rounds, each timed after an untimed warm-up pass over the same grid\n`,
 );
-const results = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
-const spin = { 1: [], 2: [] };
-for (let round = 0; round < ROUNDS; round++) {
-  spin[1].push(await timeSpin(1));
-  spin[2].push(await timeSpin(2));
-  for (const [name, start] of Object.entries(contenders)) {
-    const evaluator = await start();
-    try {
-      await timeGrid(evaluator); // warm-up pass: every thread compiles its hot code first
-      results[name].push(await timeGrid(evaluator));
-    } finally {
-      await evaluator.close();
-    }
-  }
-}
-const best = (name) => results[name].reduce((a, b) => (b.seconds < a.seconds ? b : a));
-console.log('| contender | trials | best s | trials/s | CPU s | CPU / wall | CPU ms / trial | best Sharpe |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const name of Object.keys(contenders)) {
-  const r = best(name);
-  console.log(
-    `| ${name} | ${r.trials} | ${r.seconds.toFixed(3)} | ${(r.trials / r.seconds).toFixed(1)} | ${r.cpu.toFixed(2)} | ${(r.cpu / r.seconds).toFixed(2)} | ${((1000 * r.cpu) / r.trials).toFixed(2)} | ${r.best.toFixed(4)} |`,
-  );
-}
+const { best, ceiling } = await measureRounds(contenders);
+const same = printTable(contenders, best, 2);
 const one = best('1 worker thread');
 const two = best('2 worker threads');
 const inProcess = best('in-process (no threads)');
-const same = new Set(Object.keys(contenders).map((n) => best(n).best)).size === 1;
-const ceiling = Math.min(...spin[1]) / Math.min(...spin[2]);
 const scaling = one.seconds / two.seconds;
 console.log(`\nscaling 1 → 2 workers: ${scaling.toFixed(2)}x (ideal 2.00x)`);
 console.log(
@@ -149,77 +169,26 @@ if (!same) process.exitCode = 1;
 const sweepRanges = quick ? { fast: '2:40:2', slow: '20:200:4' } : { fast: '2:60', slow: '20:300:2' };
 const sweepSpace = buildSpace(strategy.parameters, sweepRanges);
 const sweepConstraints = [compileConstraint('fast < slow', sweepSpace)];
-async function timeSweepGrid(evaluator) {
-  // Batches as `alphintra optimize` proposes them to the sweep (SWEEP_GRID_BATCH trials).
-  const prepared = prepareSearch(sweepSpace, sweepConstraints, {
-    method: 'grid',
-    seed: 1,
-    batchSize: SWEEP_GRID_BATCH,
-  });
-  const cpu = process.cpuUsage();
-  const start = process.hrtime.bigint();
-  const run = await runSearch({ space: sweepSpace, objectives, prepared, window, evaluator });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const used = process.cpuUsage(cpu);
-  const top = Math.max(...run.trials.map((t) => t.values[0] ?? Number.NEGATIVE_INFINITY));
-  return { trials: run.trials.length, seconds, best: top, cpu: (used.user + used.system) / 1e6 };
-}
+// Batches as `alphintra optimize` proposes them to the sweep (SWEEP_GRID_BATCH trials).
+const sweepGrid = { space: sweepSpace, constraints: sweepConstraints, batchSize: SWEEP_GRID_BATCH };
 const sweepContenders = {
   'sweep, in-process': async () => new SweepTrialEvaluator({ strategy, data, config }),
-  'sweep, 1 worker thread': () =>
-    WorkerPoolEvaluator.start({
-      strategy: { moduleUrl, codeHash: 'bench' },
-      data,
-      config,
-      workers: 1,
-      evaluator: 'sweep',
-    }),
-  'sweep, 2 worker threads': () =>
-    WorkerPoolEvaluator.start({
-      strategy: { moduleUrl, codeHash: 'bench' },
-      data,
-      config,
-      workers: 2,
-      evaluator: 'sweep',
-    }),
+  'sweep, 1 worker thread': () => pool(1, 'sweep'),
+  'sweep, 2 worker threads': () => pool(2, 'sweep'),
 };
-const sweepResults = Object.fromEntries(Object.keys(sweepContenders).map((name) => [name, []]));
-const sweepSpin = { 1: [], 2: [] };
-for (let round = 0; round < ROUNDS; round++) {
-  sweepSpin[1].push(await timeSpin(1));
-  sweepSpin[2].push(await timeSpin(2));
-  for (const [name, start] of Object.entries(sweepContenders)) {
-    const evaluator = await start();
-    try {
-      await timeSweepGrid(evaluator);
-      sweepResults[name].push(await timeSweepGrid(evaluator));
-    } finally {
-      await evaluator.close();
-    }
-  }
-}
-const bestSweep = (name) => sweepResults[name].reduce((a, b) => (b.seconds < a.seconds ? b : a));
+const { best: bestSweep, ceiling: sweepCeiling } = await measureRounds(sweepContenders, sweepGrid);
 console.log(`
 sweep evaluator on worker threads, grid fast=${sweepRanges.fast} × slow=${sweepRanges.slow} with fast < slow:
 `);
-console.log('| contender | trials | best s | trials/s | CPU s | CPU / wall | CPU ms / trial | best Sharpe |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const name of Object.keys(sweepContenders)) {
-  const r = bestSweep(name);
-  console.log(
-    `| ${name} | ${r.trials} | ${r.seconds.toFixed(3)} | ${(r.trials / r.seconds).toFixed(1)} | ${r.cpu.toFixed(2)} | ${(r.cpu / r.seconds).toFixed(2)} | ${((1000 * r.cpu) / r.trials).toFixed(3)} | ${r.best.toFixed(4)} |`,
-  );
-}
+const sweepSame = printTable(sweepContenders, bestSweep, 3);
 const sweepOne = bestSweep('sweep, 1 worker thread');
 const sweepTwo = bestSweep('sweep, 2 worker threads');
 const sweepLocal = bestSweep('sweep, in-process');
-const sweepCeiling = Math.min(...sweepSpin[1]) / Math.min(...sweepSpin[2]);
 const sweepScaling = sweepOne.seconds / sweepTwo.seconds;
 console.log(
   `
 sweep scaling 1 → 2 workers: ${sweepScaling.toFixed(2)}x; ceiling in the same rounds ${sweepCeiling.toFixed(2)}x; sweep ÷ ceiling ${(sweepScaling / sweepCeiling).toFixed(2)}; 2 workers vs in-process: ${(sweepLocal.seconds / sweepTwo.seconds).toFixed(2)}x`,
 );
-const sweepSame = new Set(Object.keys(sweepContenders).map((n) => bestSweep(n).best)).size === 1;
 console.log(`best Sharpe ${sweepSame ? 'agrees' : 'DIFFERS'} across the sweep contenders`);
 if (!sweepSame) process.exitCode = 1;
 
