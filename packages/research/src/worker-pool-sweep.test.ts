@@ -1,25 +1,12 @@
 import { SweepTrialEvaluator, type TrialWindow } from '@alphintra/optimize';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SWEEP_STRATEGY_URL, testData, testStrategy } from './testing/fixtures.js';
-import { sweepChunkSize, TrialError, WorkerPoolEvaluator } from './worker-pool.js';
+import { SWEEP_STRATEGY_URL, TEST_CONFIG, testData, testPools, testStrategy } from './testing/fixtures.js';
+import { sweepChunkSize, TrialError, type WorkerPoolEvaluator } from './worker-pool.js';
 
-const config = { fees: { kind: 'percent', rate: 0.001 } } as const;
-const pools: WorkerPoolEvaluator[] = [];
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((p) => p.close()));
-});
-
-async function sweepPool(workers: number): Promise<WorkerPoolEvaluator> {
-  const p = await WorkerPoolEvaluator.start({
-    strategy: { moduleUrl: SWEEP_STRATEGY_URL, codeHash: 'test' },
-    data: [testData()],
-    config,
-    workers,
-    evaluator: 'sweep',
-  });
-  pools.push(p);
-  return p;
-}
+const config = TEST_CONFIG;
+const pools = testPools();
+afterEach(() => pools.closeAll());
+const sweepPool = (workers: number): Promise<WorkerPoolEvaluator> => pools.start(workers, 'sweep');
 
 // 90 sets: three chunks of 32 / 30 with two workers (see sweepChunkSize).
 const sets = Array.from({ length: 90 }, (_, i) => ({ fast: 2 + (i % 15), slow: 20 + 7 * Math.floor(i / 15) }));

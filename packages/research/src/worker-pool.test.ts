@@ -1,24 +1,12 @@
 import { BacktestTrialEvaluator, type TrialWindow } from '@alphintra/optimize';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STRATEGY_URL, testData, testStrategy } from './testing/fixtures.js';
+import { TEST_CONFIG, testData, testPools, testStrategy } from './testing/fixtures.js';
 import { TrialError, WorkerPoolEvaluator } from './worker-pool.js';
 
-const config = { fees: { kind: 'percent', rate: 0.001 } } as const;
-const pools: WorkerPoolEvaluator[] = [];
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((p) => p.close()));
-});
-
-async function pool(workers: number): Promise<WorkerPoolEvaluator> {
-  const p = await WorkerPoolEvaluator.start({
-    strategy: { moduleUrl: STRATEGY_URL, codeHash: 'test' },
-    data: [testData()],
-    config,
-    workers,
-  });
-  pools.push(p);
-  return p;
-}
+const config = TEST_CONFIG;
+const pools = testPools();
+afterEach(() => pools.closeAll());
+const pool = (workers: number): Promise<WorkerPoolEvaluator> => pools.start(workers);
 
 const sets = Array.from({ length: 12 }, (_, i) => ({ fast: 3 + i, slow: 40 + 5 * i }));
 

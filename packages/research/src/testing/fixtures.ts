@@ -2,6 +2,7 @@ import { defineInstrument, type EquityInstrument, generateBars, timeframe } from
 import type { StrategyDefinition } from '@alphintra/engine';
 import type { BarData } from '@alphintra/optimize';
 import type { OptimizationJob } from '../run-optimization.js';
+import { type PoolEvaluator, WorkerPoolEvaluator } from '../worker-pool.js';
 
 /** URL of the test strategy module the workers import. */
 export const STRATEGY_URL = new URL('./sma-crossover.mjs', import.meta.url).href;
@@ -34,5 +35,35 @@ export async function testJob(
     data: [data],
     config: { fees: { kind: 'percent', rate: 0.001 } },
     settings,
+  };
+}
+
+/** The execution rules the pool tests run with: a 0.1 % fee. */
+export const TEST_CONFIG = { fees: { kind: 'percent', rate: 0.001 } } as const;
+
+/**
+ * Starts worker pools over the test data (the test strategy for `engine`, its sweep variant for
+ * `sweep`) and closes every one started so far on `closeAll` (call it after each test).
+ */
+export function testPools(): {
+  start(workers: number, evaluator?: PoolEvaluator): Promise<WorkerPoolEvaluator>;
+  closeAll(): Promise<void>;
+} {
+  const started: WorkerPoolEvaluator[] = [];
+  return {
+    async start(workers, evaluator = 'engine') {
+      const pool = await WorkerPoolEvaluator.start({
+        strategy: { moduleUrl: evaluator === 'sweep' ? SWEEP_STRATEGY_URL : STRATEGY_URL, codeHash: 'test' },
+        data: [testData()],
+        config: TEST_CONFIG,
+        workers,
+        evaluator,
+      });
+      started.push(pool);
+      return pool;
+    },
+    async closeAll() {
+      await Promise.all(started.splice(0).map((p) => p.close()));
+    },
   };
 }
